@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { ConfigError, helpText, loadConfig } from '../config/load.js';
+import { CHARTROOM_VERSION } from '../version.js';
+import { serve } from './serve.js';
+
+/**
+ * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
+ * ChartMuseum's flags and environment variables. Usage errors exit with code 2.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  const serveArgs = first === 'serve' ? rest : argv;
+  if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
+    process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);
+    return 2;
+  }
+  const parsed = loadConfig(serveArgs, process.env);
+  if (parsed.kind === 'help') {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    process.stdout.write(`chartroom version ${CHARTROOM_VERSION}\n`);
+    return 0;
+  }
+  await serve(parsed.config, parsed.notes);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Error: ${err.message}\nRun 'chartroom --help' for usage.\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`Error: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,56 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ServerConfig } from '../config/settings.js';
+import { buildApp } from '../http/app.js';
+import { Metrics } from '../http/metrics.js';
+import { ChartRepository } from '../repo/repository.js';
+import { LocalStorage } from '../storage/local.js';
+import type { StorageBackend } from '../storage/backend.js';
+import { CHARTROOM_VERSION } from '../version.js';
+import { createLogger } from './logger.js';
+
+/** Creates the storage backend a configuration names. */
+export async function openStorage(config: ServerConfig): Promise<StorageBackend> {
+  const root = resolve(config.storageLocalRootdir);
+  await mkdir(root, { recursive: true });
+  return new LocalStorage(root);
+}
+
+/**
+ * `chartroom serve`: opens storage, loads the root index (at depth 0), starts the rescan timer and listens.
+ * With `--gen-index` it prints the root index.yaml instead and returns. Resolves when the server stops.
+ */
+export async function serve(config: ServerConfig, notes: readonly string[]): Promise<void> {
+  const logger = createLogger({ json: config.logJson, debug: config.debug });
+  for (const note of notes) logger.warn(note);
+  const storage = await openStorage(config);
+  const repository = new ChartRepository({
+    storage,
+    allowOverwrite: config.allowOverwrite,
+    disableForceOverwrite: config.disableForceOverwrite,
+    maxStorageObjects: config.maxStorageObjects,
+    perChartLimit: config.perChartLimit,
+    chartUrl: config.chartUrl,
+    contextPath: config.contextPath,
+    log: (message, details) => logger.warn(details ?? {}, message),
+  });
+  if (config.genIndex) {
+    process.stdout.write((await repository.indexDocument('')).body);
+    return;
+  }
+  if (config.depth === 0 && !config.depthDynamic) await repository.tenant('');
+  const metrics = config.enableMetrics ? new Metrics() : undefined;
+  const app = await buildApp({ config, repository, metrics }, { loggerInstance: logger });
+  const timer = config.cacheInterval > 0 ? setInterval(() => void repository.rescanAll(), config.cacheInterval) : undefined;
+  timer?.unref();
+  const stop = async (): Promise<void> => {
+    clearInterval(timer);
+    await app.close();
+    await repository.settle();
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  const address = await app.listen({ port: config.port, host: config.listenHost });
+  logger.info({ version: CHARTROOM_VERSION, storage: storage.description, address: address + config.contextPath }, 'Starting Chartroom');
+  await new Promise<void>((done) => app.server.once('close', () => done()));
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import multipart from '@fastify/multipart';
+import { tenantFolder } from '../repo/tenant-path.js';
+import type { AppDeps, RouteTable } from './context.js';
+import { handleError, HttpError } from './errors.js';
+import { matchRoute, type RouteMatch } from './router.js';
+import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
+import { serveChartFile, serveIndex } from './routes/repo-routes.js';
+import { health, info, metrics, welcome } from './routes/server-routes.js';
+
+const ROUTES: RouteTable = {
+  welcome, health, info, metrics,
+  index: serveIndex, download: serveChartFile,
+  listCharts, getChart, getVersion, getTemplates, getValues,
+  upload: uploadChart, uploadProv: uploadProvenance, deleteVersion,
+};
+
+/** Route template per route, for the metrics `url` label. */
+const METRIC_URLS: Record<string, string> = {
+  welcome: '/', health: '/health', info: '/info', metrics: '/metrics',
+  index: '/:repo/index.yaml', download: '/:repo/charts/:filename',
+  listCharts: '/api/:repo/charts', getChart: '/api/:repo/charts/:name', getVersion: '/api/:repo/charts/:name/:version',
+  getTemplates: '/api/:repo/charts/:name/:version/templates', getValues: '/api/:repo/charts/:name/:version/values',
+  upload: '/api/:repo/charts', uploadProv: '/api/:repo/prov', deleteVersion: '/api/:repo/charts/:name/:version',
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    routeMatch?: RouteMatch;
+  }
+}
+
+/**
+ * Builds the Fastify app (it never listens: the CLI does that, tests use `inject`). One catch-all route
+ * hands every request to ChartMuseum's matcher (router.ts), so `--depth`, `--depth-dynamic` and
+ * `--context-path` behave exactly as ChartMuseum's; the handlers live in routes/.
+ */
+export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: false,
+    // Requests are logged once, in our own format, by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.maxUploadSize,
+    requestTimeout: config.readTimeout * 1000,
+    connectionTimeout: config.writeTimeout * 1000,
+    routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 1024 },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && incoming.length > 0 && incoming.length <= 200 ? incoming : randomUUID();
+    },
+    ...tlsOptions(config),
+    ...options,
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadSize }, (_req, body, done) => done(null, body));
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadSize, files: 4, fields: 16, parts: 20, headerPairs: 100 },
+  });
+  app.setErrorHandler(handleError);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (length > config.maxUploadSize) throw new HttpError(413, 'request too large');
+  });
+  installLogging(app, deps);
+  app.route({
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: '/*',
+    exposeHeadRoute: false,
+    handler: (request, reply) => dispatch(request, reply, deps),
+  });
+  return app;
+}
+
+async function dispatch(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, deps: AppDeps): Promise<unknown> {
+  const { config } = deps;
+  const rawPath = request.url.split('?')[0] as string;
+  const path = stripContextPath(rawPath, config.contextPath);
+  if (path === undefined) return notFound(reply);
+  if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin);
+  const match = matchRoute(request.method, path, config);
+  if (!match) return notFound(reply);
+  request.routeMatch = match;
+  if (match.isApi && config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
+  const folder = tenantFolder(match.repo);
+  return ROUTES[match.route]({ request, reply, match, folder, deps });
+}
+
+/** Removes `--context-path` from the front of a path; undefined if the path lies outside it. */
+function stripContextPath(path: string, contextPath: string): string | undefined {
+  if (!contextPath) return path;
+  if (path === contextPath) return '/';
+  return path.startsWith(`${contextPath}/`) ? path.slice(contextPath.length) : undefined;
+}
+
+function notFound(reply: import('fastify').FastifyReply): unknown {
+  return reply.code(404).type('application/json; charset=utf-8').send({ error: 'not found' });
+}
+
+function preflight(reply: import('fastify').FastifyReply, origin: string): unknown {
+  return reply
+    .code(204)
+    .header('access-control-allow-origin', origin)
+    .header('access-control-allow-methods', 'GET, HEAD, POST, DELETE, OPTIONS')
+    .header('access-control-allow-headers', 'Authorization, Content-Type, X-Request-Id')
+    .header('access-control-max-age', '600')
+    .send();
+}
+
+function installLogging(app: FastifyInstance, deps: AppDeps): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const match = request.routeMatch;
+    const seconds = reply.elapsedTime / 1000;
+    deps.metrics?.observe({
+      code: reply.statusCode,
+      method: request.method,
+      handler: match?.route ?? 'notFound',
+      host: String(request.headers.host ?? ''),
+      url: match ? (METRIC_URLS[match.route] ?? '') : '',
+      seconds,
+      requestBytes: Number(request.headers['content-length'] ?? 0),
+      responseBytes: Number(reply.getHeader('content-length') ?? 0),
+    });
+    if (match?.route === 'health' && !deps.config.logHealth) return;
+    request.log.info(
+      { reqId: request.id, method: request.method, path: request.url, status: reply.statusCode, latencyMs: Math.round(reply.elapsedTime * 10) / 10, clientIp: request.ip },
+      'request served',
+    );
+  });
+}
+
+function tlsOptions(config: AppDeps['config']): Partial<FastifyServerOptions> {
+  if (!config.tlsCert) return {};
+  const https = {
+    cert: readFileSync(config.tlsCert),
+    key: readFileSync(config.tlsKey),
+    ...(config.tlsCaCert ? { ca: readFileSync(config.tlsCaCert), requestCert: true, rejectUnauthorized: true } : {}),
+  };
+  return { https } as Partial<FastifyServerOptions>;
+}

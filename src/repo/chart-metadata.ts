@@ -1,0 +1,194 @@
+import YAML from 'yaml';
+import { InvalidChartError } from './errors.js';
+import { isValidChartVersion } from './versions.js';
+
+/** A chart maintainer, as in Chart.yaml. */
+export interface Maintainer {
+  name?: string;
+  email?: string;
+  url?: string;
+}
+
+/** A dependency declared in Chart.yaml (apiVersion v2). */
+export interface Dependency {
+  name: string;
+  version?: string;
+  repository: string;
+  condition?: string;
+  tags?: string[];
+  enabled?: boolean;
+  'import-values'?: unknown[];
+  alias?: string;
+}
+
+/** Chart.yaml as Helm's `chart.Metadata` holds it: every field optional except the validated ones. */
+export interface ChartMetadata {
+  name: string;
+  home?: string;
+  sources?: string[];
+  version: string;
+  description?: string;
+  keywords?: string[];
+  maintainers?: Maintainer[];
+  icon?: string;
+  apiVersion: string;
+  condition?: string;
+  tags?: string;
+  appVersion?: string;
+  deprecated?: boolean;
+  annotations?: Record<string, string>;
+  kubeVersion?: string;
+  dependencies?: Dependency[];
+  type?: string;
+}
+
+const STRING_FIELDS = ['name', 'home', 'version', 'description', 'icon', 'apiVersion', 'condition', 'tags', 'appVersion', 'kubeVersion', 'type'] as const;
+const ALIAS_PATTERN = /^[a-zA-Z0-9_-]+$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** YAML 1.1 reading, as Helm reads Chart.yaml through sigs.k8s.io/yaml: `yes` is a bool, dates stay strings. */
+export const HELM_YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions & YAML.ToJSOptions = {
+  version: '1.1',
+  uniqueKeys: true,
+  maxAliasCount: 100,
+  customTags: (tags) => tags.filter((t) => typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:timestamp'),
+};
+
+/**
+ * Parses and validates Chart.yaml the way Helm's loader does (`cannot load Chart.yaml: ...` for YAML errors,
+ * `validation: chart.metadata...` messages for bad fields), defaulting `apiVersion` to `v1`. Throws
+ * `InvalidChartError`. Stricter than Helm in one place: a name must be usable as a file name (no `/`, `\`,
+ * control characters), since the stored archive is always `<name>-<version>.tgz`.
+ */
+export function parseChartYaml(source: Buffer | string): ChartMetadata {
+  let raw: unknown;
+  try {
+    raw = YAML.parse(source.toString(), HELM_YAML_OPTIONS);
+  } catch (err) {
+    throw new InvalidChartError(`cannot load Chart.yaml: ${(err as Error).message.split('\n')[0]}`);
+  }
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InvalidChartError('cannot load Chart.yaml: error unmarshaling JSON: json: cannot unmarshal into Go value of type chart.Metadata');
+  }
+  const metadata = coerceMetadata(raw as Record<string, unknown>);
+  validateMetadata(metadata);
+  return metadata;
+}
+
+function coerceMetadata(raw: Record<string, unknown>): ChartMetadata {
+  const out: Record<string, unknown> = {};
+  for (const field of STRING_FIELDS) {
+    const value = optionalString(raw[field], field);
+    if (value !== undefined && value !== '') out[field] = sanitize(value);
+  }
+  for (const field of ['sources', 'keywords'] as const) {
+    const list = optionalStringList(raw[field], field);
+    if (list && list.length > 0) out[field] = list.map(sanitize);
+  }
+  if (raw.deprecated !== undefined && raw.deprecated !== null) {
+    if (typeof raw.deprecated !== 'boolean') throw typeError('deprecated', 'bool');
+    if (raw.deprecated) out.deprecated = true;
+  }
+  const annotations = optionalStringMap(raw.annotations, 'annotations');
+  if (annotations && Object.keys(annotations).length > 0) out.annotations = annotations;
+  const maintainers = optionalList(raw.maintainers, 'maintainers');
+  if (maintainers && maintainers.length > 0) out.maintainers = maintainers.map(coerceMaintainer);
+  const dependencies = optionalList(raw.dependencies, 'dependencies');
+  if (dependencies && dependencies.length > 0) out.dependencies = dependencies.map(coerceDependency);
+  out.apiVersion ??= 'v1';
+  return out as unknown as ChartMetadata;
+}
+
+function coerceMaintainer(raw: unknown): Maintainer {
+  if (raw === null || raw === undefined) throw validation('maintainers must not contain empty or null nodes');
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw typeError('maintainers', 'chart.Maintainer');
+  const source = raw as Record<string, unknown>;
+  const out: Maintainer = {};
+  for (const key of ['name', 'email', 'url'] as const) {
+    const value = optionalString(source[key], `maintainers.${key}`);
+    if (value) out[key] = sanitize(value);
+  }
+  return out;
+}
+
+function coerceDependency(raw: unknown): Dependency {
+  if (raw === null || raw === undefined) throw validation('dependencies must not contain empty or null nodes');
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw typeError('dependencies', 'chart.Dependency');
+  const source = raw as Record<string, unknown>;
+  const out: Dependency = { name: optionalString(source.name, 'dependencies.name') ?? '', repository: '' };
+  const version = optionalString(source.version, 'dependencies.version');
+  if (version) out.version = version;
+  out.repository = optionalString(source.repository, 'dependencies.repository') ?? '';
+  const condition = optionalString(source.condition, 'dependencies.condition');
+  if (condition) out.condition = condition;
+  const tags = optionalStringList(source.tags, 'dependencies.tags');
+  if (tags && tags.length > 0) out.tags = tags;
+  if (source.enabled === true) out.enabled = true;
+  const importValues = optionalList(source['import-values'], 'dependencies.import-values');
+  if (importValues && importValues.length > 0) out['import-values'] = importValues;
+  const alias = optionalString(source.alias, 'dependencies.alias');
+  if (alias) out.alias = alias;
+  return out;
+}
+
+/** Helm's `Metadata.Validate`, message for message, plus the file-name safety rule. */
+export function validateMetadata(metadata: ChartMetadata): void {
+  const { name, version } = metadata;
+  if (!name) throw validation('chart.metadata.name is required');
+  if (name === '.' || name === '..') throw validation(`chart.metadata.name ${JSON.stringify(name)} is not allowed`);
+  if (/[/\\]/.test(name) || name.length > 250) throw validation(`chart.metadata.name ${JSON.stringify(name)} is invalid`);
+  if (!version) throw validation('chart.metadata.version is required');
+  if (!isValidChartVersion(version)) throw validation(`chart.metadata.version ${JSON.stringify(version)} is invalid`);
+  if (metadata.type && metadata.type !== 'application' && metadata.type !== 'library') {
+    throw validation('chart.metadata.type must be application or library');
+  }
+  const seen = new Set<string>();
+  for (const dependency of metadata.dependencies ?? []) {
+    if (dependency.alias !== undefined && !ALIAS_PATTERN.test(dependency.alias)) {
+      throw validation(`dependency ${JSON.stringify(dependency.alias)} has disallowed characters in the alias`);
+    }
+    const key = dependency.alias || dependency.name;
+    if (seen.has(key)) throw validation(`more than one dependency with name or alias ${JSON.stringify(key)}`);
+    seen.add(key);
+  }
+}
+
+function optionalString(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value;
+  // sigs.k8s.io/yaml turns a YAML scalar into the string its target field expects.
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw typeError(field, 'string');
+}
+
+function optionalList(value: unknown, field: string): unknown[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) throw typeError(field, '[]');
+  return value;
+}
+
+function optionalStringList(value: unknown, field: string): string[] | undefined {
+  return optionalList(value, field)?.map((item) => optionalString(item, field) ?? '');
+}
+
+function optionalStringMap(value: unknown, field: string): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) throw typeError(field, 'map[string]string');
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) out[key] = optionalString(item, field) ?? '';
+  return out;
+}
+
+function sanitize(value: string): string {
+  return value.replace(CONTROL_CHARS, '');
+}
+
+function validation(message: string): InvalidChartError {
+  return new InvalidChartError(`validation: ${message}`);
+}
+
+function typeError(field: string, goType: string): InvalidChartError {
+  return new InvalidChartError(`cannot load Chart.yaml: error unmarshaling JSON: json: cannot unmarshal into Go struct field Metadata.${field} of type ${goType}`);
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import type { ObjectInfo, StorageBackend } from '../storage/backend.js';
+import { NotFoundError, PreconditionFailedError } from '../storage/errors.js';
+import { joinKey } from '../storage/keys.js';
+import { KeyedMutex } from '../util/keyed-mutex.js';
+import { readChartArchive } from './chart-archive.js';
+import { parseChartYaml, type ChartMetadata } from './chart-metadata.js';
+import { formatGoTime, type ChartVersionRecord } from './chart-version.js';
+import { ChartExistsError, InvalidChartError } from './errors.js';
+import { IndexJournal, type JournalOp } from './index-journal.js';
+import { TenantIndex } from './tenant-index.js';
+
+/** Settings a tenant needs from the server configuration. */
+export interface TenantOptions {
+  storage: StorageBackend;
+  now: () => Date;
+  /** Index URL of a chart file in this tenant (relative `charts/<file>` or absolute). */
+  urlFor: (tenant: string, file: string) => string;
+  contextPath: string;
+  /** Journal records between snapshots. */
+  compactEvery: number;
+  log: (message: string, details?: Record<string, unknown>) => void;
+}
+
+/** A validated chart archive ready to store. */
+export interface ParsedChart {
+  bytes: Buffer;
+  metadata: ChartMetadata;
+  file: string;
+}
+
+/**
+ * One repository path (tenant): its in-memory index, the journal that persists it, and the operations that
+ * change both. Every change to a file runs under that file's lock, writes storage first and the journal
+ * second, then updates memory, so storage is always the source of truth and `rescan` can repair anything a
+ * crash interrupted.
+ */
+export class Tenant {
+  readonly index: TenantIndex;
+  private readonly journal: IndexJournal;
+  private readonly locks = new KeyedMutex();
+  private seq = 0;
+  private pending = 0;
+  private inflight = 0;
+  private compacting: Promise<void> | undefined;
+
+  private constructor(
+    readonly folder: string,
+    private readonly options: TenantOptions,
+  ) {
+    this.index = new TenantIndex((file) => options.urlFor(folder, file), options.contextPath, options.now());
+    this.journal = new IndexJournal(options.storage, folder);
+  }
+
+  /** Loads the persisted index, then reconciles it with the archives actually in storage. */
+  static async open(folder: string, options: TenantOptions): Promise<Tenant> {
+    const tenant = new Tenant(folder, options);
+    const state = await tenant.journal.load();
+    for (const record of state.records.values()) tenant.index.put(record, new Date(record.created));
+    tenant.seq = state.seq;
+    tenant.pending = state.pending;
+    await tenant.rescan();
+    return tenant;
+  }
+
+  /** The storage key of a file in this tenant. */
+  key(file: string): string {
+    return joinKey(this.folder, file);
+  }
+
+  /** Runs `fn` while holding the lock of one file name. */
+  withFileLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
+    return this.locks.run(file, fn);
+  }
+
+  /**
+   * Stores a parsed chart and indexes it. Without `overwrite` the write is create-if-absent, so of several
+   * concurrent uploads of one version exactly one succeeds and the rest get `ChartExistsError(existsMessage)`.
+   * Callers hold the file lock.
+   */
+  async storeChart(chart: ParsedChart, overwrite: boolean, existsMessage: string): Promise<ChartVersionRecord> {
+    const key = this.key(chart.file);
+    let info: ObjectInfo;
+    try {
+      info = await this.options.storage.put(key, chart.bytes, overwrite ? {} : { ifNoneMatch: '*' });
+    } catch (err) {
+      if (err instanceof PreconditionFailedError) throw new ChartExistsError(existsMessage);
+      throw err;
+    }
+    const record: ChartVersionRecord = {
+      metadata: chart.metadata,
+      file: chart.file,
+      digest: createHash('sha256').update(chart.bytes).digest('hex'),
+      created: formatGoTime(this.options.now()),
+      size: info.size,
+      etag: info.etag,
+    };
+    await this.commit({ op: 'put', record });
+    return record;
+  }
+
+  /** Deletes a chart file (and its provenance) from storage and the index. Callers hold the file lock. */
+  async deleteChartFile(file: string): Promise<void> {
+    await this.options.storage.delete(this.key(file));
+    await this.options.storage.delete(this.key(`${file}.prov`));
+    if (this.index.byFileName(file)) await this.commit({ op: 'remove', file });
+  }
+
+  /**
+   * Reconciles the index with storage: archives that appeared or changed (by ETag) are read and indexed,
+   * archives that vanished are dropped. One listing per call; archives are opened only when new or changed.
+   */
+  async rescan(): Promise<void> {
+    const listing = await this.options.storage.list(this.folder);
+    const present = new Map<string, ObjectInfo>();
+    for (const object of listing.objects) {
+      const file = object.key.slice(object.key.lastIndexOf('/') + 1);
+      if (file.endsWith('.tgz')) present.set(file, object);
+    }
+    for (const record of [...this.index.records()]) {
+      if (!present.has(record.file)) await this.withFileLock(record.file, () => this.dropIfMissing(record.file));
+    }
+    for (const [file, object] of present) {
+      if (this.index.byFileName(file)?.etag === object.etag) continue;
+      await this.withFileLock(file, () => this.indexFromStorage(file));
+    }
+  }
+
+  private async dropIfMissing(file: string): Promise<void> {
+    if (!this.index.byFileName(file)) return;
+    try {
+      await this.options.storage.head(this.key(file));
+    } catch (err) {
+      if (err instanceof NotFoundError) await this.commit({ op: 'remove', file });
+      else throw err;
+    }
+  }
+
+  /** Indexes an archive found in storage (copied in by hand, or written by a crashed request). */
+  private async indexFromStorage(file: string): Promise<void> {
+    let data: Buffer;
+    let info: ObjectInfo;
+    try {
+      ({ data, info } = await this.options.storage.getBytes(this.key(file)));
+    } catch (err) {
+      if (err instanceof NotFoundError) return;
+      throw err;
+    }
+    if (this.index.byFileName(file)?.etag === info.etag) return;
+    let metadata: ChartMetadata;
+    try {
+      metadata = parseChartYaml((await readChartArchive(data)).chartYaml);
+    } catch (err) {
+      if (!(err instanceof InvalidChartError)) throw err;
+      this.options.log('Invalid package in storage', { tenant: this.folder, file, error: err.message });
+      return;
+    }
+    const twin = this.index.versions(metadata.name).find((r) => r.metadata.version === metadata.version && r.file !== file);
+    if (twin) {
+      this.options.log('Duplicate chart version in storage, ignored', { tenant: this.folder, file, indexedAs: twin.file });
+      return;
+    }
+    const record: ChartVersionRecord = {
+      metadata,
+      file,
+      digest: createHash('sha256').update(data).digest('hex'),
+      created: formatGoTime(info.lastModified),
+      size: info.size,
+      etag: info.etag,
+    };
+    await this.commit({ op: 'put', record });
+  }
+
+  /** Persists one change, applies it in memory, and schedules a compaction when the journal is long. */
+  private async commit(op: JournalOp): Promise<void> {
+    this.inflight += 1;
+    try {
+      this.seq = Math.max(this.seq, await this.journal.append(op));
+      this.pending += 1;
+      if (op.op === 'put') this.index.put(op.record, this.options.now());
+      else this.index.remove(op.file, this.options.now());
+    } finally {
+      this.inflight -= 1;
+    }
+    if (this.pending >= this.options.compactEvery) void this.compact();
+  }
+
+  /**
+   * Writes a snapshot of the current index and prunes the journal behind it, off the request path. It starts
+   * only when no change is between its journal write and its memory update, so the snapshot's sequence number
+   * covers exactly the records it holds; otherwise it is left for the next commit or rescan.
+   */
+  compact(): Promise<void> {
+    if (this.compacting || this.inflight > 0 || this.pending === 0) return this.compacting ?? Promise.resolve();
+    this.compacting = this.writeSnapshot().finally(() => (this.compacting = undefined));
+    return this.compacting;
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    const seq = this.seq;
+    const records = [...this.index.records()];
+    this.pending = 0;
+    try {
+      await this.journal.compact(records, seq);
+    } catch (err) {
+      this.options.log('Index compaction failed; the journal is kept', { tenant: this.folder, error: String(err) });
+    }
+  }
+
+  /** Waits for a running compaction (tests and shutdown). */
+  async settle(): Promise<void> {
+    await this.compacting;
+  }
+}
