@@ -49,7 +49,7 @@ export async function serveChartFile({ request, reply, match, folder, deps }: Ro
   const ifRange = request.headers['if-range'];
   const range = parseRange(request.headers.range, info.size, typeof ifRange === 'string' ? ifRange : undefined, info.etag);
   if (range === 'unsatisfiable') {
-    return reply.code(416).header('content-range', `bytes */${info.size}`).send({ error: 'requested range not satisfiable' });
+    return reply.code(416).header('content-range', `bytes */${info.size}`).type('application/json; charset=utf-8').send({ error: 'requested range not satisfiable' });
   }
   const length = range ? range.end - range.start + 1 : info.size;
   reply.header('content-length', length);
