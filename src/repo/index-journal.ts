@@ -4,7 +4,10 @@ import { JOURNAL_FOLDER, SNAPSHOT_FILE, joinKey, journalKey, parseJournalSeq } f
 import type { ChartVersionRecord } from './chart-version.js';
 
 /** One change to a tenant's index. */
-export type JournalOp = { op: 'put'; record: ChartVersionRecord } | { op: 'remove'; file: string };
+export type JournalOp = ({ op: 'put'; record: ChartVersionRecord } | { op: 'remove'; file: string }) & {
+  /** RFC 3339 time of the change; the index's `generated` is the latest of these. */
+  at: string;
+};
 
 /** What `load` recovers: the records in effect and the last sequence number applied. */
 export interface JournalState {
@@ -12,11 +15,14 @@ export interface JournalState {
   seq: number;
   /** Journal records written since the snapshot (a compaction is due when this grows). */
   pending: number;
+  /** Time of the latest change, if any was recorded. */
+  lastChange?: string;
 }
 
 interface Snapshot {
   format: 1;
   seq: number;
+  lastChange?: string;
   records: ChartVersionRecord[];
 }
 
@@ -48,13 +54,15 @@ export class IndexJournal {
       .filter((s): s is number => s !== undefined && s > snapshot.seq)
       .sort((a, b) => a - b);
     const ops = await Promise.all(seqs.map((seq) => this.readOp(seq)));
+    let lastChange = snapshot.lastChange;
     for (const op of ops) {
       if (op?.op === 'put') records.set(op.record.file, op.record);
       else if (op?.op === 'remove') records.delete(op.file);
+      if (op?.at && (!lastChange || Date.parse(op.at) > Date.parse(lastChange))) lastChange = op.at;
     }
     const seq = Math.max(snapshot.seq, seqs.at(-1) ?? 0);
     this.nextSeq = seq + 1;
-    return { records, seq, pending: seqs.length };
+    return { records, seq, pending: seqs.length, lastChange };
   }
 
   /** Persists one change; returns its sequence number. */
@@ -73,8 +81,8 @@ export class IndexJournal {
   }
 
   /** Writes a snapshot of `records` at `seq`, then deletes the journal records it covers. */
-  async compact(records: Iterable<ChartVersionRecord>, seq: number): Promise<void> {
-    const snapshot: Snapshot = { format: 1, seq, records: [...records] };
+  async compact(records: Iterable<ChartVersionRecord>, seq: number, lastChange: string): Promise<void> {
+    const snapshot: Snapshot = { format: 1, seq, lastChange, records: [...records] };
     await this.storage.put(joinKey(this.tenant, SNAPSHOT_FILE), Buffer.from(JSON.stringify(snapshot)));
     const listing = await this.storage.list(joinKey(this.tenant, JOURNAL_FOLDER));
     const covered = listing.objects.filter((o) => (parseJournalSeq(o.key.slice(o.key.lastIndexOf('/') + 1)) ?? Infinity) <= seq);

@@ -64,6 +64,17 @@ export class TenantIndex {
     return removed;
   }
 
+  /** Time of the latest change (the document's `generated`). */
+  get lastChanged(): Date {
+    return this.lastChange;
+  }
+
+  /** Restores the time of the latest change after a restart. */
+  restoreLastChange(time: Date): void {
+    this.lastChange = time;
+    this.document = undefined;
+  }
+
   /** The record stored under a file name. */
   byFileName(file: string): ChartVersionRecord | undefined {
     return this.byFile.get(file);

@@ -57,6 +57,7 @@ export class Tenant {
     const tenant = new Tenant(folder, options);
     const state = await tenant.journal.load();
     for (const record of state.records.values()) tenant.index.put(record, new Date(record.created));
+    if (state.lastChange) tenant.index.restoreLastChange(new Date(state.lastChange));
     tenant.seq = state.seq;
     tenant.pending = state.pending;
     await tenant.rescan();
@@ -95,7 +96,7 @@ export class Tenant {
       size: info.size,
       etag: info.etag,
     };
-    await this.commit({ op: 'put', record });
+    await this.commit({ op: 'put', record, at: record.created });
     return record;
   }
 
@@ -103,7 +104,7 @@ export class Tenant {
   async deleteChartFile(file: string): Promise<void> {
     await this.options.storage.delete(this.key(file));
     await this.options.storage.delete(this.key(`${file}.prov`));
-    if (this.index.byFileName(file)) await this.commit({ op: 'remove', file });
+    if (this.index.byFileName(file)) await this.commit({ op: 'remove', file, at: formatGoTime(this.options.now()) });
   }
 
   /**
@@ -131,7 +132,7 @@ export class Tenant {
     try {
       await this.options.storage.head(this.key(file));
     } catch (err) {
-      if (err instanceof NotFoundError) await this.commit({ op: 'remove', file });
+      if (err instanceof NotFoundError) await this.commit({ op: 'remove', file, at: formatGoTime(this.options.now()) });
       else throw err;
     }
   }
@@ -168,7 +169,7 @@ export class Tenant {
       size: info.size,
       etag: info.etag,
     };
-    await this.commit({ op: 'put', record });
+    await this.commit({ op: 'put', record, at: formatGoTime(this.options.now()) });
   }
 
   /** Persists one change, applies it in memory, and schedules a compaction when the journal is long. */
@@ -177,8 +178,9 @@ export class Tenant {
     try {
       this.seq = Math.max(this.seq, await this.journal.append(op));
       this.pending += 1;
-      if (op.op === 'put') this.index.put(op.record, this.options.now());
-      else this.index.remove(op.file, this.options.now());
+      const at = new Date(op.at);
+      if (op.op === 'put') this.index.put(op.record, at);
+      else this.index.remove(op.file, at);
     } finally {
       this.inflight -= 1;
     }
@@ -201,7 +203,7 @@ export class Tenant {
     const records = [...this.index.records()];
     this.pending = 0;
     try {
-      await this.journal.compact(records, seq);
+      await this.journal.compact(records, seq, formatGoTime(this.index.lastChanged));
     } catch (err) {
       this.options.log('Index compaction failed; the journal is kept', { tenant: this.folder, error: String(err) });
     }
