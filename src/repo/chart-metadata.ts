@@ -64,7 +64,10 @@ export const HELM_YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.
 export function parseChartYaml(source: Buffer | string): ChartMetadata {
   let raw: unknown;
   try {
-    raw = YAML.parse(source.toString(), HELM_YAML_OPTIONS);
+    const document = YAML.parseDocument(source.toString(), HELM_YAML_OPTIONS);
+    if (document.errors.length > 0) throw document.errors[0];
+    raw = document.toJS(HELM_YAML_OPTIONS);
+    restoreNonFiniteScalars(document, raw);
   } catch (err) {
     throw new InvalidChartError(`cannot load Chart.yaml: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -75,6 +78,20 @@ export function parseChartYaml(source: Buffer | string): ChartMetadata {
   const metadata = coerceMetadata(raw as Record<string, unknown>);
   validateMetadata(metadata);
   return metadata;
+}
+
+/**
+ * The YAML 1.1 schema of the `yaml` package reads a bare `.` (and `.inf`-like text) as a number, where Go's
+ * yaml.v2 keeps `.` a string; put the source text back for top-level scalars that became non-finite numbers.
+ */
+function restoreNonFiniteScalars(document: YAML.Document, raw: unknown): void {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return;
+  const record = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value !== 'number' || Number.isFinite(value)) continue;
+    const node = document.get(key, true);
+    if (YAML.isScalar(node) && typeof node.source === 'string' && node.source === '.') record[key] = node.source;
+  }
 }
 
 function coerceMetadata(raw: Record<string, unknown>): ChartMetadata {
