@@ -1,0 +1,28 @@
+/**
+ * The whole oracle corpus, in a stable order. `npx tsx test/yaml/corpus/print.ts` writes it as
+ * the JSON the Go oracle reads (see test/yaml/oracle/regen.sh).
+ */
+import { ERROR_CASES, LONG_KEY_CASES, stringCases } from './strings.js';
+import { indexDocument, structureCases } from './structures.js';
+import { createRandom, randomValue } from './random.js';
+import type { CorpusCase } from './tagged.js';
+
+/** Number of randomized values (fixed seed) compared with the oracle. */
+export const RANDOM_CASES = 400;
+/** Name of the index.yaml-shaped case the fragment tests reassemble. */
+export const INDEX_CASE = 'index document 80 charts';
+
+/** Builds every case sent to the oracle. Deterministic. */
+export function buildCorpus(): CorpusCase[] {
+  const rnd = createRandom(20260820);
+  const random = Array.from({ length: RANDOM_CASES }, (_, i) => ({ name: `random ${i}`, value: randomValue(rnd) }));
+  return [
+    ...stringCases(),
+    ...structureCases(),
+    ...ERROR_CASES,
+    ...LONG_KEY_CASES,
+    { name: INDEX_CASE, value: indexDocument(7, 80) },
+    { name: 'index document empty entries', value: { apiVersion: 'v1', entries: {}, generated: '2026-08-20T10:00:00Z' } },
+    ...random,
+  ];
+}

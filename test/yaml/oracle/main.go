@@ -1,0 +1,105 @@
+// Command oracle prints what sigs.k8s.io/yaml.Marshal (the encoder Helm uses
+// for index.yaml and toYaml) produces for each test case read from stdin.
+//
+// Input: a JSON array of {"name": string, "value": any}. Values are decoded
+// into the Go types Chartroom's emitter models:
+//   - JSON numbers become float64 (a JS number is a float64);
+//   - {"$int64": "123"} becomes int64 (a JS bigint);
+//   - {"$float64": "-0"} / "NaN" / "+Inf" becomes that float64 (JSON cannot spell them);
+//   - objects become map[string]interface{}, arrays []interface{}.
+//
+// Output: a JSON array of {"name", "value", "yaml"} or {"name", "value", "error"},
+// one element per case, in input order.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"sigs.k8s.io/yaml"
+)
+
+type testCase struct {
+	Name  string          `json:"name"`
+	Value json.RawMessage `json:"value"`
+}
+
+type result struct {
+	Name  string          `json:"name"`
+	Value json.RawMessage `json:"value"`
+	YAML  *string         `json:"yaml,omitempty"`
+	Error *string         `json:"error,omitempty"`
+}
+
+func main() {
+	input, err := io.ReadAll(os.Stdin)
+	check(err)
+	var cases []testCase
+	check(json.Unmarshal(input, &cases))
+	results := make([]result, 0, len(cases))
+	for _, c := range cases {
+		dec := json.NewDecoder(bytes.NewReader(c.Value))
+		dec.UseNumber()
+		var raw interface{}
+		check(dec.Decode(&raw))
+		out, err := yaml.Marshal(toGo(raw))
+		r := result{Name: c.Name, Value: c.Value}
+		if err != nil {
+			msg := err.Error()
+			r.Error = &msg
+		} else {
+			s := string(out)
+			r.YAML = &s
+		}
+		results = append(results, r)
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	check(enc.Encode(results))
+}
+
+// toGo converts a decoded test value into the Go value it stands for.
+func toGo(v interface{}) interface{} {
+	switch t := v.(type) {
+	case json.Number:
+		f, err := strconv.ParseFloat(string(t), 64)
+		check(err)
+		return f
+	case []interface{}:
+		out := make([]interface{}, len(t))
+		for i, e := range t {
+			out[i] = toGo(e)
+		}
+		return out
+	case map[string]interface{}:
+		if s, ok := t["$int64"].(string); ok && len(t) == 1 {
+			n, err := strconv.ParseInt(s, 10, 64)
+			check(err)
+			return n
+		}
+		if s, ok := t["$float64"].(string); ok && len(t) == 1 {
+			f, err := strconv.ParseFloat(s, 64)
+			check(err)
+			return f
+		}
+		out := make(map[string]interface{}, len(t))
+		for k, e := range t {
+			out[k] = toGo(e)
+		}
+		return out
+	default:
+		return v
+	}
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "oracle:", err)
+		os.Exit(1)
+	}
+}
