@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChartVersionRecord } from './chart-version.js';
 import { formatGoTime, toChartVersionObject } from './chart-version.js';
-import { chartHeader, compareYamlKeys, indexHead, indexTail, versionFragment } from './index-yaml.js';
+import { chartBlock, chartHeader, compareYamlKeys, indexHead, indexTail, versionFragment } from './index-yaml.js';
 import { compareVersionsDescending } from './versions.js';
 
 /** A prepared index.yaml: the bytes and a strong ETag derived from them. */
@@ -118,8 +118,14 @@ export class TenantIndex {
   private assemble(): string {
     const parts = [indexHead(this.sortedNames.length === 0)];
     for (const name of this.sortedNames) {
-      parts.push(chartHeader(name));
-      for (const record of this.byName.get(name) ?? []) parts.push(this.fragments.get(record.file) ?? '');
+      const versions = this.byName.get(name) ?? [];
+      const header = chartHeader(name);
+      if (header === undefined) {
+        parts.push(chartBlock(name, versions.map((r) => toChartVersionObject(r, this.urlFor(r.file)))));
+        continue;
+      }
+      parts.push(header);
+      for (const record of versions) parts.push(this.fragments.get(record.file) ?? '');
     }
     parts.push(indexTail(formatGoTime(this.lastChange), this.contextPath));
     return parts.join('');
