@@ -1,0 +1,105 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, helpText, loadConfig } from '../../src/config/load.js';
+import { DEFAULTS, SETTINGS } from '../../src/config/settings.js';
+import { run, PROJECT_ROOT } from '../helpers/process.js';
+import { tempDir } from '../helpers/server.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+function config(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const parsed = loadConfig(argv, env);
+  if (parsed.kind !== 'config') throw new Error(`expected a config, got ${parsed.kind}`);
+  return parsed.config;
+}
+
+describe('loadConfig', () => {
+  it('defaults to port 8080 and local storage in ./storage', () => {
+    expect(config([])).toEqual(DEFAULTS);
+    expect(DEFAULTS.port).toBe(8080);
+    expect(DEFAULTS.storageLocalRootdir).toBe('./storage');
+  });
+
+  it('reads ChartMuseum flags in every form, then env vars, then the YAML file', async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const file = join(dir.path, 'chartmuseum.yaml');
+    await writeFile(file, 'port: 9000\ndepth: 2\nstorage:\n  backend: local\n  local:\n    rootdir: /srv/charts\nallowoverwrite: true\ncontextpath: /x/\n');
+    const fromFile = config(['-c', file]);
+    expect(fromFile).toMatchObject({ port: 9000, depth: 2, storageLocalRootdir: '/srv/charts', allowOverwrite: true, contextPath: '/x' });
+    const fromEnv = config(['--config', file], { PORT: '9100', ALLOW_OVERWRITE: 'false', CACHE_INTERVAL: '5m' });
+    expect(fromEnv).toMatchObject({ port: 9100, allowOverwrite: false, cacheInterval: 300_000 });
+    const fromFlags = config([`--config=${file}`, '--port', '9200', '-depth=1', '--allow-overwrite', '--cache-interval', '90s'], { PORT: '9100' });
+    expect(fromFlags).toMatchObject({ port: 9200, depth: 1, allowOverwrite: true, cacheInterval: 90_000 });
+    expect(config([], { CONFIG: file }).port).toBe(9000);
+    expect(config(['--cors-alloworigin', '*']).corsAllowOrigin).toBe('*');
+    expect(config([], { CORS_ALLOW_ORIGIN: 'https://a' }).corsAllowOrigin).toBe('https://a');
+  });
+
+  it.each([
+    [['--nope'], 'flag provided but not defined: -nope'],
+    [['--port', 'abc'], 'invalid value "abc" for --port: expected an integer'],
+    [['--port'], 'flag needs an argument: --port'],
+    [['--storage', 'garage'], 'Unsupported storage backend: garage'],
+    [['--allow-overwrite=maybe'], 'invalid value "maybe" for --allow-overwrite: expected true or false'],
+    [['--cache-interval', '5 minutes'], 'expected a duration'],
+    [['--config', '/no/such/file.yaml'], 'config file not found: /no/such/file.yaml'],
+    [['--tls-cert', 'a.pem'], '--tls-cert and --tls-key must be given together'],
+    [['--context-path', '/a/../b'], 'invalid value "/a/../b" for --context-path'],
+    [['--basic-auth-user', 'u'], 'access control (issue #8) is not available'],
+    [['stray'], 'unexpected argument: stray'],
+  ])('rejects %j', (argv, message) => {
+    expect(() => loadConfig(argv, {})).toThrow(ConfigError);
+    expect(() => loadConfig(argv, {})).toThrow(message);
+  });
+
+  it('refuses to start open when a ChartMuseum auth or S3 variable it cannot honour is set', () => {
+    expect(() => loadConfig([], { BASIC_AUTH_USER: 'u' })).toThrow('BASIC_AUTH_USER is set, but access control (issue #8) is not available');
+    expect(() => loadConfig([], { STORAGE_AMAZON_BUCKET: 'b' })).toThrow('S3 storage (issue #3)');
+  });
+
+  it('rejects a config file with the wrong extension or an unknown key', async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    await writeFile(join(dir.path, 'c.json'), '{}');
+    expect(() => loadConfig(['-c', join(dir.path, 'c.json')], {})).toThrow('config file must have .yaml/.yml extension (or no extension)');
+    await writeFile(join(dir.path, 'c.yaml'), 'prot: 1\n');
+    expect(() => loadConfig(['-c', join(dir.path, 'c.yaml')], {})).toThrow('unknown key "prot"');
+  });
+
+  it('documents every setting in --help', () => {
+    const help = helpText();
+    for (const setting of SETTINGS) {
+      expect(help).toContain(`--${setting.flag}`);
+      expect(help).toContain(setting.env);
+    }
+  });
+});
+
+describe('chartroom command', () => {
+  const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], { cwd: PROJECT_ROOT });
+
+  it('prints help and version, and exits 2 on a bad flag', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--storage-local-rootdir');
+    const version = await cli('--version');
+    expect(version.stdout).toMatch(/^chartroom version \d+\.\d+\.\d+\n$/);
+    const bad = await cli('--port', 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Error: invalid value "x" for --port');
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+
+  it('prints the index with --gen-index and exits 0', async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const result = await cli('--gen-index', '--storage-local-rootdir', dir.path);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^apiVersion: v1\nentries: \{\}\n/);
+  });
+});
