@@ -1,0 +1,202 @@
+/**
+ * Repository benchmark: measures a chart server started by a command line, so Chartroom and ChartMuseum
+ * run through the same harness side by side. Not part of `npm test`.
+ *
+ *   node --import tsx bench/repo-bench.ts [--sizes 100,1000,10000] [--samples 40] [--seconds 5]
+ *       [--label chartroom] [--start 'node dist/cli/main.js --port {port} --storage-local-rootdir {storage}']
+ *
+ * For each N it writes N synthetic charts into a fresh storage folder, starts the server (which indexes
+ * them), then prints: upload-to-visible latency p50/p99 (POST a new chart, then poll
+ * GET /api/charts/<name>/<version> until 200), GET /index.yaml requests/s and MB/s, 304 requests/s,
+ * chart download requests/s, restart-to-complete-index time and the server's peak RSS (VmHWM).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildChart } from '../test/helpers/charts.js';
+import { freePort } from '../test/helpers/process.js';
+
+interface Options {
+  sizes: number[];
+  samples: number;
+  seconds: number;
+  label: string;
+  start: string;
+  concurrency: number;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function parseOptions(argv: string[]): Options {
+  const get = (flag: string, fallback: string): string => {
+    const i = argv.indexOf(flag);
+    return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
+  };
+  return {
+    sizes: get('--sizes', '100,1000,10000').split(',').map(Number),
+    samples: Number(get('--samples', '40')),
+    seconds: Number(get('--seconds', '5')),
+    label: get('--label', 'chartroom'),
+    start: get('--start', `${process.execPath} dist/cli/main.js --port {port} --listen-host 127.0.0.1 --storage-local-rootdir {storage}`),
+    concurrency: Number(get('--concurrency', '16')),
+  };
+}
+
+interface Response {
+  status: number;
+  bytes: number;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function http(url: string, method = 'GET', body?: Buffer, headers: Record<string, string> = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body ? { ...headers, 'content-length': String(body.length) } : headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function startServer(command: string, port: number, storage: string): ChildProcess {
+  const line = command.replaceAll('{port}', String(port)).replaceAll('{storage}', storage);
+  return spawn('sh', ['-c', `exec ${line}`], { stdio: 'ignore' });
+}
+
+async function waitForIndex(base: string, expected: number, deadlineMs = 600_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      const res = await http(`${base}/api/charts/bench-chart-0/1.0.0`);
+      if (res.status === 200 || expected === 0) {
+        const all = await countVersions(base);
+        if (all >= expected) return;
+      }
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error('server did not index the charts in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function countVersions(base: string): Promise<number> {
+  const text = await new Promise<string>((resolve, reject) => {
+    request(`${base}/index.yaml`, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve(Buffer.concat(chunks).toString()));
+    }).on('error', reject).end();
+  });
+  return (text.match(/^ {2}- /gm) ?? []).length;
+}
+
+/** Runs `fn` from `concurrency` loops for `seconds`; returns requests/s and MB/s. */
+async function throughput(seconds: number, concurrency: number, fn: () => Promise<Response>): Promise<{ rps: number; mbps: number }> {
+  const until = Date.now() + seconds * 1000;
+  let count = 0;
+  let bytes = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        const res = await fn();
+        count += 1;
+        bytes += res.bytes;
+      }
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rps: count / elapsed, mbps: bytes / elapsed / 1e6 };
+}
+
+async function uploadLatency(base: string, samples: number): Promise<{ p50: number; p99: number }> {
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const name = `bench-new-${i}`;
+    const chart = buildChart({ name, version: '1.0.0' });
+    const started = process.hrtime.bigint();
+    const res = await http(`${base}/api/charts`, 'POST', chart, { 'content-type': 'application/octet-stream' });
+    if (res.status !== 201) throw new Error(`upload failed with ${res.status}`);
+    while ((await http(`${base}/api/charts/${name}/1.0.0`)).status !== 200) await new Promise((r) => setTimeout(r, 1));
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
+  return { p50: pick(0.5), p99: pick(0.99) };
+}
+
+function peakRss(pid: number | undefined): Promise<number> {
+  return readFile(`/proc/${pid}/status`, 'utf8').then((s) => Number(/VmHWM:\s+(\d+)/.exec(s)?.[1] ?? 0) / 1024, () => 0);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function benchSize(options: Options, n: number): Promise<Record<string, string>> {
+  const storage = await mkdtemp(join(tmpdir(), 'chartroom-bench-'));
+  try {
+    const perChart = Math.max(1, Math.ceil(n / 100));
+    for (let i = 0; i < n; i += 1) {
+      const name = `bench-chart-${i % Math.ceil(n / perChart)}`;
+      const version = `1.${Math.floor(i / Math.ceil(n / perChart))}.0`;
+      await writeFile(join(storage, `${name}-${version}.tgz`), buildChart({ name, version }));
+    }
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let server = startServer(options.start, port, storage);
+    await waitForIndex(base, n);
+    const latency = await uploadLatency(base, options.samples);
+    const index = await throughput(options.seconds, options.concurrency, () => http(`${base}/index.yaml`));
+    const etag = String((await http(`${base}/index.yaml`)).headers.etag ?? '');
+    const notModified = etag ? await throughput(options.seconds, options.concurrency, () => http(`${base}/index.yaml`, 'GET', undefined, { 'if-none-match': etag })) : undefined;
+    const download = await throughput(options.seconds, options.concurrency, () => http(`${base}/charts/bench-chart-0-1.0.0.tgz`));
+    const rss = await peakRss(server.pid);
+    await stop(server);
+    const restartStarted = process.hrtime.bigint();
+    server = startServer(options.start, port, storage);
+    await waitForIndex(base, n + options.samples);
+    const restart = Number(process.hrtime.bigint() - restartStarted) / 1e6;
+    await stop(server);
+    return {
+      server: options.label,
+      N: String(n),
+      'upload→visible p50 ms': latency.p50.toFixed(1),
+      'p99 ms': latency.p99.toFixed(1),
+      'index req/s': index.rps.toFixed(0),
+      'index MB/s': index.mbps.toFixed(1),
+      '304 req/s': notModified ? notModified.rps.toFixed(0) : 'n/a (no ETag)',
+      'download req/s': download.rps.toFixed(0),
+      'restart→full index ms': restart.toFixed(0),
+      'peak RSS MB': rss.toFixed(0),
+    };
+  } finally {
+    await rm(storage, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const rows: Record<string, string>[] = [];
+  for (const n of options.sizes) {
+    const row = await benchSize(options, n);
+    rows.push(row);
+    process.stderr.write(`${JSON.stringify(row)}\n`);
+  }
+  const columns = Object.keys(rows[0] ?? {});
+  console.log(`| ${columns.join(' | ')} |`);
+  console.log(`|${columns.map(() => '---').join('|')}|`);
+  for (const row of rows) console.log(`| ${columns.map((c) => row[c]).join(' | ')} |`);
+  agent.destroy();
+}
+
+void main();
