@@ -113,7 +113,17 @@ function checkIndent(indent: number): number {
 function finishDocument(w: GoYamlWriter): string {
   w.indent = -1;
   w.writeIndent();
-  return w.out;
+  return flattenString(w.out);
+}
+
+/**
+ * The writer appends to one string, which V8 keeps as a rope; reading it once flattens it in
+ * place. Doing that here keeps later concatenations of cached fragments (index.yaml assembly)
+ * from re-walking the rope every time they are joined.
+ */
+function flattenString(s: string): string {
+  void Number(s);
+  return s;
 }
 
 /** yaml_emitter_emit_node for our three node kinds; `inMapping` is go-yaml's mapping_context. */

@@ -14,7 +14,8 @@ export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 /** What the text of a scalar permits (the fields of go-yaml's scalar_data). */
 export interface ScalarAnalysis {
   readonly text: string;
-  readonly codePoints: readonly number[];
+  /** Length in code points: go-yaml's columns advance by one per character. */
+  readonly length: number;
   readonly isMultiline: boolean;
   readonly isPlainAllowed: boolean;
   readonly isSingleQuotedAllowed: boolean;
@@ -44,16 +45,6 @@ function isPrintable(c: number): boolean {
     (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
 }
 
-function toCodePoints(s: string): number[] {
-  const cps: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.codePointAt(i)!;
-    cps.push(c);
-    if (c > 0xffff) i++;
-  }
-  return cps;
-}
-
 function utf8Length(c: number): number {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
@@ -67,23 +58,33 @@ export function requestedStyle(text: string, isString: boolean): ScalarStyle {
 
 const INDICATORS_AT_START = new Set([...'#,[]{}&*!|>\'"%@`'].map((ch) => ch.charCodeAt(0)));
 
+// ASCII without blanks, breaks, '#', quotes or flow indicators, not starting with an indicator
+// or '.'/'-', and no ':' before a space or the end: every style is allowed, so the character
+// loop below can be skipped. Names, versions, digests and URLs all take this path.
+const UNREMARKABLE = /^[A-Za-z0-9_/+(=~$^;<)](?:[A-Za-z0-9_./+=~$^;<>()-]|:(?! |$))*$/;
+
 /** yaml_emitter_analyze_scalar, keeping only the block-context answers. Pure. */
 export function analyzeScalar(text: string): ScalarAnalysis {
-  const cps = toCodePoints(text);
-  const n = cps.length;
-  let byteLength = 0;
-  for (const c of cps) byteLength += utf8Length(c);
-  if (n === 0) {
-    return { text, codePoints: cps, isMultiline: false, isPlainAllowed: true, isSingleQuotedAllowed: true, isBlockAllowed: false, byteLength };
+  if (UNREMARKABLE.test(text)) {
+    const n = text.length;
+    return { text, length: n, isMultiline: false, isPlainAllowed: true, isSingleQuotedAllowed: true, isBlockAllowed: true, byteLength: n };
+  }
+  if (text === '') {
+    return { text, length: 0, isMultiline: false, isPlainAllowed: true, isSingleQuotedAllowed: true, isBlockAllowed: false, byteLength: 0 };
   }
   let blockIndicators = text.startsWith('---') || text.startsWith('...');
   let lineBreaks = false, special = false, leadingSpaceOrBreak = false, trailingSpace = false;
   let trailingBreak = false, breakSpace = false, spaceBreak = false;
   let precededByWhitespace = true, previousSpace = false, previousBreak = false;
-  for (let i = 0; i < n; i++) {
-    const c = cps[i]!;
-    const followedByWhitespace = i + 1 >= n || isBlank(cps[i + 1]);
-    if (i === 0) {
+  let length = 0, byteLength = 0;
+  for (let i = 0; i < text.length; length++) {
+    const c = text.codePointAt(i)!;
+    const w = c > 0xffff ? 2 : 1;
+    const isFirst = i === 0;
+    const isLast = i + w >= text.length;
+    const followedByWhitespace = isLast || isBlank(text.charCodeAt(i + w));
+    byteLength += utf8Length(c);
+    if (isFirst) {
       if (INDICATORS_AT_START.has(c)) blockIndicators = true;
       else if ((c === 0x3f /* ? */ || c === 0x3a /* : */ || c === 0x2d /* - */) && followedByWhitespace) blockIndicators = true;
     } else if ((c === 0x3a && followedByWhitespace) || (c === 0x23 /* # */ && precededByWhitespace)) {
@@ -91,15 +92,15 @@ export function analyzeScalar(text: string): ScalarAnalysis {
     }
     if (!isPrintable(c)) special = true;
     if (c === SP) {
-      if (i === 0) leadingSpaceOrBreak = true;
-      if (i === n - 1) trailingSpace = true;
+      if (isFirst) leadingSpaceOrBreak = true;
+      if (isLast) trailingSpace = true;
       if (previousBreak) breakSpace = true;
       previousSpace = true;
       previousBreak = false;
     } else if (isBreak(c)) {
       lineBreaks = true;
-      if (i === 0) leadingSpaceOrBreak = true;
-      if (i === n - 1) trailingBreak = true;
+      if (isFirst) leadingSpaceOrBreak = true;
+      if (isLast) trailingBreak = true;
       if (previousSpace) spaceBreak = true;
       previousSpace = false;
       previousBreak = true;
@@ -108,12 +109,13 @@ export function analyzeScalar(text: string): ScalarAnalysis {
       previousBreak = false;
     }
     precededByWhitespace = isBlankOrBreakOrNul(c);
+    i += w;
   }
   const isPlainAllowed = !(leadingSpaceOrBreak || trailingSpace || trailingBreak || breakSpace ||
     spaceBreak || special || lineBreaks || blockIndicators);
   return {
     text,
-    codePoints: cps,
+    length,
     isMultiline: lineBreaks,
     isPlainAllowed,
     isSingleQuotedAllowed: !(breakSpace || spaceBreak || special),
@@ -133,7 +135,7 @@ export function selectScalarStyle(requested: ScalarStyle, a: ScalarAnalysis, isS
   if (isSimpleKeyContext && a.isMultiline) style = 'double';
   if (style === 'plain') {
     if (!a.isPlainAllowed) style = 'single';
-    if (a.codePoints.length === 0 && isSimpleKeyContext) style = 'single';
+    if (a.length === 0 && isSimpleKeyContext) style = 'single';
   }
   if (style === 'single' && !a.isSingleQuotedAllowed) style = 'double';
   if (style === 'literal' && (!a.isBlockAllowed || isSimpleKeyContext)) style = 'double';
@@ -148,14 +150,10 @@ export function writeScalar(w: GoYamlWriter, a: ScalarAnalysis, style: ScalarSty
   w.increaseIndent(true, false);
   const allowBreaks = !isSimpleKeyContext;
   if (style === 'plain') writePlain(w, a, allowBreaks);
-  else if (style === 'single') writeSingleQuoted(w, a.codePoints, allowBreaks);
-  else if (style === 'double') writeDoubleQuoted(w, a.codePoints, allowBreaks);
-  else writeLiteral(w, a.codePoints);
+  else if (style === 'single') writeSingleQuoted(w, a, allowBreaks);
+  else if (style === 'double') writeDoubleQuoted(w, a, allowBreaks);
+  else writeLiteral(w, a.text);
   w.popIndent();
-}
-
-function writeChar(w: GoYamlWriter, c: number): void {
-  w.write(String.fromCodePoint(c), 1);
 }
 
 /** write_break: LF is a newline; CR, NEL, LS and PS are copied raw and reset the column. */
@@ -163,66 +161,77 @@ function writeBreakChar(w: GoYamlWriter, c: number): void {
   if (c === LF) {
     w.writeBreak();
   } else {
-    writeChar(w, c);
+    w.write(String.fromCodePoint(c), 1);
     w.column = 0;
   }
 }
 
 /** True when no space in the text can start past column 80, so folding cannot happen. */
-function fitsWithoutFolding(w: GoYamlWriter, cps: readonly number[]): boolean {
-  return w.column + cps.length <= GO_YAML_WIDTH + 1;
+function fitsWithoutFolding(w: GoYamlWriter, a: ScalarAnalysis, quotes: number): boolean {
+  return w.column + a.length + quotes <= GO_YAML_WIDTH + 1;
 }
 
 function writePlain(w: GoYamlWriter, a: ScalarAnalysis, allowBreaks: boolean): void {
-  const cps = a.codePoints;
   if (!w.whitespace) w.write(' ');
-  if (fitsWithoutFolding(w, cps)) {
-    w.write(a.text, cps.length);
+  const text = a.text;
+  if (!allowBreaks || fitsWithoutFolding(w, a, 0)) {
+    w.write(text, a.length);
   } else {
+    // Plain scalars never contain breaks: the analysis forbids the style for them.
     let spaces = false;
-    for (let i = 0; i < cps.length; i++) {
-      const c = cps[i]!;
-      if (c === SP) {
-        if (allowBreaks && !spaces && w.column > GO_YAML_WIDTH && cps[i + 1] !== SP) w.writeIndent();
-        else w.write(' ');
-        spaces = true;
+    let run = 0;
+    let runLength = 0;
+    for (let i = 0; i < text.length; ) {
+      const c = text.codePointAt(i)!;
+      const width = c > 0xffff ? 2 : 1;
+      if (c === SP && !spaces && w.column + runLength > GO_YAML_WIDTH && text.charCodeAt(i + 1) !== SP) {
+        w.write(text.slice(run, i), runLength);
+        w.writeIndent();
+        run = i + 1;
+        runLength = 0;
       } else {
-        // Plain scalars never contain breaks: analysis forbids the style for them.
-        writeChar(w, c);
-        w.indention = false;
-        spaces = false;
+        runLength++;
       }
+      spaces = c === SP;
+      i += width;
     }
+    w.write(text.slice(run), runLength);
   }
   w.whitespace = false;
   w.indention = false;
 }
 
-function writeSingleQuoted(w: GoYamlWriter, cps: readonly number[], allowBreaks: boolean): void {
+function writeSingleQuoted(w: GoYamlWriter, a: ScalarAnalysis, allowBreaks: boolean): void {
   w.writeIndicator("'", true, false, false);
-  let spaces = false;
-  let breaks = false;
-  for (let i = 0; i < cps.length; i++) {
-    const c = cps[i]!;
-    if (c === SP) {
-      if (allowBreaks && !spaces && w.column > GO_YAML_WIDTH && i > 0 && i < cps.length - 1 && cps[i + 1] !== SP) {
-        w.writeIndent();
+  const text = a.text;
+  if ((!allowBreaks || fitsWithoutFolding(w, a, 0)) && !/['\r\n\u0085\u2028\u2029]/.test(text)) {
+    w.write(text, a.length);
+  } else {
+    let spaces = false;
+    let breaks = false;
+    for (let i = 0; i < text.length; ) {
+      const c = text.codePointAt(i)!;
+      const width = c > 0xffff ? 2 : 1;
+      if (c === SP) {
+        if (allowBreaks && !spaces && w.column > GO_YAML_WIDTH && i > 0 && i + 1 < text.length && text.charCodeAt(i + 1) !== SP) {
+          w.writeIndent();
+        } else {
+          w.write(' ');
+        }
+        spaces = true;
+      } else if (isBreak(c)) {
+        if (!breaks && c === LF) w.writeBreak();
+        writeBreakChar(w, c);
+        w.indention = true;
+        breaks = true;
       } else {
-        w.write(' ');
+        if (breaks) w.writeIndent();
+        w.write(c === 0x27 ? "''" : text.slice(i, i + width), c === 0x27 ? 2 : 1);
+        w.indention = false;
+        spaces = false;
+        breaks = false;
       }
-      spaces = true;
-    } else if (isBreak(c)) {
-      if (!breaks && c === LF) w.writeBreak();
-      writeBreakChar(w, c);
-      w.indention = true;
-      breaks = true;
-    } else {
-      if (breaks) w.writeIndent();
-      if (c === 0x27) w.write("'");
-      writeChar(w, c);
-      w.indention = false;
-      spaces = false;
-      breaks = false;
+      i += width;
     }
   }
   w.writeIndicator("'", false, false, false);
@@ -246,64 +255,83 @@ function escapeCodePoint(c: number): string {
   return '\\U' + hex.padStart(8, '0');
 }
 
-function writeDoubleQuoted(w: GoYamlWriter, cps: readonly number[], allowBreaks: boolean): void {
+// Printable ASCII except '"' and '\': written as is inside double quotes.
+const DOUBLE_QUOTE_SAFE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function writeDoubleQuoted(w: GoYamlWriter, a: ScalarAnalysis, allowBreaks: boolean): void {
   w.writeIndicator('"', true, false, false);
-  // go-yaml's is_bom looks at the start of the value, not the current character, so a value
-  // that begins with U+FEFF gets every character escaped.
-  const startsWithBom = cps[0] === 0xfeff;
-  let spaces = false;
-  for (let i = 0; i < cps.length; i++) {
-    const c = cps[i]!;
-    if (startsWithBom || !isPrintable(c) || isBreak(c) || c === 0x22 || c === 0x5c) {
-      const escaped = escapeCodePoint(c);
-      w.write(escaped);
-      spaces = false;
-    } else if (c === SP) {
-      if (allowBreaks && !spaces && w.column > GO_YAML_WIDTH && i > 0 && i < cps.length - 1) {
-        w.writeIndent();
-        if (cps[i + 1] === SP) w.write('\\');
-      } else {
-        w.write(' ');
-      }
-      spaces = true;
-    } else {
-      writeChar(w, c);
-      spaces = false;
-    }
+  const text = a.text;
+  if ((!allowBreaks || fitsWithoutFolding(w, a, 0)) && DOUBLE_QUOTE_SAFE.test(text)) {
+    w.write(text, a.length);
+  } else {
+    writeDoubleQuotedBody(w, text, allowBreaks);
   }
   w.writeIndicator('"', false, false, false);
   w.whitespace = false;
   w.indention = false;
 }
 
+function writeDoubleQuotedBody(w: GoYamlWriter, text: string, allowBreaks: boolean): void {
+  // go-yaml's is_bom looks at the start of the value, not the current character, so a value
+  // that begins with U+FEFF gets every character escaped.
+  const startsWithBom = text.charCodeAt(0) === 0xfeff;
+  let spaces = false;
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i)!;
+    const width = c > 0xffff ? 2 : 1;
+    if (startsWithBom || !isPrintable(c) || isBreak(c) || c === 0x22 || c === 0x5c) {
+      const escaped = escapeCodePoint(c);
+      w.write(escaped);
+      spaces = false;
+    } else if (c === SP) {
+      if (allowBreaks && !spaces && w.column > GO_YAML_WIDTH && i > 0 && i + 1 < text.length) {
+        w.writeIndent();
+        if (text.charCodeAt(i + 1) === SP) w.write('\\');
+      } else {
+        w.write(' ');
+      }
+      spaces = true;
+    } else {
+      w.write(text.slice(i, i + width), 1);
+      spaces = false;
+    }
+    i += width;
+  }
+}
+
 /** yaml_emitter_write_block_scalar_hints: `2` when the text starts with a space or break, then `-`/`+`/clip. */
-function blockScalarHints(cps: readonly number[]): string {
-  const n = cps.length;
-  const indentHint = cps[0] === SP || isBreak(cps[0]) ? String(GO_YAML_INDENT) : '';
+function blockScalarHints(text: string): string {
+  const n = text.length;
+  const first = text.charCodeAt(0);
+  const indentHint = first === SP || isBreak(first) ? String(GO_YAML_INDENT) : '';
   let chomp = '';
-  if (n === 0 || !isBreak(cps[n - 1])) chomp = '-';
-  else if (n === 1 || isBreak(cps[n - 2])) chomp = '+';
+  // Breaks are BMP characters, so UTF-16 indexing finds the last two characters here.
+  if (n === 0 || !isBreak(text.charCodeAt(n - 1))) chomp = '-';
+  else if (n === 1 || isBreak(text.charCodeAt(n - 2))) chomp = '+';
   return indentHint + chomp;
 }
 
-function writeLiteral(w: GoYamlWriter, cps: readonly number[]): void {
+function writeLiteral(w: GoYamlWriter, text: string): void {
   w.writeIndicator('|', true, false, false);
-  const hints = blockScalarHints(cps);
+  const hints = blockScalarHints(text);
   if (hints !== '') w.writeIndicator(hints, false, false, false);
   w.writeBreak();
   w.indention = true;
   w.whitespace = true;
   let breaks = true;
-  for (const c of cps) {
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i)!;
+    const width = c > 0xffff ? 2 : 1;
     if (isBreak(c)) {
       writeBreakChar(w, c);
       w.indention = true;
       breaks = true;
     } else {
       if (breaks) w.writeIndent();
-      writeChar(w, c);
+      w.write(text.slice(i, i + width), 1);
       w.indention = false;
       breaks = false;
     }
+    i += width;
   }
 }

@@ -168,12 +168,20 @@ export function normalizeGoString(s: string): string {
  * Go reports both as "did not find expected ',' or '}'"; so does the GoYamlMarshalError thrown.
  */
 export function normalizeGoKey(key: string): string {
+  const cached = KEY_CACHE.get(key);
+  if (cached !== undefined) return cached;
   const s = normalizeGoString(key);
   if (key.includes('\u0085') || isJsonKeyTooLong(s)) {
     throw new GoYamlMarshalError("yaml: did not find expected ',' or '}' (map key too long or spans lines)");
   }
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  KEY_CACHE.set(key, s);
   return s;
 }
+
+// Map keys repeat endlessly (every index entry has the same dozen), so their checks are cached.
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 4096;
 
 /** Reports whether Go's encoding/json output for s, quotes included, exceeds 1024 characters. */
 function isJsonKeyTooLong(s: string): boolean {
@@ -214,17 +222,40 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Orders map keys like go-yaml v2's keyList.Less, which sigs.k8s.io/yaml applies after its JSON
- * round trip: a "natural" order where runs of digits compare by value (`a9` < `a10`), letters
- * sort before non-letters at the first difference, and otherwise code points decide.
+ * round trip: a "natural" order where, at the first differing character, two letters compare
+ * by code point, a non-letter sorts before a letter, and two non-letters compare as digit runs
+ * by value (`a9` < `a10`, then the shorter run, then the code point).
  * Returns <0, 0 or >0 like any comparator. Example: ["b", "a10", "a9", "_x", "A"] sorts to
- * ["A", "a9", "a10", "b", "_x"].
+ * ["_x", "A", "a9", "a10", "b"].
  */
 export function compareGoYamlKeys(a: string, b: string): number {
   if (a === b) return 0;
+  const quick = compareAtFirstAsciiLetterDifference(a, b);
+  if (quick !== 0) return quick;
   // Go compares runes; an ASCII string can be indexed directly, others are split into code points.
   const ar: ArrayLike<string> = NON_ASCII.test(a) ? Array.from(a) : a;
   const br: ArrayLike<string> = NON_ASCII.test(b) ? Array.from(b) : b;
   return isGoKeyLess(ar, br) ? -1 : isGoKeyLess(br, ar) ? 1 : 0;
+}
+
+/**
+ * The common case without splitting into runes: when the first differing UTF-16 units are both
+ * ASCII and at least one is a letter, that position alone decides (non-letters sort first). Returns
+ * 0 when the full comparison is needed.
+ */
+function compareAtFirstAsciiLetterDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === n) return 0;
+  const ca = a.charCodeAt(i);
+  const cb = b.charCodeAt(i);
+  if (ca >= 0x80 || cb >= 0x80) return 0;
+  const al = (ca | 0x20) >= 0x61 && (ca | 0x20) <= 0x7a;
+  const bl = (cb | 0x20) >= 0x61 && (cb | 0x20) <= 0x7a;
+  if (al && bl) return ca < cb ? -1 : 1;
+  if (al !== bl) return al ? 1 : -1;
+  return 0;
 }
 
 function isLetter(ch: string): boolean {
