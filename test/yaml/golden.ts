@@ -7,6 +7,8 @@ export interface GoldenCase {
   readonly name: string;
   readonly value: Tagged;
   readonly yaml?: string;
+  /** Go printed different bytes on repeated runs (non-transitive key order); see NON_TRANSITIVE_KEYS. */
+  readonly unstable?: boolean;
   readonly error?: string;
 }
 
@@ -14,4 +16,9 @@ export interface GoldenCase {
 export function loadGolden(): GoldenCase[] {
   const url = new URL('../fixtures/yaml/golden.json', import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as GoldenCase[];
+}
+
+/** The lines of a document, sorted: equal for two documents that differ only in line order. */
+export function sortedLines(doc: string): string[] {
+  return doc.split('\n').sort();
 }

@@ -3,6 +3,7 @@
  * the JSON the Go oracle reads (see test/yaml/oracle/regen.sh).
  */
 import { ERROR_CASES, LONG_KEY_CASES, stringCases } from './strings.js';
+import { foldingCases } from './folding.js';
 import { indexDocument, structureCases } from './structures.js';
 import { createRandom, randomValue } from './random.js';
 import type { CorpusCase } from './tagged.js';
@@ -19,6 +20,7 @@ export function buildCorpus(): CorpusCase[] {
   return [
     ...stringCases(),
     ...structureCases(),
+    ...foldingCases(),
     ...ERROR_CASES,
     ...LONG_KEY_CASES,
     { name: INDEX_CASE, value: indexDocument(7, 80) },

@@ -14,8 +14,14 @@ export const KEY_ORDER_EXAMPLES: readonly (readonly string[])[] = [
   ['app-10', 'app-9', 'app-100', 'app-1'],
   ['v1.10.0', 'v1.9.0', 'v1.9.10'],
   ['x01', 'x1', 'x001'],
-  ['a1b', 'a01b', 'a1a', 'a10', 'a٣', 'a3', 'é', 'e', 'Z', '-', '~', '0', '00'],
+  ['a1b', 'a01b', 'a٣', 'a3', 'é', 'e', 'Z', '-', '~', '0', '00'],
 ];
+
+/**
+ * Keys on which go-yaml's comparator is not transitive (a3 < a10 < a1a < a1b < a3): Go prints
+ * them in an order that changes from run to run, so no emitter can match it byte for byte.
+ */
+export const NON_TRANSITIVE_KEYS: readonly string[] = ['a1b', 'a1a', 'a10', 'a3'];
 
 /** Nesting, empty collections, key ordering and key forms. */
 export function structureCases(): CorpusCase[] {
@@ -53,6 +59,7 @@ export function structureCases(): CorpusCase[] {
     { name: 'input model: omitted members', value: { d: [null, null] } },
     { name: 'input model: numbers', value: [3, int64(3), 2.5, 1e21, float64(-0), 2 ** 64, int64(9223372036854775807n)] },
     { name: 'input model: shared object', value: { a: { x: 1 }, b: [{ x: 1 }] } },
+    { name: 'key order non-transitive', value: Object.fromEntries(NON_TRANSITIVE_KEYS.map((k) => [k, 0])) },
     ...KEY_ORDER_EXAMPLES.map((keys, i) => ({ name: `key order example ${i}`, value: Object.fromEntries(keys.map((k) => [k, 0])) })),
   ];
 }
