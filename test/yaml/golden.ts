@@ -9,6 +9,8 @@ export interface GoldenCase {
   readonly yaml?: string;
   /** Go printed different bytes on repeated runs (non-transitive key order); see NON_TRANSITIVE_KEYS. */
   readonly unstable?: boolean;
+  /** For unstable cases instead of `yaml`: Go's output lines, sorted (split on "\n"). */
+  readonly lines?: string[];
   readonly error?: string;
 }
 
@@ -18,7 +20,7 @@ export function loadGolden(): GoldenCase[] {
   return JSON.parse(readFileSync(url, 'utf8')) as GoldenCase[];
 }
 
-/** The lines of a document, sorted: equal for two documents that differ only in line order. */
+/** The lines of a document sorted by UTF-8 bytes, as the oracle's Go sort.Strings orders them. */
 export function sortedLines(doc: string): string[] {
-  return doc.split('\n').sort();
+  return doc.split('\n').sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 }

@@ -11,7 +11,8 @@
 // Output: a JSON array of {"name", "value", "yaml"} or {"name", "value", "error"},
 // one element per case, in input order. Each case is marshalled several times: go-yaml's key
 // comparator is not transitive for some key sets (a3 < a10 < a1a < a1b < a3), and then the
-// order Go prints depends on its random map iteration. Such cases get "unstable": true.
+// order Go prints depends on its random map iteration. Such cases get "unstable": true and,
+// instead of "yaml", "lines": the output's lines sorted, which is the same on every run.
 package main
 
 import (
@@ -20,7 +21,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strconv"
+	"strings"
 
 	"sigs.k8s.io/yaml"
 )
@@ -35,6 +38,7 @@ type result struct {
 	Value    json.RawMessage `json:"value"`
 	YAML     *string         `json:"yaml,omitempty"`
 	Unstable bool            `json:"unstable,omitempty"`
+	Lines    []string        `json:"lines,omitempty"`
 	Error    *string         `json:"error,omitempty"`
 }
 
@@ -59,6 +63,9 @@ func main() {
 		if err != nil {
 			msg := err.Error()
 			r.Error = &msg
+		} else if r.Unstable {
+			r.Lines = strings.Split(string(out), "\n")
+			sort.Strings(r.Lines)
 		} else {
 			s := string(out)
 			r.YAML = &s
