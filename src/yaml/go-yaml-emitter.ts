@@ -26,19 +26,15 @@
  * - a non-empty map value at indent n equals `marshalGoYamlMapKey(k, n)` followed by its entries
  *   at indent n + 2.
  */
-import { analyzeScalar, isSimpleKey, requestedStyle, selectScalarStyle, writeScalar } from './go-yaml-scalars.js';
-import {
-  applyToJSON,
-  classifyJsonValue,
-  GoYamlMarshalError,
-  isOmittedMember,
-  normalizeGoKey,
-  toGoYamlNode,
-  type GoYamlNode,
-} from './go-yaml-values.js';
+import { writeScalar } from './go-yaml-scalar-writers.js';
+import { analyzeScalar, isSimpleKey, requestedStyle, selectScalarStyle } from './go-yaml-scalar-style.js';
+import { GoYamlMarshalError } from './go-yaml-error.js';
+import { normalizeGoKey } from './go-yaml-json-strings.js';
+import { applyToJSON, classifyJsonValue, isOmittedMember, toGoYamlNode, type GoYamlNode } from './go-yaml-values.js';
 import { GoYamlWriter } from './go-yaml-writer.js';
 
-export { compareGoYamlKeys, GoYamlMarshalError } from './go-yaml-values.js';
+export { GoYamlMarshalError } from './go-yaml-error.js';
+export { compareGoYamlKeys } from './go-yaml-key-order.js';
 
 /**
  * Marshals `value` as one YAML document, byte-identical to Go's `yaml.Marshal` from
