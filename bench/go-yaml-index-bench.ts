@@ -7,6 +7,11 @@
  * It reports a whole-document marshalGoYaml, building every chart block with
  * marshalGoYamlMapEntry (what the server caches), and re-assembling the index from cached blocks
  * after one chart changed (what an upload costs).
+ *
+ * Measured 2026-11-25 on the shared 2-core workplace machine (Node 20.20, other jobs running;
+ * CPU time per run): whole index 500–540 ms, all 2,873 chart blocks 280–340 ms, re-render one
+ * chart and concatenate 18–50 ms, for 6.35 MB / 213,308 lines of output. For scale, deps.md §5
+ * reports Go itself taking 2.9 s to marshal a comparable 10k-version index.
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';

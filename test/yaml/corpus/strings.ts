@@ -76,6 +76,26 @@ export const LONG_KEY_CASES: readonly CorpusCase[] = [
   { name: 'NEL in value under key', value: { a: ['x\u0085y'], b: 'p\u0085\u0085q' } },
 ];
 
+/** Doubles from random bit patterns (finite ones), plus integers around the int64/uint64 edges. */
+export function floatSweep(count: number, seed: number): Tagged[] {
+  const view = new DataView(new ArrayBuffer(8));
+  let state = seed >>> 0;
+  const nextWord = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+  const out: Tagged[] = [];
+  while (out.length < count) {
+    view.setUint32(0, nextWord());
+    view.setUint32(4, nextWord());
+    const f = view.getFloat64(0);
+    if (Number.isFinite(f)) out.push(float64(f));
+    // Also some "human" numbers: few digits, exponents near Go's %e switch (1e-4 .. 1e21).
+    out.push(float64(Number(((nextWord() % 2000000) - 1000000) + 'e' + ((nextWord() % 30) - 8))));
+  }
+  for (const base of [2 ** 53, 2 ** 63, 2 ** 64, 1e21]) {
+    for (const delta of [-4096, -2048, -1, 0, 1, 2048, 4096]) out.push(float64(base + delta), float64(-base - delta));
+  }
+  return out;
+}
+
 /** Builds the scalar cases: each tricky string as root, value, key, item and nested deep. */
 export function stringCases(): CorpusCase[] {
   const cases: CorpusCase[] = [];
@@ -87,6 +107,7 @@ export function stringCases(): CorpusCase[] {
     cases.push({ name: `${label} nested`, value: { a: { b: { c: [{ d: s }] } } } });
   });
   cases.push({ name: 'numbers in list', value: [...NUMBERS] });
+  cases.push({ name: 'float sweep', value: floatSweep(600, 99) });
   NUMBERS.forEach((n, i) => cases.push({ name: `number ${i} as root`, value: n }));
   cases.push({ name: 'numbers as values', value: Object.fromEntries(NUMBERS.map((n, i) => [`n${i}`, n])) });
   return cases;
