@@ -25,6 +25,19 @@
  *   `marshalGoYamlMapKey(k, n)` followed by `marshalGoYamlSequenceItem(item, n)` for each item;
  * - a non-empty map value at indent n equals `marshalGoYamlMapKey(k, n)` followed by its entries
  *   at indent n + 2.
+ *
+ * An index.yaml from cached chart blocks (Helm's top-level keys, in go-yaml order):
+ *
+ * ```ts
+ * const block = (name) => marshalGoYamlMapEntry(name, versionsOf(name), 2); // cache per chart
+ * const doc = marshalGoYamlMapEntry('annotations', annotations, 0) // "" when undefined
+ *   + marshalGoYamlMapEntry('apiVersion', 'v1', 0)
+ *   + (names.length ? marshalGoYamlMapKey('entries', 0) + names.sort(compareGoYamlKeys).map(block).join('')
+ *                   : marshalGoYamlMapEntry('entries', {}, 0))
+ *   + marshalGoYamlMapEntry('generated', generated, 0)
+ *   + marshalGoYamlMapEntry('publicKeys', publicKeys, 0)
+ *   + marshalGoYamlMapEntry('serverInfo', serverInfo, 0);
+ * ```
  */
 import { writeScalar } from './go-yaml-scalar-writers.js';
 import { analyzeScalar, isSimpleKey, requestedStyle, selectScalarStyle } from './go-yaml-scalar-style.js';
@@ -54,9 +67,10 @@ export function marshalGoYaml(value: unknown): string {
 /**
  * Renders one `key: value` entry of a block mapping whose keys start at column `indent`
  * (0 for the top level, 2 for `entries:` children in index.yaml, …), including the trailing
- * newline, exactly as it appears inside the whole document. Returns "" when the value is one
- * a map omits (undefined, a function, a symbol, or a toJSON returning those). A key longer than 128 UTF-8 bytes or
- * containing a line break comes out in go-yaml's `? key` / `: value` form.
+ * newline, exactly as it appears inside the whole document: `marshalGoYamlMapEntry('a', [1], 2)`
+ * → `"  a:\n  - 1\n"`. Returns "" when a map would omit the value (undefined, a function, a
+ * symbol, or a toJSON returning one of those). A key longer than 128 UTF-8 bytes or containing a
+ * line break comes out in go-yaml's `? key` / `: value` form.
  * Throws RangeError for a negative or fractional indent and GoYamlMarshalError like marshalGoYaml.
  */
 export function marshalGoYamlMapEntry(key: string, value: unknown, indent: number): string {
