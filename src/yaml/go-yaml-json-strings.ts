@@ -73,13 +73,14 @@ function isLowSurrogate(c: number): boolean {
 /**
  * go-yaml's double-quoted scalar scanner treats a raw NEL as a line break: spaces before it and
  * after it vanish; one break becomes a space, n > 1 breaks become n-1 newlines. A line that then
- * starts with `---` or `...` plus a blank is a scanner error in Go.
+ * starts with `---` or `...` plus a space or NEL is a scanner error in Go.
  */
 function foldNextLines(s: string): string {
   return s.replace(/ *\u0085[ \u0085]*/g, (run, offset: number) => {
     const breaks = run.split('\u0085').length - 1;
     const rest = s.slice(offset + run.length);
-    if (run.endsWith('\u0085') && /^(---|\.\.\.)[ \t\n\r\u0085\u2028\u2029]/.test(rest)) {
+    // Go's JSON escapes tab, CR, LF, LS and PS, so only a raw space or NEL can follow the marker.
+    if (run.endsWith('\u0085') && /^(---|\.\.\.)[ \u0085]/.test(rest)) {
       throw new GoYamlMarshalError('yaml: found unexpected document indicator while scanning a quoted scalar');
     }
     return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);

@@ -74,6 +74,8 @@ export const LONG_KEY_CASES: readonly CorpusCase[] = [
   { name: 'key with escapes at 1024', value: { ['\u0001'.repeat(100) + '"'.repeat(200) + 'x'.repeat(220)]: 1 } },
   { name: 'key with tab newline at 1024', value: { ['\t\n\b\f\r'.repeat(100) + 'x'.repeat(20)]: 1 } },
   { name: 'NEL in value under key', value: { a: ['x\u0085y'], b: 'p\u0085\u0085q' } },
+  { name: 'NEL then marker and tab', value: ['a\u0085---\tb', 'a\u0085...', 'a\u0085 --- b', 'a\u0085---x', '\u0085---'] },
+  { name: 'error NEL then marker and NEL', value: 'a\u0085...\u0085b' },
 ];
 
 /** Doubles from random bit patterns (finite ones), plus integers around the int64/uint64 edges. */
