@@ -25,20 +25,29 @@
  *   `marshalGoYamlMapKey(k, n)` followed by `marshalGoYamlSequenceItem(item, n)` for each item;
  * - a non-empty map value at indent n equals `marshalGoYamlMapKey(k, n)` followed by its entries
  *   at indent n + 2.
+ *
+ * An index.yaml from cached chart blocks (Helm's top-level keys, in go-yaml order):
+ *
+ * ```ts
+ * const block = (name) => marshalGoYamlMapEntry(name, versionsOf(name), 2); // cache per chart
+ * const doc = marshalGoYamlMapEntry('annotations', annotations, 0) // "" when undefined
+ *   + marshalGoYamlMapEntry('apiVersion', 'v1', 0)
+ *   + (names.length ? marshalGoYamlMapKey('entries', 0) + names.sort(compareGoYamlKeys).map(block).join('')
+ *                   : marshalGoYamlMapEntry('entries', {}, 0))
+ *   + marshalGoYamlMapEntry('generated', generated, 0)
+ *   + marshalGoYamlMapEntry('publicKeys', publicKeys, 0)
+ *   + marshalGoYamlMapEntry('serverInfo', serverInfo, 0);
+ * ```
  */
-import { analyzeScalar, isSimpleKey, requestedStyle, selectScalarStyle, writeScalar } from './go-yaml-scalars.js';
-import {
-  applyToJSON,
-  classifyJsonValue,
-  GoYamlMarshalError,
-  isOmittedMember,
-  normalizeGoKey,
-  toGoYamlNode,
-  type GoYamlNode,
-} from './go-yaml-values.js';
+import { writeScalar } from './go-yaml-scalar-writers.js';
+import { analyzeScalar, isSimpleKey, requestedStyle, selectScalarStyle } from './go-yaml-scalar-style.js';
+import { GoYamlMarshalError } from './go-yaml-error.js';
+import { normalizeGoKey } from './go-yaml-json-strings.js';
+import { applyToJSON, classifyJsonValue, isOmittedMember, toGoYamlNode, type GoYamlNode } from './go-yaml-values.js';
 import { GoYamlWriter } from './go-yaml-writer.js';
 
-export { compareGoYamlKeys, GoYamlMarshalError } from './go-yaml-values.js';
+export { GoYamlMarshalError } from './go-yaml-error.js';
+export { compareGoYamlKeys } from './go-yaml-key-order.js';
 
 /**
  * Marshals `value` as one YAML document, byte-identical to Go's `yaml.Marshal` from
@@ -58,9 +67,10 @@ export function marshalGoYaml(value: unknown): string {
 /**
  * Renders one `key: value` entry of a block mapping whose keys start at column `indent`
  * (0 for the top level, 2 for `entries:` children in index.yaml, …), including the trailing
- * newline, exactly as it appears inside the whole document. Returns "" when the value is one
- * a map omits (undefined, a function, a symbol, or a toJSON returning those). A key longer than 128 UTF-8 bytes or
- * containing a line break comes out in go-yaml's `? key` / `: value` form.
+ * newline, exactly as it appears inside the whole document: `marshalGoYamlMapEntry('a', [1], 2)`
+ * → `"  a:\n  - 1\n"`. Returns "" when a map would omit the value (undefined, a function, a
+ * symbol, or a toJSON returning one of those). A key longer than 128 UTF-8 bytes or containing a
+ * line break comes out in go-yaml's `? key` / `: value` form.
  * Throws RangeError for a negative or fractional indent and GoYamlMarshalError like marshalGoYaml.
  */
 export function marshalGoYamlMapEntry(key: string, value: unknown, indent: number): string {
@@ -113,7 +123,17 @@ function checkIndent(indent: number): number {
 function finishDocument(w: GoYamlWriter): string {
   w.indent = -1;
   w.writeIndent();
-  return w.out;
+  return flattenString(w.out);
+}
+
+/**
+ * The writer appends to one string, which V8 keeps as a rope; reading it once flattens it in
+ * place. Doing that here keeps later concatenations of cached fragments (index.yaml assembly)
+ * from re-walking the rope every time they are joined.
+ */
+function flattenString(s: string): string {
+  void Number(s);
+  return s;
 }
 
 /** yaml_emitter_emit_node for our three node kinds; `inMapping` is go-yaml's mapping_context. */

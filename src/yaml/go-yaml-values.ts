@@ -9,16 +9,13 @@
  * - a bigint is a Go int64 (uint64 is accepted too);
  * - `toJSON()` is honoured, `undefined`/functions/symbols are dropped from objects and become
  *   null in arrays, exactly like JSON.stringify;
- * - strings: lone surrogates become U+FFFD (Go's JSON writes invalid UTF-8 that way), characters
- *   go-yaml's reader rejects (DEL, C1 controls other than NEL, U+FFFE, U+FFFF) make Go fail, and
- *   NEL (U+0085), which Go's JSON leaves raw, is folded as a line break inside a double-quoted
- *   YAML scalar ("a\u0085b" comes back as "a b").
+ * - strings and keys go through go-yaml-json-strings.ts (U+FFFD for lone surrogates, NEL folding,
+ *   the characters and keys go-yaml's reader rejects);
+ * - map keys are sorted with go-yaml-key-order.ts.
  */
-
-/** Thrown when Go's sigs.k8s.io/yaml Marshal would return an error for the same value. */
-export class GoYamlMarshalError extends Error {
-  override readonly name = 'GoYamlMarshalError';
-}
+import { GoYamlMarshalError } from './go-yaml-error.js';
+import { normalizeGoKey, normalizeGoString } from './go-yaml-json-strings.js';
+import { compareGoYamlKeys } from './go-yaml-key-order.js';
 
 /** A value after the JSON round trip: what the emitter walks. */
 export type GoYamlNode =
@@ -133,152 +130,4 @@ export function formatGoInt64(n: bigint): string {
     throw new GoYamlMarshalError(`bigint ${n} does not fit a Go int64 or uint64`);
   }
   return n.toString();
-}
-
-// DEL, C1 controls except NEL, U+FFFE/U+FFFF, and lone surrogates.
-const NEEDS_NORMALIZING = /[\u007f-\u009f\ufffe\uffff\ud800-\udfff]/;
-
-/**
- * Returns the string go-yaml sees after Go's JSON encoding and go-yaml's parse of it. Throws
- * GoYamlMarshalError ("control characters are not allowed") where go-yaml's reader fails.
- */
-export function normalizeGoString(s: string): string {
-  if (!NEEDS_NORMALIZING.test(s)) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && isLowSurrogate(s.charCodeAt(i + 1))) {
-      out += s[i]! + s[i + 1]!;
-      i++;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      out += '\ufffd';
-    } else if ((c >= 0x7f && c <= 0x9f && c !== 0x85) || c === 0xfffe || c === 0xffff) {
-      throw new GoYamlMarshalError('yaml: control characters are not allowed');
-    } else {
-      out += s[i]!;
-    }
-  }
-  return out.includes('\u0085') ? foldNextLines(out) : out;
-}
-
-/**
- * Like normalizeGoString for a map key, plus the two ways a key breaks go-yaml's parse of Go's
- * JSON (each JSON object is a flow mapping and its keys are "simple keys"): a NEL puts the key on
- * two lines, and a key whose JSON form, quotes included, exceeds 1024 characters goes stale.
- * Go reports both as "did not find expected ',' or '}'"; so does the GoYamlMarshalError thrown.
- */
-export function normalizeGoKey(key: string): string {
-  const s = normalizeGoString(key);
-  if (key.includes('\u0085') || isJsonKeyTooLong(s)) {
-    throw new GoYamlMarshalError("yaml: did not find expected ',' or '}' (map key too long or spans lines)");
-  }
-  return s;
-}
-
-/** Reports whether Go's encoding/json output for s, quotes included, exceeds 1024 characters. */
-function isJsonKeyTooLong(s: string): boolean {
-  if (s.length * 6 + 2 <= 1024) return false; // no character grows beyond a 6-character escape
-  let n = 2;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c === 0x22 || c === 0x5c || c === 0x08 || c === 0x0c || c === 0x0a || c === 0x0d || c === 0x09) n += 2;
-    else if (c < 0x20 || c === 0x3c || c === 0x3e || c === 0x26 || c === 0x2028 || c === 0x2029) n += 6;
-    else n += 1;
-  }
-  return n > 1024;
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
-
-/**
- * go-yaml's double-quoted scalar scanner treats a raw NEL as a line break: spaces before it and
- * after it vanish; one break becomes a space, n > 1 breaks become n-1 newlines. A line that then
- * starts with `---` or `...` plus a blank is a scanner error in Go.
- */
-function foldNextLines(s: string): string {
-  return s.replace(/ *\u0085[ \u0085]*/g, (run, offset: number) => {
-    const breaks = run.split('\u0085').length - 1;
-    const rest = s.slice(offset + run.length);
-    if (run.endsWith('\u0085') && /^(---|\.\.\.)[ \t\n\r\u0085\u2028\u2029]/.test(rest)) {
-      throw new GoYamlMarshalError('yaml: found unexpected document indicator while scanning a quoted scalar');
-    }
-    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
-  });
-}
-
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/**
- * Orders map keys like go-yaml v2's keyList.Less, which sigs.k8s.io/yaml applies after its JSON
- * round trip: a "natural" order where runs of digits compare by value (`a9` < `a10`), letters
- * sort before non-letters at the first difference, and otherwise code points decide.
- * Returns <0, 0 or >0 like any comparator. Example: ["b", "a10", "a9", "_x", "A"] sorts to
- * ["A", "a9", "a10", "b", "_x"].
- */
-export function compareGoYamlKeys(a: string, b: string): number {
-  if (a === b) return 0;
-  // Go compares runes; an ASCII string can be indexed directly, others are split into code points.
-  const ar: ArrayLike<string> = NON_ASCII.test(a) ? Array.from(a) : a;
-  const br: ArrayLike<string> = NON_ASCII.test(b) ? Array.from(b) : b;
-  return isGoKeyLess(ar, br) ? -1 : isGoKeyLess(br, ar) ? 1 : 0;
-}
-
-function isLetter(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
-  return LETTER.test(ch);
-}
-
-function isDigit(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return c >= 0x30 && c <= 0x39;
-  return DIGIT.test(ch);
-}
-
-function isGoKeyLess(ar: ArrayLike<string>, br: ArrayLike<string>): boolean {
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
-    const al = isLetter(ar[i]!);
-    const bl = isLetter(br[i]!);
-    if (al && bl) return ar[i]!.codePointAt(0)! < br[i]!.codePointAt(0)!;
-    if (al || bl) return bl;
-    return compareDigitRuns(ar, br, i);
-  }
-  return ar.length < br.length;
-}
-
-/** The numeric tail of keyList.Less, including its int64 wrap-around on very long digit runs. */
-function compareDigitRuns(ar: ArrayLike<string>, br: ArrayLike<string>, i: number): boolean {
-  let seed = 0;
-  if (ar[i] === '0' || br[i] === '0') {
-    for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
-      if (ar[j] !== '0') {
-        seed = 1;
-        break;
-      }
-    }
-  }
-  const [an, ai] = readDigitRun(ar, i, seed);
-  const [bn, bi] = readDigitRun(br, i, seed);
-  if (an !== bn) return an < bn;
-  if (ai !== bi) return ai < bi;
-  return ar[i]!.codePointAt(0)! < br[i]!.codePointAt(0)!;
-}
-
-/** Accumulates n = n*10 + (rune - '0') over a digit run as Go's int64 would (wrapping). */
-function readDigitRun(r: ArrayLike<string>, start: number, seed: number): [bigint, number] {
-  let end = start;
-  while (end < r.length && isDigit(r[end]!)) end++;
-  let n = BigInt(seed);
-  if (end - start <= 15 && seed === 0) {
-    let small = 0;
-    for (let k = start; k < end; k++) small = small * 10 + (r[k]!.codePointAt(0)! - 48);
-    if (Number.isSafeInteger(small)) return [BigInt(small), end];
-  }
-  for (let k = start; k < end; k++) n = BigInt.asIntN(64, n * 10n + BigInt(r[k]!.codePointAt(0)! - 48));
-  return [n, end];
 }

@@ -74,7 +74,29 @@ export const LONG_KEY_CASES: readonly CorpusCase[] = [
   { name: 'key with escapes at 1024', value: { ['\u0001'.repeat(100) + '"'.repeat(200) + 'x'.repeat(220)]: 1 } },
   { name: 'key with tab newline at 1024', value: { ['\t\n\b\f\r'.repeat(100) + 'x'.repeat(20)]: 1 } },
   { name: 'NEL in value under key', value: { a: ['x\u0085y'], b: 'p\u0085\u0085q' } },
+  { name: 'NEL then marker and tab', value: ['a\u0085---\tb', 'a\u0085...', 'a\u0085 --- b', 'a\u0085---x', '\u0085---'] },
+  { name: 'error NEL then marker and NEL', value: 'a\u0085...\u0085b' },
 ];
+
+/** Doubles from random bit patterns (finite ones), plus integers around the int64/uint64 edges. */
+export function floatSweep(count: number, seed: number): Tagged[] {
+  const view = new DataView(new ArrayBuffer(8));
+  let state = seed >>> 0;
+  const nextWord = (): number => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+  const out: Tagged[] = [];
+  while (out.length < count) {
+    view.setUint32(0, nextWord());
+    view.setUint32(4, nextWord());
+    const f = view.getFloat64(0);
+    if (Number.isFinite(f)) out.push(float64(f));
+    // Also some "human" numbers: few digits, exponents near Go's %e switch (1e-4 .. 1e21).
+    out.push(float64(Number(((nextWord() % 2000000) - 1000000) + 'e' + ((nextWord() % 30) - 8))));
+  }
+  for (const base of [2 ** 53, 2 ** 63, 2 ** 64, 1e21]) {
+    for (const delta of [-4096, -2048, -1, 0, 1, 2048, 4096]) out.push(float64(base + delta), float64(-base - delta));
+  }
+  return out;
+}
 
 /** Builds the scalar cases: each tricky string as root, value, key, item and nested deep. */
 export function stringCases(): CorpusCase[] {
@@ -87,6 +109,7 @@ export function stringCases(): CorpusCase[] {
     cases.push({ name: `${label} nested`, value: { a: { b: { c: [{ d: s }] } } } });
   });
   cases.push({ name: 'numbers in list', value: [...NUMBERS] });
+  cases.push({ name: 'float sweep', value: floatSweep(600, 99) });
   NUMBERS.forEach((n, i) => cases.push({ name: `number ${i} as root`, value: n }));
   cases.push({ name: 'numbers as values', value: Object.fromEntries(NUMBERS.map((n, i) => [`n${i}`, n])) });
   return cases;

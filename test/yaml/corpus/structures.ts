@@ -2,11 +2,26 @@
  * Structural cases (nesting, empties, key order, long keys) and an index.yaml-shaped document
  * built the way Helm's `repo.IndexFile` serialises (apiVersion, entries, generated).
  */
-import { int64, type CorpusCase, type Tagged } from './tagged.js';
+import { float64, int64, type CorpusCase, type Tagged } from './tagged.js';
 import { TRICKY_STRINGS } from './strings.js';
 import { createRandom, type Random } from './random.js';
 
 const LONG_KEY = 'k'.repeat(129);
+
+/** Key sets whose Go order the compareGoYamlKeys tests check (its doc example is the first). */
+export const KEY_ORDER_EXAMPLES: readonly (readonly string[])[] = [
+  ['b', 'a10', 'a9', '_x', 'A'],
+  ['app-10', 'app-9', 'app-100', 'app-1'],
+  ['v1.10.0', 'v1.9.0', 'v1.9.10'],
+  ['x01', 'x1', 'x001'],
+  ['a1b', 'a01b', 'a٣', 'a3', 'é', 'e', 'Z', '-', '~', '0', '00'],
+];
+
+/**
+ * Keys on which go-yaml's comparator is not transitive (a3 < a10 < a1a < a1b < a3): Go prints
+ * them in an order that changes from run to run, so no emitter can match it byte for byte.
+ */
+export const NON_TRANSITIVE_KEYS: readonly string[] = ['a1b', 'a1a', 'a10', 'a3'];
 
 /** Nesting, empty collections, key ordering and key forms. */
 export function structureCases(): CorpusCase[] {
@@ -38,6 +53,14 @@ export function structureCases(): CorpusCase[] {
     { name: 'long key with emoji', value: { [`${'🚀'.repeat(40)}`]: 1 } },
     { name: 'multiline values at depth', value: { a: { b: { c: 'line1\nline2\n', d: ['x\ny', ' lead\n'] } } } },
     { name: 'literal keep', value: { a: 'x\n\n', b: '\n', c: 'x\n\n\n', d: ['x\n\n'] } },
+    // JSON forms of the JS-only inputs exercised in go-yaml-input.test.ts
+    { name: 'input model: map', value: { a: 'on', b: { x: [{}], y: 1 } } },
+    { name: 'input model: toJSON', value: { custom: ['custom'], when: '2024-01-02T03:04:05.000Z' } },
+    { name: 'input model: omitted members', value: { d: [null, null] } },
+    { name: 'input model: numbers', value: [3, int64(3), 2.5, 1e21, float64(-0), 2 ** 64, int64(9223372036854775807n)] },
+    { name: 'input model: shared object', value: { a: { x: 1 }, b: [{ x: 1 }] } },
+    { name: 'key order non-transitive', value: Object.fromEntries(NON_TRANSITIVE_KEYS.map((k) => [k, 0])) },
+    ...KEY_ORDER_EXAMPLES.map((keys, i) => ({ name: `key order example ${i}`, value: Object.fromEntries(keys.map((k) => [k, 0])) })),
   ];
 }
 
