@@ -27,7 +27,13 @@ interface Options {
   concurrency: number;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+/** Keep-alive connections to the server under test; replaced whenever the server is restarted. */
+let agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function resetConnections(): void {
+  agent.destroy();
+  agent = new Agent({ keepAlive: true, maxSockets: 64 });
+}
 
 function parseOptions(argv: string[]): Options {
   const get = (flag: string, fallback: string): string => {
@@ -162,11 +168,13 @@ async function benchSize(options: Options, n: number): Promise<Record<string, st
     const download = await throughput(options.seconds, options.concurrency, () => http(`${base}/charts/bench-chart-0-1.0.0.tgz`));
     const rss = await peakRss(server.pid);
     await stop(server);
+    resetConnections();
     const restartStarted = process.hrtime.bigint();
     server = startServer(options.start, port, storage);
     await waitForIndex(base, n + options.samples);
     const restart = Number(process.hrtime.bigint() - restartStarted) / 1e6;
     await stop(server);
+    resetConnections();
     return {
       server: options.label,
       N: String(n),

@@ -1,6 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -28,10 +28,11 @@ export interface RunningServer {
 }
 
 /**
- * Starts `chartroom` from source as a real process on a free loopback port and waits for `/health`.
+ * Starts `chartroom` from source as a real process on a free loopback port and waits until it accepts
+ * connections (the root index is loaded before the server listens).
  * `args` are extra CLI flags; the caller passes `--storage-local-rootdir`.
  */
-export async function startChartroom(args: string[], env: NodeJS.ProcessEnv = {}, contextPath = ''): Promise<RunningServer> {
+export async function startChartroom(args: string[], env: NodeJS.ProcessEnv = {}, contextPath = '', scheme: 'http' | 'https' = 'http'): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), '--port', String(port), '--listen-host', '127.0.0.1', ...args], {
     cwd: PROJECT_ROOT,
@@ -41,16 +42,12 @@ export async function startChartroom(args: string[], env: NodeJS.ProcessEnv = {}
   let output = '';
   child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const url = `http://127.0.0.1:${port}${contextPath}`;
+  const url = `${scheme}://127.0.0.1:${port}${contextPath}`;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`chartroom exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
+    if (await isListening(port)) break;
     if (Date.now() > deadline) throw new Error(`chartroom did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -64,6 +61,18 @@ export async function startChartroom(args: string[], env: NodeJS.ProcessEnv = {}
       await exited;
     },
   };
+}
+
+/** True once something accepts TCP connections on the loopback port. */
+function isListening(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
 }
 
 /** Path of a test peer built by scripts/install-test-peers.sh, or undefined if it is not installed. */
