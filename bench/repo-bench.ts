@@ -70,7 +70,7 @@ function http(url: string, method = 'GET', body?: Buffer, headers: Record<string
 
 function startServer(command: string, port: number, storage: string): ChildProcess {
   const line = command.replaceAll('{port}', String(port)).replaceAll('{storage}', storage);
-  return spawn('sh', ['-c', `exec ${line}`], { stdio: 'ignore' });
+  return spawn('sh', ['-c', `exec ${line}`], { stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore' });
 }
 
 async function waitForIndex(base: string, expected: number, deadlineMs = 600_000): Promise<void> {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -73,9 +72,8 @@ export class LocalStorage implements StorageBackend {
       await handle.close();
       throw new NotFoundError(key);
     }
-    const body = createReadStream('', { fd: handle.fd, autoClose: true, start: range?.start, end: range?.end });
-    // createReadStream with an fd does not own the FileHandle object; close it when the stream ends.
-    body.once('close', () => void handle.close().catch(() => undefined));
+    // The stream owns the FileHandle and closes it when it ends or is destroyed.
+    const body = handle.createReadStream({ start: range?.start, end: range?.end, autoClose: true });
     return { info: toInfo(key, stats), body };
   }
 
