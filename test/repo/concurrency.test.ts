@@ -48,6 +48,20 @@ describe.each(['memory', 'local'])('concurrent uploads (%s storage)', (kind) => 
     expect(index.entries.same).toHaveLength(1);
   });
 
+  it('serves 200 concurrent full and ranged downloads intact', async () => {
+    await start();
+    const chart = buildChart({ name: 'dl', version: '1.0.0', files: { 'values.yaml': 'x: 1\n'.repeat(5000) } });
+    await post(chart);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        server.app.inject({ method: 'GET', url: '/charts/dl-1.0.0.tgz', headers: i % 2 ? { range: 'bytes=10-99' } : {} }),
+      ),
+    );
+    for (const [i, res] of results.entries()) {
+      expect(res.rawPayload.equals(i % 2 ? chart.subarray(10, 100) : chart)).toBe(true);
+    }
+  });
+
   it('keeps index and storage in agreement under mixed uploads, overwrites and deletes', async () => {
     await start();
     const ops: Promise<unknown>[] = [];
