@@ -159,17 +159,27 @@ export class ChartRepository {
     return (await readChartArchive(data, keep)).files;
   }
 
-  /** Rescans every loaded tenant against storage (the `--cache-interval` timer) and compacts journals. */
+  /**
+   * Rescans every loaded tenant against storage (the `--cache-interval` timer) and compacts journals.
+   * Tenants that are still empty are forgotten, so requests for made-up repository paths cannot grow
+   * memory beyond one interval's worth (they are reloaded from storage if asked for again).
+   */
   async rescanAll(): Promise<void> {
     for (const [folder, pending] of this.tenants) {
       try {
         const tenant = await pending;
         await tenant.rescan();
         await tenant.compact();
+        if (tenant.index.size === 0 && tenant.isIdle()) this.tenants.delete(folder);
       } catch (err) {
         this.log('Rescan failed', { tenant: folder, error: String(err) });
       }
     }
+  }
+
+  /** Number of tenants held in memory (for tests and metrics). */
+  get loadedTenants(): number {
+    return this.tenants.size;
   }
 
   /** Waits for background work (compactions) of every loaded tenant. */

@@ -209,6 +209,11 @@ export class Tenant {
     }
   }
 
+  /** True when no change is being written and no compaction is running. */
+  isIdle(): boolean {
+    return this.inflight === 0 && !this.compacting;
+  }
+
   /** Waits for a running compaction (tests and shutdown). */
   async settle(): Promise<void> {
     await this.compacting;

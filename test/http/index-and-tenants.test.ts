@@ -114,6 +114,16 @@ describe('tenants', () => {
     expect((await server.storage.head('org1/mychart-0.1.0.tgz')).size).toBeGreaterThan(0);
   });
 
+  it('forgets tenants that stayed empty at the next rescan, keeps the others', async () => {
+    server = await testServer({ depth: 1 });
+    await post('/api/kept/charts', buildChart({ name: 'x', version: '1.0.0' }));
+    for (let i = 0; i < 50; i += 1) await server.app.inject({ method: 'GET', url: `/made-up-${i}/index.yaml` });
+    expect(server.repository.loadedTenants).toBe(51);
+    await server.repository.rescanAll();
+    expect(server.repository.loadedTenants).toBe(1);
+    expect(YAML.parse((await server.app.inject({ method: 'GET', url: '/kept/index.yaml' })).body).entries.x).toHaveLength(1);
+  });
+
   it('serves tenants named api and health as repositories', async () => {
     server = await testServer({ depth: 1 });
     await post('/api/api/charts', buildChart({ name: 'x', version: '1.0.0' }));
