@@ -35,7 +35,9 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
     log: (message, details) => logger.warn(details ?? {}, message),
   });
   if (config.genIndex) {
-    process.stdout.write((await repository.indexDocument('')).body);
+    const body = (await repository.indexDocument('')).body;
+    // Wait for the write to flush: the caller exits the process, which would cut a piped stdout short.
+    await new Promise<void>((done, fail) => process.stdout.write(body, (err) => (err ? fail(err) : done())));
     return;
   }
   if (config.depth === 0 && !config.depthDynamic) await repository.tenant('');

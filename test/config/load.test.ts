@@ -5,6 +5,9 @@ import { ConfigError, helpText, loadConfig } from '../../src/config/load.js';
 import { DEFAULTS, SETTINGS } from '../../src/config/settings.js';
 import { run, PROJECT_ROOT } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
+import { buildChart } from '../helpers/charts.js';
+import { LocalStorage } from '../../src/storage/local.js';
+import YAML from 'yaml';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -95,11 +98,17 @@ describe('chartroom command', () => {
     expect((await cli('frobnicate')).code).toBe(2);
   });
 
-  it('prints the index with --gen-index and exits 0', async () => {
+  it('prints the whole index with --gen-index (even when large and piped) and exits 0', async () => {
     const dir = await tempDir();
     cleanups.push(dir.cleanup);
-    const result = await cli('--gen-index', '--storage-local-rootdir', dir.path);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^apiVersion: v1\nentries: \{\}\n/);
+    const empty = await cli('--gen-index', '--storage-local-rootdir', dir.path);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toMatch(/^apiVersion: v1\nentries: \{\}\n/);
+    const storage = new LocalStorage(dir.path);
+    const description = 'd'.repeat(2000);
+    for (let i = 0; i < 60; i += 1) await storage.put(`c${i}-1.0.0.tgz`, buildChart({ name: `c${i}`, version: '1.0.0', chart: { description } }));
+    const full = await cli('--gen-index', '--storage-local-rootdir', dir.path);
+    expect(full.stdout.length).toBeGreaterThan(100_000);
+    expect(Object.keys(YAML.parse(full.stdout).entries)).toHaveLength(60);
   });
 });
