@@ -74,11 +74,20 @@ class ArchiveReader {
       const gunzip = createGunzip();
       const parser = new Parser({ strict: true, maxMetaEntrySize: 64 * 1024 });
       let sniffed = false;
+      let finished = false;
       const fail = (err: InvalidChartError): void => {
         this.failure ??= err;
         gunzip.destroy();
         reject(this.failure);
       };
+      // The end-of-archive marker (two zero blocks) ends the archive, as it does for Go's archive/tar:
+      // whatever follows is never read. (node-tar would keep buffering it, quadratically.)
+      parser.on('eof', () => {
+        if (finished || this.failure) return;
+        finished = true;
+        gunzip.destroy();
+        setImmediate(() => (this.failure ? reject(this.failure) : resolve()));
+      });
       parser.on('entry', (entry: ReadEntry) => {
         try {
           this.onEntry(entry);
@@ -89,7 +98,7 @@ class ArchiveReader {
       parser.on('warn', (_code: string, message: string | Error) => fail(invalidTar(message)));
       parser.on('error', (err: Error) => fail(invalidTar(err)));
       gunzip.on('data', (chunk: Buffer) => {
-        if (this.failure) return;
+        if (this.failure || finished) return;
         if (!sniffed) {
           sniffed = true;
           // tar's parser would transparently decompress a second layer; an archive inside an archive is refused.
@@ -104,7 +113,8 @@ class ArchiveReader {
       });
       gunzip.on('error', (err: Error) => fail(new InvalidChartError(`chart archive is not valid gzip data: ${err.message}`)));
       gunzip.on('end', () => {
-        if (this.failure) return;
+        if (this.failure || finished) return;
+        finished = true;
         parser.end(() => (this.failure ? reject(this.failure) : resolve()));
       });
       gunzip.end(archive);

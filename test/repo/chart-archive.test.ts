@@ -61,6 +61,20 @@ describe('readChartArchive', () => {
     expect(await rejection(bomb, { ...limits, maxFileBytes: 10_000_000 })).toMatch(/decompressed chart is larger than the maximum file size 50000/);
   });
 
+  it('ignores what follows the end-of-archive marker, however large, in linear time', async () => {
+    const chart = tarball([{ path: 'c/Chart.yaml', data: chartYaml }]);
+    // Before the fix, 30 MB of trailing zeros took about 27 s of CPU; the bound is loose on purpose.
+    const zeros = Buffer.alloc(64 * 1024 * 1024);
+    let started = process.hrtime.bigint();
+    const contents = await readChartArchive(gzipSync(Buffer.concat([chart, zeros])));
+    expect(contents.topFolder).toBe('c');
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(10_000);
+    const onlyZeros = gzipSync(zeros);
+    started = process.hrtime.bigint();
+    expect(await rejection(onlyZeros)).toMatch(/no files in chart archive/);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(10_000);
+  });
+
   it('stops a large gzip bomb quickly with the default limits', async () => {
     const zeros = Buffer.alloc(64 * 1024 * 1024);
     const bomb = gzipSync(Buffer.concat([tarball([{ path: 'c/Chart.yaml', data: chartYaml }]).subarray(0, -1024), tarball([{ path: 'c/zeros', size: 200 * 1024 * 1024 }]).subarray(0, 512), zeros]));
