@@ -119,7 +119,7 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
       method: request.method,
       handler: match?.route ?? 'notFound',
       host: String(request.headers.host ?? ''),
-      url: match ? (METRIC_URLS[match.route] ?? '') : '',
+      url: match ? metricUrl(match.route, deps.config) : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),
@@ -130,6 +130,12 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
       'request served',
     );
   });
+}
+
+/** The route template for the metrics `url` label; single-tenant servers have no `:repo` segment. */
+function metricUrl(route: string, config: AppDeps['config']): string {
+  const template = METRIC_URLS[route] ?? '';
+  return config.depth === 0 && !config.depthDynamic ? template.replace('/:repo', '') : template;
 }
 
 function tlsOptions(config: AppDeps['config']): Partial<FastifyServerOptions> {

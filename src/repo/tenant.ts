@@ -39,6 +39,8 @@ export class Tenant {
   readonly index: TenantIndex;
   private readonly journal: IndexJournal;
   private readonly locks = new KeyedMutex();
+  /** Archives in storage that failed to load, by file name → ETag: not re-read (or re-logged) until they change. */
+  private readonly rejected = new Map<string, string>();
   private seq = 0;
   private pending = 0;
   private inflight = 0;
@@ -121,8 +123,9 @@ export class Tenant {
     for (const record of [...this.index.records()]) {
       if (!present.has(record.file)) await this.withFileLock(record.file, () => this.dropIfMissing(record.file));
     }
+    for (const file of this.rejected.keys()) if (!present.has(file)) this.rejected.delete(file);
     for (const [file, object] of present) {
-      if (this.index.byFileName(file)?.etag === object.etag) continue;
+      if (this.index.byFileName(file)?.etag === object.etag || this.rejected.get(file) === object.etag) continue;
       await this.withFileLock(file, () => this.indexFromStorage(file));
     }
   }
@@ -154,11 +157,13 @@ export class Tenant {
     } catch (err) {
       if (!(err instanceof InvalidChartError)) throw err;
       this.options.log('Invalid package in storage', { tenant: this.folder, file, error: err.message });
+      this.rejected.set(file, info.etag);
       return;
     }
     const twin = this.index.versions(metadata.name).find((r) => r.metadata.version === metadata.version && r.file !== file);
     if (twin) {
       this.options.log('Duplicate chart version in storage, ignored', { tenant: this.folder, file, indexedAs: twin.file });
+      this.rejected.set(file, info.etag);
       return;
     }
     const record: ChartVersionRecord = {

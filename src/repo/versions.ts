@@ -1,4 +1,16 @@
-import { compareVersions, parseConstraint, tryParseVersion } from '../helm/semver/index.js';
+import { compareVersions, parseConstraint, tryParseVersion, type SemVersion } from '../helm/semver/index.js';
+
+/** Parsed versions by text: an index sorts each version string many times (on load, ~log N compares each). */
+const parsedVersions = new Map<string, SemVersion | undefined>();
+const PARSE_CACHE_LIMIT = 100_000;
+
+function parseCached(version: string): SemVersion | undefined {
+  if (parsedVersions.has(version)) return parsedVersions.get(version);
+  if (parsedVersions.size >= PARSE_CACHE_LIMIT) parsedVersions.clear();
+  const parsed = tryParseVersion(version);
+  parsedVersions.set(version, parsed);
+  return parsed;
+}
 
 /** True if Helm's loader would accept `version` (Masterminds `NewVersion`: `v1.2.3`, `1.2` and `1` pass). */
 export function isValidChartVersion(version: string): boolean {
@@ -7,8 +19,8 @@ export function isValidChartVersion(version: string): boolean {
 
 /** Orders two chart versions newest first, as Helm's `SortEntries` does; unparseable versions sink. */
 export function compareVersionsDescending(a: string, b: string): number {
-  const va = tryParseVersion(a);
-  const vb = tryParseVersion(b);
+  const va = parseCached(a);
+  const vb = parseCached(b);
   if (!va || !vb) return va ? -1 : vb ? 1 : 0;
   return compareVersions(vb, va);
 }

@@ -82,6 +82,26 @@ describe('index persistence', () => {
     expect((await indexOf(again)).manual?.map((v) => v.version)).toEqual(['2.0.0']);
   });
 
+  it('reads and reports a broken archive once, until it changes', async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const messages: string[] = [];
+    const storage = new CountingStorage(dir.path);
+    const repo = new ChartRepository({
+      storage, allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0,
+      chartUrl: '', contextPath: '', log: (message) => messages.push(message),
+    });
+    await writeFile(join(dir.path, 'broken.tgz'), 'not gzip');
+    await repo.tenant('');
+    await repo.rescanAll();
+    await repo.rescanAll();
+    expect(messages).toEqual(['Invalid package in storage']);
+    expect(storage.archiveReads).toBe(1);
+    await writeFile(join(dir.path, 'broken.tgz'), buildChart({ name: 'fixed', version: '1.0.0' }));
+    await repo.rescanAll();
+    expect(Object.keys(await indexOf(repo))).toEqual(['fixed']);
+  });
+
   it('re-indexes an archive replaced in place (new digest)', async () => {
     const dir = await tempDir();
     cleanups.push(dir.cleanup);
