@@ -6,6 +6,7 @@
 set -euo pipefail
 
 HELM_VERSION="${HELM_VERSION:-v3.22.0}"
+HELM4_VERSION="${HELM4_VERSION:-v4.3.1}"
 HELM_PUSH_VERSION="${HELM_PUSH_VERSION:-v0.10.4}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -25,6 +26,15 @@ if [ ! -x "$tools/bin/helm" ] || [ "$(cat "$tools/bin/helm.built" 2>/dev/null)" 
   echo "building helm ${HELM_VERSION}"
   GOBIN="$tools/bin" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v3/cmd/helm@${HELM_VERSION}"
   echo "$HELM_VERSION" > "$tools/bin/helm.built"
+fi
+
+# Helm 4 is installed as .tools/bin/helm4 (its module's binary is also called helm).
+if [ ! -x "$tools/bin/helm4" ] || [ "$(cat "$tools/bin/helm4.built" 2>/dev/null)" != "$HELM4_VERSION" ]; then
+  echo "building helm ${HELM4_VERSION}"
+  build="$(mktemp -d)"
+  GOBIN="$build" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v4/cmd/helm@${HELM4_VERSION}"
+  mv "$build/helm" "$tools/bin/helm4" && rmdir "$build"
+  echo "$HELM4_VERSION" > "$tools/bin/helm4.built"
 fi
 
 plugin="$tools/helm-plugins/cm-push"
@@ -51,4 +61,5 @@ YAML
 fi
 
 "$tools/bin/helm" version --short
+"$tools/bin/helm4" version --short
 echo "cm-push plugin: $plugin"

@@ -76,7 +76,7 @@ function isListening(port: number): Promise<boolean> {
 }
 
 /** Path of a test peer built by scripts/install-test-peers.sh, or undefined if it is not installed. */
-export function testPeer(name: 'helm'): string | undefined {
+export function testPeer(name: 'helm' | 'helm4'): string | undefined {
   const local = join(PROJECT_ROOT, '.tools/bin', name);
   return existsSync(local) ? local : undefined;
 }

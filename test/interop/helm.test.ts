@@ -6,13 +6,18 @@ import { PROJECT_ROOT, run, startChartroom, testPeer, type RunningServer } from 
 import { tempDir } from '../helpers/server.js';
 
 /**
- * Interop with the real Helm client and the real cm-push plugin, built by scripts/install-test-peers.sh.
+ * Interop with the real Helm clients (Helm 3 with the real cm-push plugin; Helm 4, whose plugin system does
+ * not load cm-push's legacy plugin, for the repository protocol), built by scripts/install-test-peers.sh.
  * In CI (or with CHARTROOM_REQUIRE_PEERS=1) a missing client fails the suite instead of skipping it.
  */
-const helmBin = testPeer('helm');
 const required = process.env.CI === 'true' || process.env.CHARTROOM_REQUIRE_PEERS === '1';
 
-describe.skipIf(!helmBin && !required)('helm interop', () => {
+for (const client of [{ name: 'helm', label: 'helm 3', cmPush: true }, { name: 'helm4', label: 'helm 4', cmPush: false }] as const) {
+  const helmBin = testPeer(client.name);
+  describe.skipIf(!helmBin && !required)(`${client.label} interop`, () => helmSuite(helmBin, client.cmPush));
+}
+
+function helmSuite(helmBin: string | undefined, hasCmPush: boolean): void {
   let work: { path: string; cleanup: () => Promise<void> };
   let server: RunningServer;
   let helmEnv: NodeJS.ProcessEnv;
@@ -48,6 +53,11 @@ describe.skipIf(!helmBin && !required)('helm interop', () => {
     const form = new FormData();
     form.set('chart', new Blob([await readFile(join(work.path, 'pkg/mychart-0.3.0-beta.1.tgz'))]), 'mychart-0.3.0-beta.1.tgz');
     expect((await fetch(`${server.url}/api/charts`, { method: 'POST', body: form })).status).toBe(201);
+    if (!hasCmPush) {
+      const body = await readFile(join(work.path, 'pkg/mychart-0.2.0.tgz'));
+      expect((await fetch(`${server.url}/api/charts`, { method: 'POST', body })).status).toBe(201);
+      return;
+    }
     const pushed = await ok('cm-push', 'mychart', server.url, '--version', '0.2.0');
     expect(pushed).toContain('Done.');
     const again = await helm('cm-push', join(work.path, 'pkg/mychart-0.2.0.tgz'), server.url);
@@ -119,7 +129,13 @@ describe.skipIf(!helmBin && !required)('helm interop', () => {
     it('adds, pushes (reading serverInfo.contextPath), updates, searches and pulls', async () => {
       const repoUrl = `${tenantServer.url}/team`;
       expect(await ok('repo', 'add', 'team', repoUrl)).toContain('"team" has been added');
-      expect(await ok('cm-push', 'mychart', 'team', '--version', '1.0.0')).toContain('Done.');
+      if (hasCmPush) {
+        expect(await ok('cm-push', 'mychart', 'team', '--version', '1.0.0')).toContain('Done.');
+      } else {
+        await ok('package', 'mychart', '--version', '1.0.0', '-d', 'pkg-team');
+        const body = await readFile(join(work.path, 'pkg-team/mychart-1.0.0.tgz'));
+        expect((await fetch(`${tenantServer.url}/api/team/charts`, { method: 'POST', body })).status).toBe(201);
+      }
       await ok('repo', 'update', 'team');
       expect(await ok('search', 'repo', 'team/mychart')).toMatch(/team\/mychart\s+1\.0\.0/);
       await ok('pull', 'team/mychart', '-d', 'tenant-pull');
@@ -128,4 +144,4 @@ describe.skipIf(!helmBin && !required)('helm interop', () => {
       expect(YAML.parse(other).entries).toEqual({});
     });
   });
-});
+}
