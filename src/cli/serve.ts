@@ -9,6 +9,25 @@ import type { StorageBackend } from '../storage/backend.js';
 import { CHARTROOM_VERSION } from '../version.js';
 import { createLogger } from './logger.js';
 
+/** How often each loaded tenant reads the journal records other replicas wrote (bounds replica staleness). */
+const REPLICA_SYNC_INTERVAL_MS = 500;
+
+/** Calls `syncAll` every `interval` ms, never overlapping runs. */
+function startSyncLoop(repository: ChartRepository, interval: number): { stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = (): void => {
+    timer = setTimeout(() => {
+      void repository.syncAll().finally(() => {
+        if (!stopped) tick();
+      });
+    }, interval);
+    timer.unref();
+  };
+  tick();
+  return { stop: () => ((stopped = true), clearTimeout(timer)) };
+}
+
 /** Creates the storage backend a configuration names. */
 export async function openStorage(config: ServerConfig): Promise<StorageBackend> {
   const root = resolve(config.storageLocalRootdir);
@@ -45,8 +64,10 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   const app = await buildApp({ config, repository, metrics }, { loggerInstance: logger });
   const timer = config.cacheInterval > 0 ? setInterval(() => void repository.rescanAll(), config.cacheInterval) : undefined;
   timer?.unref();
+  const sync = startSyncLoop(repository, REPLICA_SYNC_INTERVAL_MS);
   const stop = async (): Promise<void> => {
     clearInterval(timer);
+    sync.stop();
     await app.close();
     await repository.settle();
   };

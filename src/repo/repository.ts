@@ -23,6 +23,10 @@ export interface RepositoryOptions {
   chartUrl: string;
   contextPath: string;
   compactEvery?: number;
+  /** How long journal records outlive the snapshot that covers them (default 10 minutes). */
+  journalRetentionMs?: number;
+  /** A change re-syncs with the shared journal first if the last sync is older than this (default 60 s). */
+  staleAfterMs?: number;
   now?: () => Date;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
@@ -57,6 +61,8 @@ export class ChartRepository {
         urlFor: (t, file) => this.chartUrl(t, file),
         contextPath: this.options.contextPath,
         compactEvery: this.options.compactEvery ?? 1000,
+        journalRetentionMs: this.options.journalRetentionMs ?? 600_000,
+        staleAfterMs: this.options.staleAfterMs ?? 60_000,
         log: this.log,
       });
       this.tenants.set(folder, tenant);
@@ -175,6 +181,22 @@ export class ChartRepository {
         this.log('Rescan failed', { tenant: folder, error: String(err) });
       }
     }
+  }
+
+  /**
+   * Reads what other replicas sharing the storage wrote to the journals of the loaded tenants (one GET per
+   * tenant when nothing changed). The server calls this every 500 ms; with one server it finds nothing.
+   */
+  async syncAll(): Promise<void> {
+    await Promise.all(
+      [...this.tenants].map(async ([folder, pending]) => {
+        try {
+          await (await pending).sync();
+        } catch (err) {
+          this.log('Journal sync failed', { tenant: folder, error: String(err) });
+        }
+      }),
+    );
   }
 
   /** Number of tenants held in memory (for tests and metrics). */

@@ -60,7 +60,9 @@ export class TenantIndex {
   /** Removes the version stored under `file`; returns whether it was there. */
   remove(file: string, now: Date): boolean {
     const removed = this.removeQuietly(file);
-    if (removed) this.touch(now);
+    // Even a removal of something this replica never indexed is a change every replica applies, so all of
+    // them move `generated` alike and serve identical bytes.
+    this.touch(now);
     return removed;
   }
 

@@ -7,7 +7,8 @@ import { readChartArchive } from './chart-archive.js';
 import { parseChartYaml, type ChartMetadata } from './chart-metadata.js';
 import { formatGoTime, type ChartVersionRecord } from './chart-version.js';
 import { ChartExistsError, InvalidChartError } from './errors.js';
-import { IndexJournal, type JournalOp } from './index-journal.js';
+import { IndexJournal, type JournalOp, type JournalState } from './index-journal.js';
+import { JournalCursor } from './journal-cursor.js';
 import { TenantIndex } from './tenant-index.js';
 
 /** Settings a tenant needs from the server configuration. */
@@ -19,6 +20,10 @@ export interface TenantOptions {
   contextPath: string;
   /** Journal records between snapshots. */
   compactEvery: number;
+  /** How long journal records outlive the snapshot that covers them. */
+  journalRetentionMs: number;
+  /** A change re-syncs with the shared journal first if the last sync is older than this. */
+  staleAfterMs: number;
   log: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -41,10 +46,14 @@ export class Tenant {
   private readonly locks = new KeyedMutex();
   /** Archives in storage that failed to load, by file name → ETag: not re-read (or re-logged) until they change. */
   private readonly rejected = new Map<string, string>();
+  private cursor = new JournalCursor(0);
   private seq = 0;
   private pending = 0;
   private inflight = 0;
   private compacting: Promise<void> | undefined;
+  private syncing: Promise<void> | undefined;
+  private syncs = 0;
+  private lastSync = -Infinity;
 
   private constructor(
     readonly folder: string,
@@ -57,13 +66,68 @@ export class Tenant {
   /** Loads the persisted index, then reconciles it with the archives actually in storage. */
   static async open(folder: string, options: TenantOptions): Promise<Tenant> {
     const tenant = new Tenant(folder, options);
-    const state = await tenant.journal.load();
-    for (const record of state.records.values()) tenant.index.put(record, new Date(record.created));
-    if (state.lastChange) tenant.index.restoreLastChange(new Date(state.lastChange));
-    tenant.seq = state.seq;
-    tenant.pending = state.pending;
+    tenant.applyState(await tenant.journal.load());
+    tenant.lastSync = options.now().getTime();
     await tenant.rescan();
     return tenant;
+  }
+
+  /** Makes the in-memory index equal a loaded journal state, changing only what differs. */
+  private applyState(state: JournalState): void {
+    for (const record of [...this.index.records()]) {
+      if (!state.records.has(record.file)) this.index.remove(record.file, this.options.now());
+    }
+    for (const record of state.records.values()) {
+      const current = this.index.byFileName(record.file);
+      if (current?.digest !== record.digest || current.created !== record.created) this.index.put(record, new Date(record.created));
+    }
+    if (state.lastChange) this.index.restoreLastChange(new Date(state.lastChange));
+    this.seq = Math.max(this.seq, state.seq);
+    this.pending = state.pending;
+    this.cursor.reset(state.seq, state.records.keys());
+  }
+
+  /**
+   * Reads the journal records other replicas wrote since the last call and applies them (one GET when there
+   * is nothing new). If records were compacted away before this replica read them, it reloads the snapshot.
+   * Concurrent calls share one pass.
+   */
+  sync(checkSnapshot = false): Promise<void> {
+    this.syncing ??= this.followJournal(checkSnapshot).finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async followJournal(checkSnapshot: boolean): Promise<void> {
+    this.syncs += 1;
+    const started = this.options.now().getTime();
+    for (;;) {
+      const seq = this.cursor.next();
+      const op = await this.journal.readOp(seq);
+      if (op) {
+        this.applyRemote(seq, op);
+        continue;
+      }
+      // Nothing at `seq`: either nothing new, or a compaction removed records this replica had not read.
+      // A compaction always replaces the snapshot, so a cheap HEAD now and then tells them apart.
+      const lookAtSnapshot = checkSnapshot || this.syncs % 10 === 0;
+      const compacted = this.cursor.hasOwnBeyondTail() || (lookAtSnapshot && (await this.journal.snapshotChanged()));
+      if (compacted) this.applyState(await this.journal.load());
+      this.lastSync = started;
+      return;
+    }
+  }
+
+  private applyRemote(seq: number, op: JournalOp): void {
+    const file = op.op === 'put' ? op.record.file : op.file;
+    this.journal.noteSeen(seq);
+    if (this.cursor.shouldApply(seq, file)) {
+      const at = new Date(op.at);
+      if (op.op === 'put') this.index.put(op.record, at);
+      else this.index.remove(op.file, at);
+      this.rejected.delete(file);
+    }
+    this.cursor.markRead(seq, file);
+    this.seq = Math.max(this.seq, seq);
   }
 
   /** The storage key of a file in this tenant. */
@@ -99,14 +163,29 @@ export class Tenant {
       etag: info.etag,
     };
     await this.commit({ op: 'put', record, at: record.created });
+    if (overwrite) await this.reconcileOverwrite(chart.file, info.etag);
     return record;
+  }
+
+  /**
+   * Another replica may have overwritten the same file between our archive write and our journal record, so
+   * the journal order could disagree with the storage order. Checking the stored ETag afterwards and
+   * re-indexing from storage on a mismatch writes a newer record that describes what storage really holds.
+   */
+  private async reconcileOverwrite(file: string, writtenEtag: string): Promise<void> {
+    const current = await this.options.storage.head(this.key(file)).catch((err: unknown) => {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    });
+    if (current && current.etag !== writtenEtag) await this.indexFromStorage(file);
   }
 
   /** Deletes a chart file (and its provenance) from storage and the index. Callers hold the file lock. */
   async deleteChartFile(file: string): Promise<void> {
     await this.options.storage.delete(this.key(file));
     await this.options.storage.delete(this.key(`${file}.prov`));
-    if (this.index.byFileName(file)) await this.commit({ op: 'remove', file, at: formatGoTime(this.options.now()) });
+    // Journal the removal even if this replica has not indexed the file yet: another replica may have.
+    await this.commit({ op: 'remove', file, at: formatGoTime(this.options.now()) });
   }
 
   /**
@@ -181,7 +260,11 @@ export class Tenant {
   private async commit(op: JournalOp): Promise<void> {
     this.inflight += 1;
     try {
-      this.seq = Math.max(this.seq, await this.journal.append(op));
+      // A replica that has not synced for a while may hold a stale sequence counter; catch up first.
+      if (this.options.now().getTime() - this.lastSync > this.options.staleAfterMs) await this.sync(true);
+      const seq = await this.journal.append(op);
+      this.seq = Math.max(this.seq, seq);
+      this.cursor.recordOwn(seq, op.op === 'put' ? op.record.file : op.file);
       this.pending += 1;
       const at = new Date(op.at);
       if (op.op === 'put') this.index.put(op.record, at);
@@ -204,11 +287,15 @@ export class Tenant {
   }
 
   private async writeSnapshot(): Promise<void> {
-    const seq = this.seq;
-    const records = [...this.index.records()];
-    this.pending = 0;
     try {
-      await this.journal.compact(records, seq, formatGoTime(this.index.lastChanged));
+      // The snapshot's sequence number must cover only records this replica has applied: read the others'
+      // first, then take the cursor's tail (records in memory beyond it are replayed again on load, harmlessly).
+      await this.sync();
+      const seq = this.cursor.tail;
+      const records = [...this.index.records()];
+      this.pending = 0;
+      const written = await this.journal.compact(records, seq, formatGoTime(this.index.lastChanged), this.options.journalRetentionMs, this.options.now());
+      if (!written) this.options.log('Another replica compacted the index journal first', { tenant: this.folder });
     } catch (err) {
       this.options.log('Index compaction failed; the journal is kept', { tenant: this.folder, error: String(err) });
     }

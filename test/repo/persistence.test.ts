@@ -24,7 +24,7 @@ class CountingStorage extends LocalStorage {
 function repository(root: string, compactEvery = 1000, storage = new LocalStorage(root)): ChartRepository {
   return new ChartRepository({
     storage, allowOverwrite: false, disableForceOverwrite: false,
-    maxStorageObjects: 0, perChartLimit: 0, chartUrl: '', contextPath: '', compactEvery,
+    maxStorageObjects: 0, perChartLimit: 0, chartUrl: '', contextPath: '', compactEvery, journalRetentionMs: 0,
   });
 }
 
