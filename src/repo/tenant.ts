@@ -163,21 +163,24 @@ export class Tenant {
       etag: info.etag,
     };
     await this.commit({ op: 'put', record, at: record.created });
-    if (overwrite) await this.reconcileOverwrite(chart.file, info.etag);
+    await this.verifyAgainstStorage(chart.file, info.etag);
     return record;
   }
 
   /**
-   * Another replica may have overwritten the same file between our archive write and our journal record, so
-   * the journal order could disagree with the storage order. Checking the stored ETag afterwards and
-   * re-indexing from storage on a mismatch writes a newer record that describes what storage really holds.
+   * Another replica may have changed the same file between our storage write and our journal record (an
+   * overwrite, or a delete), so the journal order could disagree with the storage order. Looking at storage
+   * after journaling, and writing a corrective record on a mismatch, means the last writer to journal always
+   * leaves a record that describes what storage really holds. `expectedEtag` undefined means "absent".
    */
-  private async reconcileOverwrite(file: string, writtenEtag: string): Promise<void> {
+  private async verifyAgainstStorage(file: string, expectedEtag: string | undefined): Promise<void> {
     const current = await this.options.storage.head(this.key(file)).catch((err: unknown) => {
       if (err instanceof NotFoundError) return undefined;
       throw err;
     });
-    if (current && current.etag !== writtenEtag) await this.indexFromStorage(file);
+    if (current?.etag === expectedEtag) return;
+    if (current) await this.indexFromStorage(file);
+    else await this.commit({ op: 'remove', file, at: formatGoTime(this.options.now()) });
   }
 
   /** Deletes a chart file (and its provenance) from storage and the index. Callers hold the file lock. */
@@ -186,6 +189,7 @@ export class Tenant {
     await this.options.storage.delete(this.key(`${file}.prov`));
     // Journal the removal even if this replica has not indexed the file yet: another replica may have.
     await this.commit({ op: 'remove', file, at: formatGoTime(this.options.now()) });
+    await this.verifyAgainstStorage(file, undefined);
   }
 
   /**
