@@ -1,11 +1,10 @@
-import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 
 const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 
 /**
  * The server's logger: JSON lines with `--log-json`, otherwise one readable line per record
- * (`2026-11-25T20:00:00.000Z INFO request served method=GET path=/index.yaml status=200`).
+ * (`2026-11-25T20:00:00.000Z INFO request served method=GET path=/index.yaml status=200`), on stderr.
  */
 export function createLogger(options: { json: boolean; debug: boolean }): Logger {
   const level = options.debug ? 'debug' : 'info';
@@ -13,17 +12,35 @@ export function createLogger(options: { json: boolean; debug: boolean }): Logger
   return pino({ level, base: undefined }, new TextLines());
 }
 
-/** Turns pino's JSON records into text lines on stderr. */
-class TextLines extends Writable {
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line) continue;
-      const { level, time, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
-      const fields = Object.entries(rest)
-        .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-        .join(' ');
-      process.stderr.write(`${new Date(Number(time)).toISOString()} ${LEVEL_NAMES[Number(level)] ?? level} ${String(msg ?? '')}${fields ? ` ${fields}` : ''}\n`);
+/**
+ * Turns pino's JSON records into text lines. Lines are batched and written once per event-loop turn: a
+ * synchronous write per request would cap a busy server at a few thousand requests per second.
+ */
+class TextLines {
+  private pending: string[] = [];
+  private scheduled = false;
+
+  constructor() {
+    process.once('exit', () => this.flush());
+  }
+
+  write(record: string): boolean {
+    const { level, time, msg, ...rest } = JSON.parse(record) as Record<string, unknown>;
+    let line = `${new Date(Number(time)).toISOString()} ${LEVEL_NAMES[Number(level)] ?? String(level)} ${String(msg ?? '')}`;
+    for (const [key, value] of Object.entries(rest)) line += ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
+    this.pending.push(`${line}\n`);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
     }
-    done();
+    return true;
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    process.stderr.write(text);
   }
 }

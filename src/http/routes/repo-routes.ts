@@ -42,20 +42,24 @@ export async function serveChartFile({ request, reply, match, folder, deps }: Ro
   const type = file.endsWith('.tgz') ? 'application/x-tar' : file.endsWith('.tgz.prov') ? 'application/pgp-signature' : undefined;
   if (!type) throw new HttpError(404, 'unsupported file extension');
   if (file.startsWith('.')) throw new HttpError(404, 'object not found');
-  const info = await deps.repository.statFile(folder, file);
+  // One open for GET (its metadata comes from the open file), one stat for HEAD.
+  const opened = request.method === 'HEAD' ? undefined : await deps.repository.openFile(folder, file);
+  const info = opened?.info ?? (await deps.repository.statFile(folder, file));
   reply.header('etag', info.etag).header('last-modified', info.lastModified.toUTCString()).header('accept-ranges', 'bytes');
   reply.type(type);
-  if (isNotModified(request.headers, info.etag, info.lastModified)) return reply.code(304).send();
   const ifRange = request.headers['if-range'];
   const range = parseRange(request.headers.range, info.size, typeof ifRange === 'string' ? ifRange : undefined, info.etag);
+  if (isNotModified(request.headers, info.etag, info.lastModified) || range === 'unsatisfiable' || range) opened?.body.destroy();
+  if (isNotModified(request.headers, info.etag, info.lastModified)) return reply.code(304).send();
   if (range === 'unsatisfiable') {
     return reply.code(416).header('content-range', `bytes */${info.size}`).type('application/json; charset=utf-8').send({ error: 'requested range not satisfiable' });
   }
   const length = range ? range.end - range.start + 1 : info.size;
   reply.header('content-length', length);
   if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${info.size}`);
-  if (request.method === 'HEAD') return reply.send();
-  const { body } = await deps.repository.openFile(folder, file, range);
+  if (!opened) return reply.send();
+  // A range needs its own stream; the whole file reuses the one already open.
+  const body = range ? (await deps.repository.openFile(folder, file, range)).body : opened.body;
   return reply.send(body);
 }
 
