@@ -4,13 +4,18 @@
  *
  *   node --import tsx bench/repo-bench.ts [--sizes 100,1000,10000] [--samples 40] [--seconds 5]
  *       [--label chartroom] [--start 'node dist/cli/main.js --port {port} --storage-local-rootdir {storage}']
+ *       [--replicas 1] [--preload files|api]
  *
- * For each N it writes N synthetic charts into a fresh storage folder, starts the server (which indexes
- * them), then prints: upload-to-visible latency p50/p99 (POST a new chart, then poll
- * GET /api/charts/<name>/<version> until 200), GET /index.yaml requests/s and MB/s, 304 requests/s,
- * chart download requests/s, restart-to-complete-index time and the server's peak RSS (VmHWM).
+ * For each N it puts N synthetic charts into a fresh storage folder (`files`, written before the server
+ * starts and indexed by it) or uploads them through the API (`api`, for S3: the start command may use
+ * `{prefix}`, a fresh key prefix per run), starts `--replicas` servers on one storage, then prints:
+ * upload-to-visible latency p50/p99 (POST to the first replica, poll GET /api/charts/<name>/<version> on the
+ * second until 200), GET /index.yaml requests/s and MB/s, 304 requests/s, chart download requests/s (spread
+ * over the replicas), the servers' CPU time per request, restart-to-complete-index time of the first replica
+ * and its peak RSS (VmHWM).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -19,6 +24,8 @@ import { buildChart } from '../test/helpers/charts.js';
 import { freePort } from '../test/helpers/process.js';
 
 interface Options {
+  replicas: number;
+  preload: 'files' | 'api';
   sizes: number[];
   samples: number;
   seconds: number;
@@ -40,7 +47,11 @@ function parseOptions(argv: string[]): Options {
     const i = argv.indexOf(flag);
     return i >= 0 && argv[i + 1] !== undefined ? (argv[i + 1] as string) : fallback;
   };
+  const preload = get('--preload', 'files');
+  if (preload !== 'files' && preload !== 'api') throw new Error('--preload must be files or api');
   return {
+    replicas: Number(get('--replicas', '1')),
+    preload,
     sizes: get('--sizes', '100,1000,10000').split(',').map(Number),
     samples: Number(get('--samples', '40')),
     seconds: Number(get('--seconds', '5')),
@@ -120,7 +131,8 @@ async function throughput(seconds: number, concurrency: number, fn: () => Promis
   return { rps: count / elapsed, mbps: bytes / elapsed / 1e6 };
 }
 
-async function uploadLatency(base: string, samples: number): Promise<{ p50: number; p99: number }> {
+/** Uploads through `base` and polls `reader` (another replica, when there are several) until it shows the chart. */
+async function uploadLatency(base: string, reader: string, samples: number): Promise<{ p50: number; p99: number }> {
   const latencies: number[] = [];
   for (let i = 0; i < samples; i += 1) {
     const name = `bench-new-${i}`;
@@ -128,7 +140,7 @@ async function uploadLatency(base: string, samples: number): Promise<{ p50: numb
     const started = process.hrtime.bigint();
     const res = await http(`${base}/api/charts`, 'POST', chart, { 'content-type': 'application/octet-stream' });
     if (res.status !== 201) throw new Error(`upload failed with ${res.status}`);
-    while ((await http(`${base}/api/charts/${name}/1.0.0`)).status !== 200) await new Promise((r) => setTimeout(r, 1));
+    while ((await http(`${reader}/api/charts/${name}/1.0.0`)).status !== 200) await new Promise((r) => setTimeout(r, 1));
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   latencies.sort((a, b) => a - b);
@@ -148,46 +160,99 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs a throughput phase and also reports the servers' CPU time per request (robust to a busy machine). */
+async function measured(servers: ChildProcess[], options: Options, fn: (i: number) => Promise<Response>): Promise<{ rps: number; mbps: number; cpuUs: number }> {
+  const before = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0);
+  let i = 0;
+  let requests = 0;
+  const result = await throughput(options.seconds, options.concurrency, () => {
+    requests += 1;
+    return fn((i += 1));
+  });
+  const used = servers.reduce((sum, s) => sum + cpuSeconds(s.pid), 0) - before;
+  return { ...result, cpuUs: (used * 1e6) / Math.max(1, requests) };
+}
+
+async function preload(options: Options, n: number, storage: string, base: string): Promise<void> {
+  const perChart = Math.max(1, Math.ceil(n / 100));
+  const charts = Array.from({ length: n }, (_, i) => {
+    const name = `bench-chart-${i % Math.ceil(n / perChart)}`;
+    const version = `1.${Math.floor(i / Math.ceil(n / perChart))}.0`;
+    return { name, version };
+  });
+  if (options.preload === 'files') {
+    for (const { name, version } of charts) await writeFile(join(storage, `${name}-${version}.tgz`), buildChart({ name, version }));
+    return;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (next < charts.length) {
+        const { name, version } = charts[next++] as { name: string; version: string };
+        const res = await http(`${base}/api/charts`, 'POST', buildChart({ name, version }), { 'content-type': 'application/octet-stream' });
+        if (res.status !== 201) throw new Error(`preload upload failed with ${res.status}`);
+      }
+    }),
+  );
+}
+
 async function benchSize(options: Options, n: number): Promise<Record<string, string>> {
   const storage = await mkdtemp(join(tmpdir(), 'chartroom-bench-'));
+  const prefix = `bench-${process.pid}-${n}-${Date.now()}`;
+  const command = options.start.replaceAll('{prefix}', prefix);
+  const ports = await Promise.all(Array.from({ length: options.replicas }, () => freePort()));
+  const bases = ports.map((port) => `http://127.0.0.1:${port}`);
+  const base = bases[0] as string;
+  const servers: ChildProcess[] = [];
   try {
-    const perChart = Math.max(1, Math.ceil(n / 100));
-    for (let i = 0; i < n; i += 1) {
-      const name = `bench-chart-${i % Math.ceil(n / perChart)}`;
-      const version = `1.${Math.floor(i / Math.ceil(n / perChart))}.0`;
-      await writeFile(join(storage, `${name}-${version}.tgz`), buildChart({ name, version }));
+    if (options.preload === 'files') await preload(options, n, storage, base);
+    for (const port of ports) servers.push(startServer(command, port, storage));
+    if (options.preload === 'api') {
+      await waitForIndex(base, 0);
+      await preload(options, n, storage, base);
     }
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    let server = startServer(options.start, port, storage);
-    await waitForIndex(base, n);
-    const latency = await uploadLatency(base, options.samples);
-    const index = await throughput(options.seconds, options.concurrency, () => http(`${base}/index.yaml`));
+    for (const b of bases) await waitForIndex(b, n);
+    const reader = bases[options.replicas > 1 ? 1 : 0] as string;
+    const latency = await uploadLatency(base, reader, options.samples);
+    const index = await measured(servers, options, (i) => http(`${bases[i % bases.length]}/index.yaml`));
     const etag = String((await http(`${base}/index.yaml`)).headers.etag ?? '');
-    const notModified = etag ? await throughput(options.seconds, options.concurrency, () => http(`${base}/index.yaml`, 'GET', undefined, { 'if-none-match': etag })) : undefined;
-    const download = await throughput(options.seconds, options.concurrency, () => http(`${base}/charts/bench-chart-0-1.0.0.tgz`));
-    const rss = await peakRss(server.pid);
-    await stop(server);
+    const notModified = etag ? await measured(servers, options, (i) => http(`${bases[i % bases.length]}/index.yaml`, 'GET', undefined, { 'if-none-match': etag })) : undefined;
+    const download = await measured(servers, options, (i) => http(`${bases[i % bases.length]}/charts/bench-chart-0-1.0.0.tgz`));
+    const rss = await peakRss(servers[0]?.pid);
+    await stop(servers[0] as ChildProcess);
     resetConnections();
     const restartStarted = process.hrtime.bigint();
-    server = startServer(options.start, port, storage);
+    servers[0] = startServer(command, ports[0] as number, storage);
     await waitForIndex(base, n + options.samples);
     const restart = Number(process.hrtime.bigint() - restartStarted) / 1e6;
-    await stop(server);
-    resetConnections();
     return {
       server: options.label,
+      replicas: String(options.replicas),
       N: String(n),
       'upload→visible p50 ms': latency.p50.toFixed(1),
       'p99 ms': latency.p99.toFixed(1),
       'index req/s': index.rps.toFixed(0),
       'index MB/s': index.mbps.toFixed(1),
+      'index CPU µs/req': index.cpuUs.toFixed(0),
       '304 req/s': notModified ? notModified.rps.toFixed(0) : 'n/a (no ETag)',
       'download req/s': download.rps.toFixed(0),
+      'download CPU µs/req': download.cpuUs.toFixed(0),
       'restart→full index ms': restart.toFixed(0),
       'peak RSS MB': rss.toFixed(0),
     };
   } finally {
+    await Promise.all(servers.map(stop));
+    resetConnections();
     await rm(storage, { recursive: true, force: true });
   }
 }
