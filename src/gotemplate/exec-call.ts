@@ -7,7 +7,7 @@ import type { Node } from './ast.js';
 import { nodeString } from './ast.js';
 import { callFunctionValue } from './builtins.js';
 import { evalArg, validateType } from './exec-eval.js';
-import { type ExecState, type ExecValue, type FinalValue, MISSING, unwrap } from './exec-state.js';
+import { type ExecState, type ExecValue, type FinalValue, Iface, MISSING, unwrap } from './exec-state.js';
 import type { CallContext, GoFuncDef, GoValue } from './value.js';
 import { isTrue } from './value.js';
 
@@ -67,7 +67,8 @@ export function evalCall(
       const calleeName = args.length === 0 ? String(unwrap(final as ExecValue)) : nodeString(args[0]!);
       return callFunctionValue(calleeName, callArgs, ctx);
     }
-    return def.fn(callArgs, ctx);
+    const result = def.fn(callArgs, ctx);
+    return def.result === 'interface {}' ? new Iface(result) : result;
   } catch (e) {
     if (!(e instanceof Error)) throw e;
     if (e instanceof RangeError && /call stack/.test(e.message)) throw e;

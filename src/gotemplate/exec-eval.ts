@@ -168,8 +168,12 @@ export function validateType(s: ExecState, value: ExecValue, typ: ParamType | nu
   }
   if (typ === null || typ === 'reflect.Value') return value;
   if (assignable(value, typ)) return value;
-  if (value instanceof Iface && value.inner !== null && assignable(value.inner, typ)) return value.inner;
-  s.errorf(`wrong type for value; expected ${typ}; got ${execTypeName(value)}`);
+  let shown: ExecValue = value;
+  if (value instanceof Iface && value.inner !== null) {
+    if (assignable(value.inner, typ)) return value.inner;
+    shown = value.inner;
+  }
+  s.errorf(`wrong type for value; expected ${typ}; got ${execTypeName(shown)}`);
 }
 
 /** Go's evalArg: evaluates one argument node for a parameter of type `typ` (null: any, unconverted). */

@@ -102,6 +102,12 @@ export interface CallContext {
 export interface GoFuncDef {
   params: ParamType[];
   variadic?: boolean;
+  /**
+   * The Go type of the result, for `%T` and messages. `interface {}` also makes the executor treat the
+   * result as Go treats an interface-typed return (a nil result is a nil interface, not a missing value).
+   * Defaults to a concrete type.
+   */
+  result?: string;
   fn: (args: GoValue[], ctx: CallContext) => GoValue;
 }
 
@@ -159,7 +165,7 @@ export function typeName(v: GoValue): string {
 
 function funcTypeName(def: GoFuncDef): string {
   const params = def.params.map((p, i) => (def.variadic && i === def.params.length - 1 ? `...${p}` : p));
-  return `func(${params.join(', ')}) interface {}`;
+  return `func(${params.join(', ')})${def.result ? ' ' + def.result : ''}`;
 }
 
 /** Length of a slice, map or string (strings count UTF-8 bytes, as Go does); undefined for other kinds. */

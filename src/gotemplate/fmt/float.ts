@@ -146,3 +146,67 @@ function formatDigits(d: Decimal, fmt: FloatFormat, prec: number, shortest: bool
   if (prec > d.dp) prec = nd;
   return fmtF(d, Math.max(prec - d.dp, 0));
 }
+
+function floatBits(v: number): { neg: boolean; mant: bigint; exp: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  const bits = view.getBigUint64(0);
+  const neg = bits >> 63n === 1n;
+  let exp = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (exp === 0) exp++;
+  else mant |= 1n << 52n;
+  return { neg, mant, exp: exp - 1023 };
+}
+
+/** Go's strconv 'b' format: decimal mantissa, `p`, binary exponent (`4503599627370496p-52`). */
+export function formatFloatBinary(v: number): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
+  const { neg, mant, exp } = floatBits(v);
+  const e = exp - 52;
+  return `${neg ? '-' : ''}${mant}p${e >= 0 ? '+' : ''}${e}`;
+}
+
+const MASK60 = (1n << 60n) - 1n;
+
+/** Go's strconv 'x'/'X' format: hexadecimal mantissa and binary exponent (`0x1.8p+01`). */
+export function formatFloatHex(v: number, fmt: 'x' | 'X', prec: number): string {
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', -1);
+  let { neg, mant, exp } = floatBits(v);
+  if (mant === 0n) exp = 0;
+  mant <<= 8n;
+  while (mant !== 0n && (mant & (1n << 60n)) === 0n) {
+    mant <<= 1n;
+    exp--;
+  }
+  if (prec >= 0 && prec < 15) {
+    const shift = BigInt(prec * 4);
+    const extra = (mant << shift) & MASK60;
+    mant >>= 60n - shift;
+    if ((extra | (mant & 1n)) > 1n << 59n) mant++;
+    mant <<= 60n - shift;
+    if ((mant & (1n << 61n)) !== 0n) {
+      mant >>= 1n;
+      exp++;
+    }
+  }
+  const hex = fmt === 'X' ? '0123456789ABCDEF' : '0123456789abcdef';
+  let s = (neg ? '-' : '') + '0' + fmt + String((mant >> 60n) & 1n);
+  mant = (mant << 4n) & ((1n << 64n) - 1n);
+  const digit = () => {
+    const d = hex[Number((mant >> 60n) & 15n)]!;
+    mant = (mant << 4n) & ((1n << 64n) - 1n);
+    return d;
+  };
+  if (prec < 0 && mant !== 0n) {
+    s += '.';
+    while (mant !== 0n) s += digit();
+  } else if (prec > 0) {
+    s += '.';
+    for (let i = 0; i < prec; i++) s += digit();
+  }
+  s += fmt === 'X' ? 'P' : 'p';
+  s += exp < 0 ? '-' : '+';
+  const a = Math.abs(exp);
+  return s + (a < 10 ? '0' + a : String(a));
+}

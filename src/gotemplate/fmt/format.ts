@@ -3,7 +3,10 @@
  * strings and characters, Unicode code points and floats, all honouring the flags, width and precision.
  */
 import { canBackquote, isPrint, quote, quoteRune, quoteToASCII } from '../strconv.js';
-import { type FloatFormat, formatFloat } from './float.js';
+import { type FloatFormat, formatFloat, formatFloatBinary, formatFloatHex } from './float.js';
+
+/** Float verbs after fmt's mapping: strconv formats plus binary and hexadecimal. */
+export type FloatVerb = FloatFormat | 'b' | 'x' | 'X';
 
 /** The flags of one verb. */
 export interface FmtFlags {
@@ -170,9 +173,12 @@ export class Formatter {
   }
 
   /** A float64 in format e/E/f/g/G with Go's sign, `#` and zero-padding rules. */
-  fmtFloat(v: number, verb: FloatFormat, defaultPrec: number): void {
+  fmtFloat(v: number, verb: FloatVerb, defaultPrec: number): void {
     const prec = this.f.precPresent ? this.f.prec : defaultPrec;
-    let num = formatFloat(v, verb, prec);
+    let num: string;
+    if (verb === 'b') num = formatFloatBinary(v);
+    else if (verb === 'x' || verb === 'X') num = formatFloatHex(v, verb, prec);
+    else num = formatFloat(v, verb, prec);
     if (num[0] === '-' || num[0] === '+') {
       // already signed
     } else num = '+' + num;
@@ -182,7 +188,7 @@ export class Formatter {
       this.padNoZero(num);
       return;
     }
-    if (this.f.sharp) num = this.sharpFloat(num, verb, prec);
+    if (this.f.sharp && verb !== 'b') num = this.sharpFloat(num, verb, prec);
     if (this.f.plus || num[0] !== '+') {
       if (this.f.zero && !this.f.minus && this.f.widPresent && this.f.wid > num.length) {
         this.out += num[0];
@@ -196,28 +202,34 @@ export class Formatter {
     this.padString(num.slice(1));
   }
 
-  /** The `#` flag: always a decimal point, and %g keeps trailing zeros. */
-  private sharpFloat(num: string, verb: FloatFormat, prec: number): string {
-    let digits = verb === 'g' || verb === 'G' ? (prec === -1 ? 6 : prec) : 0;
+  /** The `#` flag: always a decimal point, and %g/%x keep trailing zeros (Go's fmtFloat tail). */
+  private sharpFloat(num: string, verb: FloatVerb, prec: number): string {
+    let digits = 0;
+    if (verb === 'g' || verb === 'G' || verb === 'x') digits = prec === -1 ? 6 : prec;
     let tail = '';
     let body = num;
-    const e = body.search(/[eE]/);
-    if (e >= 0) {
-      tail = body.slice(e);
-      body = body.slice(0, e);
-    }
+    let hasDecimalPoint = false;
     let sawNonzero = false;
     for (let i = 1; i < body.length; i++) {
       const c = body[i]!;
-      if (c === '.') continue;
+      if (c === '.') {
+        hasDecimalPoint = true;
+        continue;
+      }
+      if (c === 'p' || c === 'P' || ((c === 'e' || c === 'E') && verb !== 'x' && verb !== 'X')) {
+        tail = body.slice(i);
+        body = body.slice(0, i);
+        break;
+      }
       if (c !== '0') sawNonzero = true;
       if (sawNonzero) digits--;
     }
-    if (!body.includes('.')) {
+    if (!hasDecimalPoint) {
       if (body.length === 2 && body[1] === '0') digits--;
       body += '.';
     }
     if (digits > 0) body += '0'.repeat(digits);
     return body + tail;
   }
+
 }

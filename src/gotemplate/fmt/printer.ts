@@ -2,8 +2,8 @@
  * Printing one operand as Go's fmt does (fmt/print.go printArg/printValue): every verb the templates use,
  * bad-verb output (`%!d(float64=3)`), and Go's printing of maps (sorted), slices, structs and nil.
  *
- * Known gaps: `%p` and pointers below the top level print no address, funcs print `0x0`, and floats with
- * `%b`/`%x`/`%X` are not supported (they print as `%g`).
+ * Known gaps: `%p` and pointers below the top level print no address and funcs print `0x0` (Go prints
+ * memory addresses, which no other process can reproduce).
  */
 import { GoFunc, GoInt, GoSlice, GoStruct, type GoValue, sortedKeys, typeName } from '../value.js';
 import { clearFlags, Formatter } from './format.js';
@@ -66,8 +66,7 @@ export class Printer extends Formatter {
   printFloat(v: number, verb: string): void {
     switch (verb) {
       case 'v': this.fmtFloat(v, 'g', -1); return;
-      case 'b': case 'x': case 'X': case 'g': this.fmtFloat(v, 'g', -1); return;
-      case 'G': this.fmtFloat(v, 'G', -1); return;
+      case 'b': case 'x': case 'X': case 'g': case 'G': this.fmtFloat(v, verb, -1); return;
       case 'f': case 'e': case 'E': this.fmtFloat(v, verb, 6); return;
       case 'F': this.fmtFloat(v, 'f', 6); return;
       default: this.badVerb(verb, v);
@@ -107,7 +106,9 @@ export class Printer extends Formatter {
     }
     const items = Array.isArray(v) ? v : v.items;
     if (this.f.sharpV) {
-      this.out += typeName(v) + '{';
+      // fmt prints a []byte operand through fmtBytes, which names the type "[]byte" and writes hex bytes
+      const isBytes = v instanceof GoSlice && v.elemType === 'uint8';
+      this.out += (isBytes && depth === 0 ? '[]byte' : typeName(v)) + '{';
       items.forEach((item, i) => {
         if (i > 0) this.out += ', ';
         this.printValue(item, verb, depth + 1);
