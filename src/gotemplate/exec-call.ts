@@ -83,8 +83,9 @@ function paramTypeAt(def: GoFuncDef, j: number): string {
 }
 
 function makeContext(s: ExecState): CallContext {
+  const root = s.tmpl.root;
   return {
-    template: s.tmpl,
-    executeTemplate: (name: string, data: GoValue) => s.tmpl.executeTemplate(name, data),
+    template: root,
+    executeTemplate: (name: string, data: GoValue) => root.executeTemplate(name, data),
   };
 }

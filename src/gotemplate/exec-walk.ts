@@ -8,7 +8,7 @@ import { truth } from './exec-call.js';
 import { type ExecState, type ExecValue, Iface, LoopSignal, unwrap } from './exec-state.js';
 import { sprint } from './fmt/print.js';
 import { quote } from './strconv.js';
-import { GoFunc, GoInt, GoSlice, sortedKeys, typeName } from './value.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, sortedKeys, typeName } from './value.js';
 
 /** Go's maximum nesting of {{template}} calls. */
 export const MAX_EXEC_DEPTH = 100000;
@@ -123,5 +123,10 @@ function printValue(s: ExecState, n: Node, v: ExecValue): void {
     return;
   }
   if (value instanceof GoFunc) s.errorf(`can't print ${nodeString(n)} of type ${typeName(value)}`);
+  if (value instanceof GoStruct && value.isPointer) {
+    // Go's printableValue dereferences a pointer before printing it
+    s.out.push(sprint([new GoStruct(value.typeName, value.fields, value.methods, false)]));
+    return;
+  }
   s.out.push(sprint([value]));
 }

@@ -21,6 +21,8 @@ import type { GoFuncDef, GoValue } from './value.js';
 export type FuncMap = Record<string, GoFuncDef> | Map<string, GoFuncDef>;
 
 interface Common {
+  /** The template the set was created from (`new Template(name)`); helpers like `include` run through it. */
+  root: Template | null;
   tmpl: Map<string, Template>;
   funcs: Map<string, GoFuncDef>;
   missingKey: MissingKeyMode;
@@ -37,7 +39,7 @@ export class Template {
   private rightDelim = '';
 
   constructor(readonly name: string, common?: Common) {
-    this.common = common ?? { tmpl: new Map(), funcs: new Map(), missingKey: 'invalid' };
+    this.common = common ?? { root: this, tmpl: new Map(), funcs: new Map(), missingKey: 'invalid' };
   }
 
   /** How a missing map key evaluates, as set with `option`. */
@@ -93,6 +95,11 @@ export class Template {
     return [...this.common.tmpl.values()];
   }
 
+  /** The template the set was created from (helpers such as `include` and `tpl` work through it). */
+  get root(): Template {
+    return this.common.root ?? this;
+  }
+
   /** Finds a function: the set's map first, then the builtins. */
   findFunction(name: string): { def: GoFuncDef; isBuiltin: boolean } | undefined {
     const fn = this.common.funcs.get(name);
@@ -133,8 +140,9 @@ export class Template {
    * they are never mutated after parsing.
    */
   clone(): Template {
-    const common: Common = { tmpl: new Map(), funcs: new Map(this.common.funcs), missingKey: this.common.missingKey };
+    const common: Common = { root: null, tmpl: new Map(), funcs: new Map(this.common.funcs), missingKey: this.common.missingKey };
     const nt = new Template(this.name, common);
+    common.root = nt;
     nt.tree = this.tree;
     nt.leftDelim = this.leftDelim;
     nt.rightDelim = this.rightDelim;

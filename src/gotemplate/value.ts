@@ -85,7 +85,7 @@ export const REFLECT_VALUE = 'reflect.Value';
 
 /** What an executing template offers to functions that need it (Helm's `include` and `tpl`). */
 export interface CallContext {
-  /** The template being executed; its set holds every associated template (clone it for `tpl`). */
+  /** The root template of the executing set (the one made with `new Template`); clone it for `tpl`. */
   readonly template: Template;
   /**
    * Executes the named template of the current set with `data` as dot, re-entrantly, and returns its

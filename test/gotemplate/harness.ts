@@ -3,7 +3,7 @@
  * the Go oracle reads) and the test function map (the same functions the oracle registers).
  */
 import {
-  ANY, GoFunc, type GoFuncDef, GoInt, GoSlice, type GoValue, Template, sprint, typeName,
+  ANY, GoFunc, type GoFuncDef, GoInt, GoSlice, GoStruct, type GoValue, Template, sprint, typeName,
 } from '../../src/gotemplate/index.js';
 
 /** One case: what to parse and execute; `out`/`err` are filled in by the Go oracle. */
@@ -54,6 +54,15 @@ export const TEST_FUNCS: Record<string, GoFuncDef> = {
   typeOf: fn([ANY], ([x]) => typeName(x!), false, 'string'),
   adder: fn([], () => new GoFunc('adder', fn(['int', 'int'], ([a, b]) => int(iv(a!) + iv(b!)), false, 'int')), false, 'func(int, int) int'),
   boom: fn([ANY], ([x]) => { throw new Error(`boom: ${sprint([x!])}`); }, false, 'interface {}'),
+  // include and tpl re-enter the running template set, as Helm's functions of those names do
+  include: {
+    params: ['string', ANY], result: 'string',
+    fn: ([name, data], ctx) => ctx.executeTemplate(name as string, data!),
+  },
+  tpl: {
+    params: ['string', ANY], result: 'string',
+    fn: ([text, data], ctx) => ctx.template.clone().new('inline').parse(text as string).execute(data!),
+  },
 };
 
 /** Decodes tagged JSON (see the oracle's doc comment) into Go values. Plain numbers are float64. */
@@ -81,8 +90,15 @@ function decodeTag(tag: string, v: unknown): GoValue | undefined {
     case '$strings': return new GoSlice('string', (v as string[]).slice());
     case '$bytes': return TEST_FUNCS.bytes!.fn([s], undefined as never);
     case '$func': return new GoFunc(s, TEST_FUNCS[s]!);
+    case '$struct': case '$ptr': return makeStruct(v as [string, unknown][], tag === '$ptr');
     default: return undefined;
   }
+}
+
+function makeStruct(pairs: [string, unknown][], pointer: boolean): GoStruct {
+  const fields = new Map<string, GoValue>(pairs.map(([k, v]) => [k, fromTagged(v)]));
+  const decl = [...fields].map(([k, v]) => `${k} ${v === null ? 'interface {}' : typeName(v)}`).join('; ');
+  return new GoStruct(`struct { ${decl} }`, fields, new Map(), pointer);
 }
 
 /** Runs a case through the TypeScript engine, returning output or error text like the oracle. */

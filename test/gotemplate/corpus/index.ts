@@ -1,5 +1,6 @@
 /** Every corpus list by name (the name of its golden file under test/fixtures/gotemplate/). */
 import type { CorpusCase } from '../harness.js';
+import { apiCases } from './api.js';
 import { builtinCases } from './builtins.js';
 import { execCases } from './exec.js';
 import { helmCases } from './helm.js';
@@ -14,5 +15,6 @@ export const CORPORA: Record<string, () => CorpusCase[]> = {
   builtins: builtinCases,
   printf: printfCases,
   helm: helmCases,
+  api: apiCases,
   random: () => randomCases(20261125, 400),
 };

@@ -53,7 +53,7 @@ function argumentCases(): CorpusCase[] {
     c('args-star-bad', '{{printf "%*d" "x" 42}} {{printf "%.*d" "x" 42}} {{printf "%*d" 1.5 4}} {{printf "%.*d" -1 42}}'),
     c('args-star-int64', '{{printf "%*d|" .i64 1}} {{printf "%*d|" (i64 4) 1}}'),
     c('args-star-huge', '{{printf "%*d|" 10000000 1}}'),
-    c('args-width-huge', '{{printf "%10000000d" 1}}'),
+    c('args-width-huge', '{{printf "%100000000d" 1}}|{{printf "%.100000000d" 1}}'),
     c('args-flags-combos', '{{printf "%-+05d|%+-5d|%0-5d|% +d" 3 3 3 3}}'),
     c('args-uppercase-unknown', '{{printf "%Z %y %!" 1 2 3}}'),
     c('args-w-verb', '{{printf "%w" 1}}'),

@@ -9,7 +9,8 @@
 //
 // Tagged JSON: numbers are float64 (as in Helm's values files); objects with one key tag a Go type:
 // {"$int": "5"}, {"$int64": "5"}, {"$uint": "5"}, {"$uint8": "5"}, {"$float64": "NaN"}, {"$strings": [..]},
-// {"$bytes": "text"}, {"$func": "name"} (a function from the test function map).
+// {"$bytes": "text"}, {"$func": "name"} (a function from the test function map),
+// {"$struct": [["Name", value], ...]} and {"$ptr": [...]} (a struct, or a pointer to one).
 package main
 
 import (
@@ -19,6 +20,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"text/template"
@@ -139,8 +141,39 @@ func tagged(tag string, v interface{}) (interface{}, bool) {
 		return []byte(s), true
 	case "$func":
 		return testFuncs[s], true
+	case "$struct", "$ptr":
+		return makeStruct(v, tag == "$ptr"), true
 	}
 	return nil, false
+}
+
+// makeStruct builds a struct from [["Name", value], ...]: each field has its value's type (interface{}
+// for nil), so the type prints as e.g. "struct { Name string; Port int }".
+func makeStruct(v interface{}, pointer bool) interface{} {
+	pairs, _ := v.([]interface{})
+	var fields []reflect.StructField
+	var vals []interface{}
+	for _, p := range pairs {
+		kv, _ := p.([]interface{})
+		name, _ := kv[0].(string)
+		val := untag(kv[1])
+		typ := reflect.TypeOf(val)
+		if val == nil {
+			typ = reflect.TypeOf((*interface{})(nil)).Elem()
+		}
+		fields = append(fields, reflect.StructField{Name: name, Type: typ})
+		vals = append(vals, val)
+	}
+	sv := reflect.New(reflect.StructOf(fields)).Elem()
+	for i, val := range vals {
+		if val != nil {
+			sv.Field(i).Set(reflect.ValueOf(val))
+		}
+	}
+	if pointer {
+		return sv.Addr().Interface()
+	}
+	return sv.Interface()
 }
 
 func run(c *testCase) (string, error) {
@@ -156,6 +189,27 @@ func run(c *testCase) (string, error) {
 		name = "tpl"
 	}
 	t := template.New(name).Funcs(testFuncs)
+	// include and tpl re-enter the running template set, as Helm's functions of those names do.
+	t.Funcs(template.FuncMap{
+		"include": func(name string, data interface{}) (string, error) {
+			var b bytes.Buffer
+			err := t.ExecuteTemplate(&b, name, data)
+			return b.String(), err
+		},
+		"tpl": func(text string, data interface{}) (string, error) {
+			c, err := t.Clone()
+			if err != nil {
+				return "", err
+			}
+			nt, err := c.New("inline").Parse(text)
+			if err != nil {
+				return "", err
+			}
+			var b bytes.Buffer
+			err = nt.Execute(&b, data)
+			return b.String(), err
+		},
+	})
 	if c.Option != "" {
 		t = t.Option(c.Option)
 	}
@@ -198,11 +252,23 @@ func main() {
 			c.Out = &out
 		}
 	}
-	enc := json.NewEncoder(os.Stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(cases); err != nil {
-		fmt.Fprintln(os.Stderr, "oracle:", err)
-		os.Exit(2)
+	// One case per line keeps golden diffs readable.
+	var out bytes.Buffer
+	out.WriteString("[\n")
+	for i, c := range cases {
+		var line bytes.Buffer
+		enc := json.NewEncoder(&line)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(c); err != nil {
+			fmt.Fprintln(os.Stderr, "oracle:", err)
+			os.Exit(2)
+		}
+		out.Write(bytes.TrimRight(line.Bytes(), "\n"))
+		if i < len(cases)-1 {
+			out.WriteString(",")
+		}
+		out.WriteString("\n")
 	}
+	out.WriteString("]\n")
+	os.Stdout.Write(out.Bytes())
 }
