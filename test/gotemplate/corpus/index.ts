@@ -16,5 +16,6 @@ export const CORPORA: Record<string, () => CorpusCase[]> = {
   printf: printfCases,
   helm: helmCases,
   api: apiCases,
-  random: () => randomCases(20261125, 400),
+  random: () => randomCases(20261125, 600),
+  'random-defines': () => randomCases(4, 300, 'defines'),
 };

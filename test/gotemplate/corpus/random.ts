@@ -143,14 +143,31 @@ class TemplateGen {
   }
 }
 
-/** `count` random cases from `seed`. */
-export function randomCases(seed: number, count: number): CorpusCase[] {
+/** A template with named templates: defines up front, then a body that calls them. */
+function withDefines(r: Rng): string {
+  const names = ['a', 'b', 'c'].slice(0, 1 + r.int(3));
+  let s = '';
+  for (const n of names) {
+    const g = new TemplateGen(r);
+    s += `{{- define "${n}" -}}${g.body(1)}{{- end -}}${r.pick(['', '\n', ' '])}`;
+  }
+  const g = new TemplateGen(r);
+  let body = g.body(2);
+  for (let i = r.int(3); i >= 0; i--) {
+    const call = r.chance(0.5) ? `{{template "${r.pick(names)}" ${g.operand(1)}}}` : `{{include "${r.pick(names)}" ${g.operand(1)} | printf "%q"}}`;
+    body += r.pick(WORDS) + call;
+  }
+  return s + body;
+}
+
+/** `count` random cases from `seed`; profile `defines` adds named templates and include calls. */
+export function randomCases(seed: number, count: number, profile: 'plain' | 'defines' = 'plain'): CorpusCase[] {
   const r = new Rng(seed);
   const cases: CorpusCase[] = [];
   for (let i = 0; i < count; i++) {
     const data = randomData(r, 3);
-    const tpl = new TemplateGen(r).body(2);
-    cases.push({ name: `random-${seed}-${i}`, tpl, data });
+    const tpl = profile === 'defines' ? withDefines(r) : new TemplateGen(r).body(2);
+    cases.push({ name: `random-${profile}-${seed}-${i}`, tpl, data });
   }
   return cases;
 }
