@@ -44,6 +44,15 @@ function randomScalar(r: Rng): unknown {
   }
 }
 
+/** Root data: a map with every key, so most field paths resolve. */
+function randomRoot(r: Rng): unknown {
+  const m: Record<string, unknown> = {};
+  for (const k of KEYS) m[k] = randomData(r, 2);
+  m.list = Array.from({ length: r.int(4) }, () => randomScalar(r));
+  m.m = { a: randomScalar(r), b: randomScalar(r), name: randomScalar(r) };
+  return m;
+}
+
 function randomData(r: Rng, depth: number): unknown {
   if (depth <= 0 || r.chance(0.4)) return randomScalar(r);
   if (r.chance(0.4)) return Array.from({ length: r.int(4) }, () => randomData(r, depth - 1));
@@ -73,14 +82,25 @@ class TemplateGen {
     const choice = r.int(depth > 0 ? 9 : 5);
     switch (choice) {
       case 0: return '.';
-      case 1: return '.' + Array.from({ length: 1 + r.int(2) }, () => r.pick(KEYS)).join('.');
+      case 1: return r.chance(0.3) ? '.m.' + r.pick(['a', 'b', 'name', 'zz']) : '.' + r.pick(KEYS);
       case 2: return this.vars.length && r.chance(0.7) ? r.pick(this.vars) : '$';
       case 3: return this.literal();
       case 4: return '.' + r.pick(KEYS);
       case 5: return `(${this.pipeline(depth - 1)})`;
-      case 6: return `(${r.pick(CMP)} ${this.operand(depth - 1)} ${this.operand(depth - 1)})`;
-      case 7: return `(index ${this.operand(depth - 1)} ${r.pick(['0', '1', '"a"', '"n"', '.n'])})`;
+      case 6: return `(${r.pick(CMP)} ${this.comparable()})`;
+      case 7: return r.chance(0.5) ? `(index .list ${r.int(3)})` : `(index .m ${r.pick(['"a"', '"name"', '"zz"'])})`;
       default: return `(${r.pick(['and', 'or'])} ${this.operand(depth - 1)} ${this.operand(depth - 1)})`;
+    }
+  }
+
+  /** Two operands likely to be comparable without a type error. */
+  comparable(): string {
+    const r = this.r;
+    switch (r.int(4)) {
+      case 0: return `${r.int(5)} ${r.int(5)}`;
+      case 1: return `${JSON.stringify(r.pick(['a', 'b', '']))} ${r.pick(['.m.name', '"a"', '.name'])}`;
+      case 2: return `(len .list) ${r.int(4)}`;
+      default: return `${r.pick(['.n', '.a', '1.5', '0.0'])} ${r.pick(['2.0', '.b', '.n'])}`;
     }
   }
 
@@ -90,8 +110,8 @@ class TemplateGen {
       case 0: return this.operand(depth);
       case 1: return `${r.pick(FUNCS1)} ${this.operand(depth)}`;
       case 2: return `printf ${JSON.stringify(r.pick(VERBS) + r.pick(['', ' %v', '|']))} ${this.operand(depth)}`;
-      case 3: return `${r.pick(CMP)} ${this.operand(depth)} ${this.operand(depth)}`;
-      case 4: return `slice ${this.operand(depth)} ${r.int(3)}`;
+      case 3: return `${r.pick(CMP)} ${r.chance(0.6) ? this.comparable() : this.operand(depth) + ' ' + this.operand(depth)}`;
+      case 4: return `slice ${r.pick(['.list', '.name', '"abcdef"', this.operand(depth)])} ${r.int(3)}`;
       default: return `${r.pick(['and', 'or'])} ${this.operand(depth)} ${this.operand(depth)}`;
     }
   }
@@ -165,7 +185,7 @@ export function randomCases(seed: number, count: number, profile: 'plain' | 'def
   const r = new Rng(seed);
   const cases: CorpusCase[] = [];
   for (let i = 0; i < count; i++) {
-    const data = randomData(r, 3);
+    const data = randomRoot(r);
     const tpl = profile === 'defines' ? withDefines(r) : new TemplateGen(r).body(2);
     cases.push({ name: `random-${profile}-${seed}-${i}`, tpl, data });
   }
