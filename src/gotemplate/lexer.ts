@@ -58,7 +58,12 @@ const ALNUM = /^[_\p{L}\p{Nd}]$/u;
 
 /** Go's isAlphaNumeric: underscore, Unicode letter or digit. */
 export function isAlphaNumeric(c: string | undefined): boolean {
-  return c !== undefined && ALNUM.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  }
+  return ALNUM.test(c);
 }
 
 function hasLeftTrimMarker(s: string, at: number): boolean {
@@ -109,8 +114,8 @@ export class Lexer {
       this.atEOF = true;
       return undefined;
     }
-    const cp = this.input.codePointAt(this.pos)!;
-    const ch = String.fromCodePoint(cp);
+    const code = this.input.charCodeAt(this.pos);
+    const ch = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(this.input.codePointAt(this.pos)!) : this.input[this.pos]!;
     this.pos += ch.length;
     if (ch === '\n') this.line++;
     return ch;
