@@ -7,7 +7,7 @@ import { evalArgsString, htmlEscape, jsEscape, urlQueryEscape } from './escape.j
 import { type ExecValue, Iface, unwrap } from './exec-state.js';
 import { sprint, sprintf, sprintln } from './fmt/print.js';
 import {
-  type CallContext, GoFunc, type GoFuncDef, GoInt, GoSlice, type GoValue, isTrue, typeName,
+  type CallContext, GoFunc, type GoFuncDef, GoInt, GoSlice, GoTypedMap, type GoValue, isTrue, typeName, zeroValue,
 } from './value.js';
 
 const RV = 'reflect.Value';
@@ -27,6 +27,7 @@ function length(item: ExecValue): GoValue {
   if (Array.isArray(value)) return new GoInt('int', value.length);
   if (value instanceof GoSlice) return new GoInt('int', value.items.length);
   if (value instanceof Map) return new GoInt('int', value.size);
+  if (value instanceof GoTypedMap) return new GoInt('int', value.entries.size);
   throw new Error(`len of type ${typeName(value)}`);
 }
 
@@ -53,10 +54,11 @@ function indexOne(item: GoValue, index: ExecValue): ExecValue {
     if (x >= items.length) throw new Error('reflect: slice index out of range');
     return Array.isArray(item) ? new Iface(items[x]!) : items[x]!;
   }
-  if (item instanceof Map) {
+  if (item instanceof Map || item instanceof GoTypedMap) {
     const key = unwrap(index);
     if (key === null) throw new Error('value is nil; should be of type string');
     if (typeof key !== 'string') throw new Error(`value has type ${typeName(key)}; should be string`);
+    if (item instanceof GoTypedMap) return item.entries.has(key) ? item.entries.get(key)! : zeroValue(item.elemType);
     return new Iface(item.has(key) ? item.get(key)! : null);
   }
   throw new Error(`can't index item of type ${typeName(item)}`);

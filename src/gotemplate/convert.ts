@@ -4,7 +4,7 @@
  * Helm reads values files through sigs.k8s.io/yaml, so every number from a file is a float64; `--set`
  * gives int64 for integers; `--set-json` gives float64. `fromPlain` takes that choice as a parameter.
  */
-import { GoFunc, GoInt, GoSlice, GoStruct, type GoValue } from './value.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue } from './value.js';
 
 /** How numbers from plain data become Go numbers. */
 export interface FromPlainOptions {
@@ -34,7 +34,7 @@ export function fromPlain(v: unknown, opts: FromPlainOptions = {}): GoValue {
     case 'bigint': return asInt ? new GoInt('int64', v) : Number(v);
     default:
   }
-  if (v instanceof GoInt || v instanceof GoSlice || v instanceof GoStruct || v instanceof GoFunc) return v;
+  if (v instanceof GoInt || v instanceof GoSlice || v instanceof GoTypedMap || v instanceof GoStruct || v instanceof GoFunc) return v;
   if (Array.isArray(v)) return v.map((x) => fromPlain(x, opts));
   if (v instanceof Map) return new Map([...v].map(([k, x]) => [String(k), fromPlain(x, opts)]));
   if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
@@ -57,6 +57,7 @@ export function toPlain(v: GoValue): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (v instanceof GoSlice) return v.items.map(toPlain);
   if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
+  if (v instanceof GoTypedMap) return Object.fromEntries([...v.entries].map(([k, x]) => [k, toPlain(x)]));
   if (v instanceof GoStruct) return Object.fromEntries([...v.fields].map(([k, x]) => [k, toPlain(x)]));
   return null;
 }

@@ -9,7 +9,7 @@ import { nodeString } from './ast.js';
 import { evalCall } from './exec-call.js';
 import { type ExecState, type ExecValue, type FinalValue, Iface, MISSING, execTypeName, unwrap } from './exec-state.js';
 import { quote } from './strconv.js';
-import { GoInt, GoStruct, type GoValue, type ParamType } from './value.js';
+import { GoInt, GoStruct, GoTypedMap, type GoValue, type ParamType, zeroValue } from './value.js';
 
 /** Evaluates a pipeline, declaring or assigning its variables; the result is never interface-wrapped. */
 export function evalPipeline(s: ExecState, dot: ExecValue, pipe: PipeNode | null): ExecValue {
@@ -129,12 +129,14 @@ function evalField(
     const field = value.fields.get(fieldName)!;
     return field === null ? new Iface(null) : field;
   }
-  if (value instanceof Map) {
+  if (value instanceof Map || value instanceof GoTypedMap) {
     if (hasArgs) s.errorf(`${fieldName} is not a method but has arguments`);
-    if (value.has(fieldName)) return new Iface(value.get(fieldName)!);
+    const typed = value instanceof GoTypedMap;
+    const entries = typed ? value.entries : value;
+    if (entries.has(fieldName)) return typed ? entries.get(fieldName)! : new Iface(entries.get(fieldName)!);
     switch (s.tmpl.missingKey) {
       case 'invalid': return null;
-      case 'zero': return new Iface(null);
+      case 'zero': return typed ? zeroValue(value.elemType) : new Iface(null);
       case 'error': s.errorf(`map has no entry for key ${quote(fieldName)}`);
     }
   }

@@ -8,7 +8,7 @@ import { truth } from './exec-call.js';
 import { type ExecState, type ExecValue, Iface, LoopSignal, unwrap } from './exec-state.js';
 import { sprint } from './fmt/print.js';
 import { quote } from './strconv.js';
-import { GoFunc, GoInt, GoSlice, GoStruct, sortedKeys, typeName } from './value.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, sortedKeys, typeName } from './value.js';
 
 /** Go's maximum nesting of {{template}} calls. */
 export const MAX_EXEC_DEPTH = 100000;
@@ -88,6 +88,10 @@ function iterate(s: ExecState, r: BranchNode, val: ExecValue, mark: number): boo
   if (v instanceof Map) {
     for (const k of sortedKeys(v)) oneIteration(s, r, mark, k, new Iface(v.get(k)!));
     return v.size > 0;
+  }
+  if (v instanceof GoTypedMap) {
+    for (const k of sortedKeys(v)) oneIteration(s, r, mark, k, v.entries.get(k)!);
+    return v.entries.size > 0;
   }
   s.errorf(`range can't iterate over ${sprint([v])}`);
 }

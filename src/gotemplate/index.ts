@@ -5,9 +5,9 @@
 export { Template, type FuncMap } from './template.js';
 export { TemplateParseError, TemplateExecError, TemplateNotFoundError, type ExecLocation } from './errors.js';
 export {
-  GoInt, GoSlice, GoStruct, GoFunc, type GoValue, type GoFuncDef, type CallContext, type IntKind, type ParamType,
+  GoInt, GoSlice, GoTypedMap, GoStruct, GoFunc, type GoValue, type GoFuncDef, type CallContext, type IntKind, type ParamType,
   type GoKind, ANY, REFLECT_VALUE, goInt, goInt64, goMap, kindOf, typeName, isTrue, lengthOf, sortedKeys,
-  compareGoStrings, utf8Length,
+  compareGoStrings, utf8Length, mapEntries, zeroValue,
 } from './value.js';
 export { Iface, type ExecValue, type MissingKeyMode } from './exec-state.js';
 export { sprint, sprintf, sprintln } from './fmt/print.js';

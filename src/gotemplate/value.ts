@@ -52,6 +52,14 @@ export class GoSlice {
   constructor(readonly elemType: string, readonly items: GoValue[]) {}
 }
 
+/**
+ * A Go map with string keys and a definite element type other than interface{} (e.g. Sprig's `split`
+ * returns `map[string]string`). Missing keys read as the element type's zero value.
+ */
+export class GoTypedMap {
+  constructor(readonly elemType: string, readonly entries: Map<string, GoValue>) {}
+}
+
 /** A Go struct value (or pointer to struct when `isPointer`), with exported fields in declaration order. */
 export class GoStruct {
   constructor(
@@ -69,7 +77,8 @@ export class GoFunc {
 
 /** Any value the engine handles. */
 export type GoValue =
-  | null | boolean | string | number | GoInt | GoValue[] | Map<string, GoValue> | GoSlice | GoStruct | GoFunc;
+  | null | boolean | string | number | GoInt | GoValue[] | Map<string, GoValue> | GoTypedMap | GoSlice | GoStruct
+  | GoFunc;
 
 /**
  * A parameter type of a template function, spelled as Go spells the type. `interface {}` accepts any value
@@ -141,7 +150,7 @@ export function kindOf(v: GoValue): GoKind {
   }
   if (v instanceof GoInt) return v.isUnsigned ? 'uint' : 'int';
   if (Array.isArray(v) || v instanceof GoSlice) return 'slice';
-  if (v instanceof Map) return 'map';
+  if (v instanceof Map || v instanceof GoTypedMap) return 'map';
   if (v instanceof GoStruct) return v.isPointer ? 'ptr' : 'struct';
   return 'func';
 }
@@ -159,6 +168,7 @@ export function typeName(v: GoValue): string {
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof Map) return 'map[string]interface {}';
   if (v instanceof GoSlice) return `[]${v.elemType}`;
+  if (v instanceof GoTypedMap) return `map[string]${v.elemType}`;
   if (v instanceof GoStruct) return v.isPointer ? `*${v.typeName}` : v.typeName;
   return funcTypeName(v.def);
 }
@@ -174,6 +184,7 @@ export function lengthOf(v: GoValue): number | undefined {
   if (Array.isArray(v)) return v.length;
   if (v instanceof GoSlice) return v.items.length;
   if (v instanceof Map) return v.size;
+  if (v instanceof GoTypedMap) return v.entries.size;
   return undefined;
 }
 
@@ -224,6 +235,23 @@ export function compareGoStrings(a: string, b: string): number {
 }
 
 /** The keys of a map in Go's sorted order (as `range` and `%v` visit them). */
-export function sortedKeys(m: Map<string, GoValue>): string[] {
-  return [...m.keys()].sort(compareGoStrings);
+export function sortedKeys(m: Map<string, GoValue> | GoTypedMap): string[] {
+  return [...(m instanceof GoTypedMap ? m.entries : m).keys()].sort(compareGoStrings);
+}
+
+/** The entries of either map representation. */
+export function mapEntries(m: Map<string, GoValue> | GoTypedMap): Map<string, GoValue> {
+  return m instanceof GoTypedMap ? m.entries : m;
+}
+
+/** The zero value of a Go type (nil for interfaces, pointers, slices, maps and funcs). */
+export function zeroValue(type: string): GoValue {
+  switch (type) {
+    case 'string': return '';
+    case 'bool': return false;
+    case 'float64': case 'float32': return 0;
+    default:
+  }
+  if (/^u?int(8|16|32|64|ptr)?$/.test(type)) return new GoInt(type as IntKind, 0n);
+  return null;
 }

@@ -3,7 +3,7 @@
  * the Go oracle reads) and the test function map (the same functions the oracle registers).
  */
 import {
-  ANY, GoFunc, type GoFuncDef, GoInt, GoSlice, GoStruct, type GoValue, Template, sprint, typeName,
+  ANY, GoFunc, type GoFuncDef, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, Template, sprint, typeName,
 } from '../../src/gotemplate/index.js';
 
 /** One case: what to parse and execute; `out`/`err` are filled in by the Go oracle. */
@@ -90,6 +90,7 @@ function decodeTag(tag: string, v: unknown): GoValue | undefined {
     case '$strings': return new GoSlice('string', (v as string[]).slice());
     case '$bytes': return TEST_FUNCS.bytes!.fn([s], undefined as never);
     case '$func': return new GoFunc(s, TEST_FUNCS[s]!);
+    case '$smap': return new GoTypedMap('string', new Map(Object.entries(v as Record<string, string>)));
     case '$struct': case '$ptr': return makeStruct(v as [string, unknown][], tag === '$ptr');
     default: return undefined;
   }

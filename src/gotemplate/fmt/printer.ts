@@ -5,7 +5,7 @@
  * Known gaps: `%p` and pointers below the top level print no address and funcs print `0x0` (Go prints
  * memory addresses, which no other process can reproduce).
  */
-import { GoFunc, GoInt, GoSlice, GoStruct, type GoValue, sortedKeys, typeName } from '../value.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, mapEntries, sortedKeys, typeName } from '../value.js';
 import { clearFlags, Formatter } from './format.js';
 
 /** Go's pp: prints one operand at a time into `out` with the current flags. */
@@ -47,7 +47,7 @@ export class Printer extends Formatter {
     else if (typeof v === 'number') this.printFloat(v, verb);
     else if (v instanceof GoInt) this.printInteger(v, verb);
     else if (Array.isArray(v) || v instanceof GoSlice) this.printSlice(v, verb, depth);
-    else if (v instanceof Map) this.printMap(v, verb, depth);
+    else if (v instanceof Map || v instanceof GoTypedMap) this.printMap(v, verb, depth);
     else if (v instanceof GoStruct) this.printStruct(v, verb, depth);
     else if (v instanceof GoFunc) this.padString('0x0');
   }
@@ -124,13 +124,14 @@ export class Printer extends Formatter {
     this.out += ']';
   }
 
-  printMap(m: Map<string, GoValue>, verb: string, depth: number): void {
+  printMap(m: Map<string, GoValue> | GoTypedMap, verb: string, depth: number): void {
+    const entries = mapEntries(m);
     this.out += this.f.sharpV ? typeName(m) + '{' : 'map[';
     sortedKeys(m).forEach((k, i) => {
       if (i > 0) this.out += this.f.sharpV ? ', ' : ' ';
       this.printValue(k, verb, depth + 1);
       this.out += ':';
-      this.printValue(m.get(k) ?? null, verb, depth + 1);
+      this.printValue(entries.get(k) ?? null, verb, depth + 1);
     });
     this.out += this.f.sharpV ? '}' : ']';
   }

@@ -58,6 +58,16 @@ export function apiCases(): CorpusCase[] {
     c('struct-eq-field', '{{eq .s.Name "rel"}} {{eq .s.Port 80}}', data),
     c('struct-dot-template', '{{define "t"}}{{.Name}}:{{.Port}}{{end}}{{template "t" .s}}', data),
     c('struct-data-root', '{{.Name}} {{.List}}', st),
+    c('smap-print', '{{.sm}} {{printf "%v %T %#v %d" .sm .sm .sm .sm}}', { sm: { $smap: { b: '2', a: '1' } } }),
+    c('smap-field', '{{.sm.a}}|{{.sm.zz}}|{{.sm.zz | printf "%q"}}', { sm: { $smap: { a: '1' } } }),
+    c('smap-field-default-option', '{{.sm.zz | printf "%q"}}', { sm: { $smap: { a: '1' } } }, { option: '' }),
+    c('smap-field-error-option', '{{.sm.zz}}', { sm: { $smap: { a: '1' } } }, { option: 'missingkey=error' }),
+    c('smap-index', '{{index .sm "a"}}|{{index .sm "zz" | printf "%q"}}|{{index .sm "a" | typeOf}}', { sm: { $smap: { a: '1' } } }),
+    c('smap-range', '{{range $k, $v := .sm}}{{$k}}={{$v}}{{typeOf $v}};{{end}}{{len .sm}}', { sm: { $smap: { b: 'x', a: 'y' } } }),
+    c('smap-chain', '{{.sm.a.b}}', { sm: { $smap: { a: '1' } } }),
+    c('smap-chain-missing', '{{.sm.zz.b}}', { sm: { $smap: { a: '1' } } }),
+    c('smap-eq', '{{eq .sm .sm}}', { sm: { $smap: { a: '1' } } }),
+    c('smap-truth', '{{if .sm}}y{{end}}{{if .em}}n{{end}}', { sm: { $smap: { a: '1' } }, em: { $smap: {} } }),
     c('struct-ptr-data-root', '{{.Name}} {{.}}', { $ptr: st.$struct }),
   ];
 }

@@ -10,7 +10,7 @@
 // Tagged JSON: numbers are float64 (as in Helm's values files); objects with one key tag a Go type:
 // {"$int": "5"}, {"$int64": "5"}, {"$uint": "5"}, {"$uint8": "5"}, {"$float64": "NaN"}, {"$strings": [..]},
 // {"$bytes": "text"}, {"$func": "name"} (a function from the test function map),
-// {"$struct": [["Name", value], ...]} and {"$ptr": [...]} (a struct, or a pointer to one).
+// {"$smap": {"k": "v"}} (a map[string]string), {"$struct": [["Name", value], ...]} and {"$ptr": [...]} (a struct, or a pointer to one).
 package main
 
 import (
@@ -139,6 +139,13 @@ func tagged(tag string, v interface{}) (interface{}, bool) {
 		return out, true
 	case "$bytes":
 		return []byte(s), true
+	case "$smap":
+		m, _ := v.(map[string]interface{})
+		out := map[string]string{}
+		for k, x := range m {
+			out[k], _ = x.(string)
+		}
+		return out, true
 	case "$func":
 		return testFuncs[s], true
 	case "$struct", "$ptr":
