@@ -65,6 +65,8 @@ export const TEST_FUNCS: Record<string, GoFuncDef> = {
   },
 };
 
+let funcTable: Record<string, GoFuncDef> = TEST_FUNCS;
+
 /** Decodes tagged JSON (see the oracle's doc comment) into Go values. Plain numbers are float64. */
 export function fromTagged(v: unknown): GoValue {
   if (v === null || v === undefined) return null;
@@ -89,7 +91,7 @@ function decodeTag(tag: string, v: unknown): GoValue | undefined {
     case '$float64': return s === 'NaN' ? NaN : s === '+Inf' ? Infinity : s === '-Inf' ? -Infinity : Number(s);
     case '$strings': return new GoSlice('string', (v as string[]).slice());
     case '$bytes': return TEST_FUNCS.bytes!.fn([s], undefined as never);
-    case '$func': return new GoFunc(s, TEST_FUNCS[s]!);
+    case '$func': return new GoFunc(s, funcTable[s] ?? TEST_FUNCS[s]!);
     case '$smap': return new GoTypedMap('string', new Map(Object.entries(v as Record<string, string>)));
     case '$struct': case '$ptr': return makeStruct(v as [string, unknown][], tag === '$ptr');
     default: return undefined;
@@ -103,13 +105,14 @@ function makeStruct(pairs: [string, unknown][], pointer: boolean): GoStruct {
 }
 
 /** Runs a case through the TypeScript engine, returning output or error text like the oracle. */
-export function runCase(c: CorpusCase): { out?: string; err?: string } {
+export function runCase(c: CorpusCase, funcs: Record<string, GoFuncDef> = TEST_FUNCS): { out?: string; err?: string } {
   try {
-    const t = new Template(c.tname ?? 'tpl').funcs(TEST_FUNCS);
+    const t = new Template(c.tname ?? 'tpl').funcs(funcs).funcs({ include: TEST_FUNCS.include!, tpl: TEST_FUNCS.tpl! });
     if (c.option) t.option(c.option);
     if (c.delims) t.delims(c.delims[0], c.delims[1]);
     for (const f of c.files ?? []) t.new(f.name).parse(f.text);
     t.parse(c.tpl);
+    funcTable = funcs;
     const data = fromTagged(c.data);
     const out = c.exec ? t.executeTemplate(c.exec, data) : t.execute(data);
     return { out };
