@@ -183,7 +183,26 @@ function defaultsMathTypes(): CorpusCase[] {
   ];
 }
 
+function pathsEncoding(): CorpusCase[] {
+  return [
+    c('base-dir-ext', '{{base .path}} {{dir .path}} {{ext .path}} {{base ""}} {{dir ""}} {{ext "noext"}} {{base "/"}} {{dir "/a"}} {{base "a/b/"}} {{ext "a.b/c"}}', d),
+    c('clean', '{{clean "a//b/../c/./d/"}} {{clean "/../a"}} {{clean "../../x"}} {{clean ""}} {{clean "/"}} {{clean "a/.."}}', d),
+    c('isAbs-os', '{{isAbs "/a"}} {{isAbs "a"}} {{osBase "/x/y.txt"}} {{osDir "/x/y.txt"}} {{osExt "y.tar.gz"}} {{osClean "x//y"}} {{osIsAbs "/"}}'),
+    c('b32', '{{b32enc "hello"}} {{b32dec "NBSWY3DP"}} {{b32enc ""}} {{b32enc "a"}} {{b32dec "!!!!!!!!"}} {{b32dec "NBSW"}}'),
+    c('toJson', '{{toJson .m}} {{toJson .l}} {{toJson .ml}} {{toJson .nul}} {{toJson "<a&b>"}} {{toJson .strs}} {{toJson .bytes}} {{toJson .em}} {{toJson .el}}', d),
+    c('toJson-numbers', '{{toJson (list 1 1.5 1e21 1e20 0.000001 0.0000001 -0.0 123456789.0 .i 1e-7)}}', d),
+    c('toJson-nan', '[{{toJson .nan}}]', { nan: { $float64: 'NaN' } }),
+    c('mustToJson-nan', '{{mustToJson .nan}}', { nan: { $float64: 'NaN' } }),
+    c('toJson-escapes', '{{toJson "a\"b\\c\nd\te\u0001\u2028é"}}'),
+    c('toPrettyJson', '{{toPrettyJson .m}}|{{toPrettyJson .l}}|{{toPrettyJson .em}}|{{toPrettyJson (dict "a" (list) "b" (dict))}}', d),
+    c('toRawJson', '{{toRawJson (dict "h" "<b>&")}} {{toRawJson .m}}', d),
+    c('fromJson', '{{fromJson "{\"a\":1,\"b\":[1,2,{\"c\":null}]}"}} {{(fromJson "{\"n\":10}").n | typeOf}} {{fromJson "[1,2]"}} {{fromJson "\"s\""}} {{fromJson "bad"}}'),
+    c('fromJson-roundtrip', '{{ toJson (fromJson "{\"z\":1,\"a\":{\"y\":true}}") }}'),
+    c('mustFromJson-ok', '{{mustFromJson "{\"a\":2}"}}'),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding,
 };
