@@ -202,7 +202,40 @@ function pathsEncoding(): CorpusCase[] {
   ];
 }
 
+function regex(): CorpusCase[] {
+  const r = (name: string, tpl: string) => c(name, tpl, d);
+  return [
+    r('regexMatch', '{{regexMatch "^[a-z]+$" "abc"}} {{regexMatch "^[a-z]+$" "ab1"}} {{regexMatch "(?i)HELLO" "hello"}} {{regexMatch "a.c" "a\\nc"}} {{regexMatch "(?s)a.c" "a\\nc"}} {{regexMatch "(" "x"}}'),
+    r('regexMatch-classes', '{{regexMatch "^\\\\d+$" "123"}} {{regexMatch "^\\\\w+$" "a_1"}} {{regexMatch "\\\\s" "a\\u00a0b"}} {{regexMatch "[[:alpha:]]+" "abc"}} {{regexMatch "^[[:digit:]]+$" "12a"}} {{regexMatch "\\\\pL" "é"}} {{regexMatch "^.$" "é"}}'),
+    r('regexMatch-anchors', '{{regexMatch "a$" "a\\n"}} {{regexMatch "(?m)a$" "a\\nb"}} {{regexMatch "\\\\Aa" "ba"}} {{regexMatch "a\\\\z" "a"}} {{regexMatch "^b" "a\\nb"}} {{regexMatch "(?m)^b" "a\\nb"}}'),
+    r('mustRegexMatch-error', '{{mustRegexMatch "(" "x"}}'),
+    r('mustRegexMatch-error-bracket', '{{mustRegexMatch "[a" "x"}}'),
+    r('mustRegexMatch-error-paren', '{{mustRegexMatch "a)" "x"}}'),
+    r('mustRegexMatch-error-escape', '{{mustRegexMatch "\\\\q" "x"}}'),
+    r('mustRegexMatch-error-backref', '{{mustRegexMatch "(a)\\\\1" "aa"}}'),
+    r('mustRegexMatch-error-repeat', '{{mustRegexMatch "*a" "x"}}'),
+    r('mustRegexMatch-error-nested', '{{mustRegexMatch "a**" "x"}}'),
+    r('mustRegexMatch-error-count', '{{mustRegexMatch "a{1001}" "x"}}'),
+    r('regexFind', '{{regexFind "[0-9]+" "abc123def456"}}|{{regexFind "x" "abc"}}|{{regexFind "a*" "baaa"}}'),
+    r('regexFind-error', '{{regexFind "(" "x"}}'),
+    r('regexFind-error-quote', '{{regexFind "`(" "x"}}'),
+    r('mustRegexFind-error', '{{mustRegexFind "(" "x"}}'),
+    r('regexFindAll', '{{regexFindAll "[0-9]+" "a1b22c333" -1}} {{regexFindAll "[0-9]+" "a1b22c333" 2}} {{regexFindAll "x" "abc" -1}} {{regexFindAll "a*" "baaab" -1}} {{regexFindAll "" "abc" -1}} {{regexFindAll "." "héllo" 3}} {{regexFindAll "[0-9]" "123" 0}}'),
+    r('regexReplaceAll', '{{regexReplaceAll "a(x*)b" "-ab-axxb-" "${1}W"}} {{regexReplaceAll "a(x*)b" "-ab-axxb-" "$1W"}} {{regexReplaceAll "a(?P<mid>x*)b" "-axb-" "<$mid>"}} {{regexReplaceAll "a*" "baaab" "X"}} {{regexReplaceAll "" "abc" "-"}} {{regexReplaceAll "b" "abc" "$$"}} {{regexReplaceAll "(b)" "abc" "$2|$x|${1"}}'),
+    r('regexReplaceAll-helm', '{{regexReplaceAll "[^a-z0-9-]" ("My_Release.Name" | lower) "-"}} {{regexReplaceAll "\\\\W+" "a b.c" "_"}}'),
+    r('regexReplaceAllLiteral', '{{regexReplaceAllLiteral "a(x*)b" "-ab-axxb-" "${1}"}} {{regexReplaceAllLiteral "\\\\." "a.b.c" "$"}}'),
+    r('regexSplit', '{{regexSplit "z+" "pizza" -1}} {{regexSplit "z+" "pizza" 1}} {{regexSplit "z+" "pizza" 2}} {{regexSplit "z+" "pizza" 0}} {{regexSplit "" "abc" -1}} {{regexSplit "a" "" -1}} {{regexSplit "," "a,b,,c," -1}}'),
+    r('regexQuoteMeta', '{{regexQuoteMeta "1.5-2.0?[x]{y}(z)|^$\\\\+*"}}'),
+    r('regex-escapes', '{{regexMatch "a\\\\.b" "a.b"}} {{regexMatch "a\\\\.b" "axb"}} {{regexMatch "\\\\#\\\\-\\\\:" "#-:"}} {{regexFind "\\\\x41+" "xAAy"}} {{regexFind "\\\\x{263a}" "a☺b"}} {{regexFind "\\\\101" "zAz"}} {{regexFind "\\\\Q.*\\\\E" "a.*b"}}'),
+    r('regex-class-escapes', '{{regexFindAll "[\\\\d.]+" "v1.2.3-rc" -1}} {{regexFindAll "[^\\\\s,]+" "a, b ,c" -1}} {{regexFindAll "[a\\\\-z]" "a-m-z" -1}} {{regexFindAll "[]a]" "]a" -1}}'),
+    r('regex-lazy-alternation', '{{regexFind "a+?" "aaa"}} {{regexFind "a|ab" "ab"}} {{regexFind "(a|ab)(c|bcd)" "abcd"}} {{regexFind "x{2,3}" "xxxx"}} {{regexFind "x{2,}?" "xxxx"}}'),
+    r('regex-unicode', '{{regexFindAll "\\\\p{Greek}+" "abc αβγ def" -1}} {{regexFindAll "\\\\PL+" "ab12cd" -1}} {{regexReplaceAll "." "日本" "x"}}'),
+    r('regex-raw-string', '{{regexFindAll `\\d+` "a1b22" -1}} {{regexReplaceAll `(\\w+)@(\\w+)` "me@host" "${2}.${1}"}}'),
+    r('regex-wrong-arg', '{{regexFindAll "a" "aaa" "2"}}'),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex,
 };
