@@ -1,7 +1,7 @@
 /**
  * Masterminds/sprig v3.3.0 functions for the template engine, grouped as Sprig's source files are.
  * Implemented so far: strings, lists, dicts, defaults, math, reflection, paths, base32/JSON encoding,
- * regex. Still to come (issue 4): dates, semver, URLs, crypto and random identifiers.
+ * regex, random strings. Still to come (issue 4): dates, semver, URLs and crypto (bcrypt, certificates, AES).
  */
 import type { GoFuncDef } from '../../gotemplate/index.js';
 import { DEFAULT_FUNCS } from './defaults.js';
@@ -10,6 +10,7 @@ import { ENCODING_FUNCS } from './encoding.js';
 import { LIST_FUNCS } from './lists.js';
 import { MATH_FUNCS } from './math.js';
 import { PATH_FUNCS } from './paths.js';
+import { RANDOM_FUNCS } from './random.js';
 import { REGEX_FUNCS } from './regex.js';
 import { STRING_FUNCS } from './strings.js';
 import { TYPE_FUNCS } from './types.js';
@@ -18,6 +19,6 @@ import { TYPE_FUNCS } from './types.js';
 export function sprigFuncMap(): Record<string, GoFuncDef> {
   return {
     ...STRING_FUNCS, ...LIST_FUNCS, ...DICT_FUNCS, ...DEFAULT_FUNCS, ...MATH_FUNCS, ...TYPE_FUNCS, ...PATH_FUNCS,
-    ...ENCODING_FUNCS, ...REGEX_FUNCS,
+    ...ENCODING_FUNCS, ...REGEX_FUNCS, ...RANDOM_FUNCS,
   };
 }

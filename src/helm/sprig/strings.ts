@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ANY, type GoFuncDef, GoSlice, GoTypedMap, type GoValue, goInt, quote as goQuote, sprintf } from '../../gotemplate/index.js';
 import { sliceBytes, strslice, strval, toInt64 } from './cast.js';
+import { camelCaseToLowerCase, toPascalCase } from './xstrings.js';
 
 const STR = 'string';
 const INT = 'int';
@@ -220,6 +221,9 @@ export const STRING_FUNCS: Record<string, GoFuncDef> = {
   nospace: f([STR], ([x]) => deleteWhiteSpace(s(x)), STR),
   initials: f([STR], ([x]) => initials(s(x)), STR),
   swapcase: f([STR], ([x]) => swapCase(s(x)), STR),
+  snakecase: f([STR], ([x]) => camelCaseToLowerCase(s(x), '_'), STR),
+  kebabcase: f([STR], ([x]) => camelCaseToLowerCase(s(x), '-'), STR),
+  camelcase: f([STR], ([x]) => toPascalCase(s(x)), STR),
   wrap: f([INT, STR], ([l, x]) => wrapCustom(s(x), n(l), '', false), STR),
   wrapWith: f([INT, STR, STR], ([l, sep, x]) => wrapCustom(s(x), n(l), s(sep), true), STR),
   contains: f([STR, STR], ([a, b]) => s(b).includes(s(a)), 'bool'),

@@ -235,7 +235,20 @@ function regex(): CorpusCase[] {
   ];
 }
 
+function casesAndRandom(): CorpusCase[] {
+  const words = ['', 'a', '_', '__a', 'HelloWorld', 'helloWorld', 'hello_world', 'hello-world', 'Hello World', 'HTTPServer',
+    'userID', 'ID', 'foo123bar', 'foo_123_bar', 'v1.2', 'a1B2c3', 'ABCdef', 'ab--cd', '  lead', 'trail  ', 'snake_Case-Mix',
+    'JSONData2XML', 'x.y.z', 'émile Zola', 'ÉCOLE', 'my.release/name', 'a_', 'A1', '1A', '123', 'AbcDEF1ghi'];
+  return [
+    ...['snakecase', 'kebabcase', 'camelcase'].map((fn) => c(`case-${fn}`, words.map((w) => `[{{${fn} ${JSON.stringify(w)}}}]`).join(' '))),
+    c('random-shapes', '{{len (randAlphaNum 10)}} {{regexMatch "^[a-zA-Z0-9]{12}$" (randAlphaNum 12)}} {{regexMatch "^[a-zA-Z]{5}$" (randAlpha 5)}} {{regexMatch "^[0-9]{7}$" (randNumeric 7)}} {{regexMatch "^[ -~]{9}$" (randAscii 9)}} {{randAlphaNum 0}}|{{randAlpha -1}}|{{len (randBytes 12)}} {{len (randBytes 6)}}'),
+    c('random-shuffle', '{{len (shuffle "hello")}} {{shuffle "aaa"}} {{shuffle ""}}|{{sortAlpha (splitList "" (shuffle "cab"))}}'),
+    c('random-uuid', '{{regexMatch "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$" uuidv4}} {{len uuidv4}}'),
+    c('random-int', '{{$r := randInt 5 10}}{{and (ge $r 5) (lt $r 10)}} {{randInt 3 4}}'),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom,
 };
