@@ -35,6 +35,7 @@ export class Printer extends Formatter {
   }
 
   printValue(v: GoValue, verb: string, depth: number): void {
+    if (v instanceof GoStruct && !this.f.sharpV && 'vsxXq'.includes(verb) && this.printStringer(v, verb)) return;
     if (v === null) {
       // Only reachable below the top level: a nil interface element of a slice or map.
       this.out += this.f.sharpV ? 'interface {}(nil)' : '<nil>';
@@ -50,6 +51,14 @@ export class Printer extends Formatter {
     else if (v instanceof Map || v instanceof GoTypedMap) this.printMap(v, verb, depth);
     else if (v instanceof GoStruct) this.printStruct(v, verb, depth);
     else if (v instanceof GoFunc) this.padString('0x0');
+  }
+
+  /** Go's handleMethods for fmt.Stringer: a struct with a `String()` method prints its result. */
+  private printStringer(v: GoStruct, verb: string): boolean {
+    const m = v.methods.get('String');
+    if (!m || m.params.length !== 0) return false;
+    this.printString(String(m.fn([], undefined as never)), verb);
+    return true;
   }
 
   printString(v: string, verb: string): void {

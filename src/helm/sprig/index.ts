@@ -1,9 +1,10 @@
 /**
  * Masterminds/sprig v3.3.0 functions for the template engine, grouped as Sprig's source files are.
  * Implemented so far: strings, lists, dicts, defaults, math, reflection, paths, base32/JSON encoding,
- * regex, random strings. Still to come (issue 4): dates, semver, URLs and crypto (bcrypt, certificates, AES).
+ * regex, random strings, dates. Still to come (issue 4): semver, URLs and crypto (bcrypt, certificates, AES).
  */
 import type { GoFuncDef } from '../../gotemplate/index.js';
+import { DATE_FUNCS } from './dates.js';
 import { DEFAULT_FUNCS } from './defaults.js';
 import { DICT_FUNCS } from './dicts.js';
 import { ENCODING_FUNCS } from './encoding.js';
@@ -19,6 +20,6 @@ import { TYPE_FUNCS } from './types.js';
 export function sprigFuncMap(): Record<string, GoFuncDef> {
   return {
     ...STRING_FUNCS, ...LIST_FUNCS, ...DICT_FUNCS, ...DEFAULT_FUNCS, ...MATH_FUNCS, ...TYPE_FUNCS, ...PATH_FUNCS,
-    ...ENCODING_FUNCS, ...REGEX_FUNCS, ...RANDOM_FUNCS,
+    ...ENCODING_FUNCS, ...REGEX_FUNCS, ...RANDOM_FUNCS, ...DATE_FUNCS,
   };
 }

@@ -248,7 +248,32 @@ function casesAndRandom(): CorpusCase[] {
   ];
 }
 
+function dates(): CorpusCase[] {
+  const t = '(toDate "2006-01-02 15:04:05" "2024-03-05 07:08:09")';
+  return [
+    c('date-unix-int', '{{date "2006-01-02 15:04:05" 0}} {{date "Jan 2, 2006 at 3:04pm (MST)" 1700000000}} {{htmlDate 86400}}'),
+    c('date-layouts', `{{date "Monday January 2 06 _2 3 03 PM pm 15:04:05 -0700 -07:00 Z07:00 MST 002" ${t}}}`),
+    c('date-fractions', '{{date "05.000 05.999 05.000000 .9" (toDate "2006-01-02T15:04:05.999999999Z07:00" "2024-01-02T03:04:05.120000000Z")}}'),
+    c('date-in-zone', '{{dateInZone "2006-01-02 15:04 MST -0700" 1700000000 "UTC"}} | {{dateInZone "2006-01-02 15:04 MST" 1700000000 "America/New_York"}} | {{dateInZone "15:04 MST" 1700000000 "Nowhere/Bogus"}} | {{date_in_zone "2006" 0 "UTC"}} | {{htmlDateInZone 1700000000 "Asia/Tokyo"}}'),
+    c('date-float-is-now', '{{ $y := date "2006" 1.5 }}{{ eq $y (now | date "2006") }}'),
+    c('date-int64', '{{date "2006-01-02" .ts}}', { ts: { $int64: '1000000000' } }),
+    c('toDate', `{{${t}}} {{toDate "2006-01-02" "2024-02-30"}} {{toDate "2006-01-02" "bad"}} {{${t} | typeOf}}`),
+    c('toDate-zones', '{{toDate "2006-01-02T15:04:05Z07:00" "2024-01-02T03:04:05+02:00"}} | {{toDate "2006-01-02T15:04:05Z07:00" "2024-01-02T03:04:05Z"}} | {{toDate "Jan _2 2006 3:04PM" "Feb  3 2020 1:30PM"}}'),
+    c('mustToDate-error', '{{mustToDate "2006-01-02" "2024-13-01"}}'),
+    c('mustToDate-error-parse', '{{mustToDate "2006-01-02" "20x4-01-01"}}'),
+    c('mustToDate-extra', '{{mustToDate "2006-01-02" "2024-01-01 x"}}'),
+    c('unixEpoch', `{{unixEpoch ${t}}} {{${t} | unixEpoch}}`),
+    c('dateModify', `{{dateModify "1.5h" ${t}}} {{dateModify "-48h" ${t} | date "2006-01-02"}} {{dateModify "bad" ${t}}}`),
+    c('mustDateModify-error', `{{mustDateModify "5x" ${t}}}`),
+    c('duration', '{{duration 0}}|{{duration "95"}}|{{duration "3661"}}|{{duration .n}}|{{duration .i}}|{{duration "x"}}|{{duration "90061"}}|{{duration "-5"}}', { n: 60, i: { $int64: '7200' } }),
+    c('durationRound', '{{durationRound "2h30m"}} {{durationRound "90s"}} {{durationRound "1s"}} {{durationRound "400d"}} {{durationRound .i}} {{durationRound "-3h"}} {{durationRound "bad"}} {{durationRound "35d"}} {{durationRound "1.5us"}}', { i: { $int64: '86400000000001' } }),
+    c('time-methods', `{{${t}.Year}} {{${t}.Day}} {{(${t}).Hour}} {{(${t}).Format "Jan"}} {{(${t}).Unix}} {{(${t}).UTC}}`),
+    c('time-printf', `{{printf "%v|%s|%q" ${t} ${t} ${t}}} {{list ${t}}}`),
+    c('now-shape', '{{typeOf now}} {{regexMatch "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" (now | htmlDate)}} {{ago now}} {{now | date "2006" | len}}'),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates,
 };
