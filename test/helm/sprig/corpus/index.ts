@@ -273,7 +273,24 @@ function dates(): CorpusCase[] {
   ];
 }
 
+function urlsCryptoMisc(): CorpusCase[] {
+  const urls = ['https://user:p%40ss@example.com:8443/a%20b/c?x=1&y=2#frag%21', 'http://example.com', 'mailto:me@example.com',
+    '/just/a/path?q', 'postgres://db/name', 'HTTP://Host/Path', 'file:///etc/hosts', '//cdn.example.com/x.js', 'a/b:c', '',
+    'https://[::1]:80/x', 'https://h/%zz', 'https://h:port/', ':nope', 'https://h/p#a b'];
+  return [
+    ...urls.map((u, i) => c(`urlParse-${i}`, `{{ urlParse ${JSON.stringify(u)} }}`)),
+    c('urlJoin', '{{urlJoin (dict "scheme" "https" "host" "example.com:443" "path" "/a b/é" "query" "x=1" "fragment" "f g" "userinfo" "me:se cret")}} | {{urlJoin (dict "scheme" "mailto" "opaque" "x@y")}} | {{urlJoin (dict "path" "a:b")}} | {{urlJoin (dict)}} | {{urlJoin (dict "host" "h" "path" "rel")}}'),
+    c('urlJoin-ok', '{{urlJoin (dict "scheme" "https" "host" "example.com:443" "path" "/a b/é" "query" "x=1" "fragment" "f g" "userinfo" "me:secret")}} | {{urlJoin (dict "scheme" "mailto" "opaque" "x@y")}} | {{urlJoin (dict "path" "a:b")}} | {{urlJoin (dict)}} | {{urlJoin (dict "host" "h" "path" "rel")}}'),
+    c('urlJoin-roundtrip', '{{ urlParse "https://u@example.com/p?q=1#f" | urlJoin }}'),
+    c('urlJoin-bad-type', '{{urlJoin (dict "host" 5)}}'),
+    c('derivePassword', '{{derivePassword 1 "long" "password" "user" "example.com"}} {{derivePassword 2 "maximum" "pw" "me" "site"}} {{derivePassword 1 "pin" "a" "b" "c"}} {{derivePassword 1 "nope" "a" "b" "c"}}'),
+    c('aes-roundtrip', '{{ encryptAES "secretkey" "plaintext" | decryptAES "secretkey" }}|{{encryptAES "k" ""}}|{{decryptAES "k" ""}}|{{ len (encryptAES "k" "0123456789abcdef") }}'),
+    c('decryptAES-fixed', '{{decryptAES "secretkey" "MjAyNC0wMS0wMVQwMDowMKEpNHhHxXdPXVC3qCnMH4c="}}'),
+    c('misc', '{{hello}} [{{env "CHARTROOM_SURELY_UNSET_VAR"}}] [{{expandenv "a${CHARTROOM_SURELY_UNSET_VAR}b $$ ${} $ $-x ${CHARTROOM_SURELY_UNSET_VAR"}}]'),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates, 'urls-crypto-misc': urlsCryptoMisc,
 };
