@@ -9,7 +9,7 @@ import {
 } from './ast.js';
 import { TemplateParseError } from './errors.js';
 import { type Item, ItemType, Lexer, itemString } from './lexer.js';
-import { NumberSyntaxError, classifyNumber } from './parse-number.js';
+import { pipeline } from './parse-pipeline.js';
 import { GoSyntaxError, unquote } from './strconv.js';
 
 /** A parsed template body. */
@@ -32,8 +32,6 @@ export interface ParseOptions {
   rightDelim?: string;
 }
 
-const MAX_STACK_DEPTH = 10000;
-
 /**
  * Parses `text` as template `name`. Returns every tree it defines keyed by name (Go's parse.Parse).
  * Throws TemplateParseError.
@@ -52,15 +50,16 @@ export function parseTemplate(name: string, text: string, opts: ParseOptions): M
   return treeSet;
 }
 
-class Parser {
+/** The parser state (Go's parse.Tree while parsing); pipelines and operands are in parse-pipeline.ts. */
+export class Parser {
   root: ListNode | null = null;
-  private readonly token: Item[] = [];
-  private peekCount = 0;
-  private vars: string[] = ['$'];
-  private actionLine = 0;
-  private rangeDepth = 0;
-  private stackDepth = 0;
-  private readonly ref: TreeRef;
+  readonly token: Item[] = [];
+  peekCount = 0;
+  vars: string[] = ['$'];
+  actionLine = 0;
+  rangeDepth = 0;
+  stackDepth = 0;
+  readonly ref: TreeRef;
 
   constructor(
     private name: string,
@@ -68,7 +67,7 @@ class Parser {
     private readonly text: string,
     private readonly lex: Lexer,
     private readonly treeSet: Map<string, Tree>,
-    private readonly opts: ParseOptions,
+    readonly opts: ParseOptions,
   ) {
     this.ref = { parseName, text };
   }
@@ -171,7 +170,7 @@ class Parser {
     this.add();
   }
 
-  private unquoteOrFail(lit: string): string {
+  unquoteOrFail(lit: string): string {
     try {
       return unquote(lit);
     } catch (e) {
@@ -222,7 +221,7 @@ class Parser {
     }
     this.backup();
     const t = this.peek();
-    return { type: 'action', pos: t.pos, line: t.line, tree: this.ref, pipe: this.pipeline('command', ItemType.RightDelim) };
+    return { type: 'action', pos: t.pos, line: t.line, tree: this.ref, pipe: pipeline(this, 'command', ItemType.RightDelim) };
   }
 
   loopControl(kind: 'break' | 'continue', at: Item): Node {
@@ -240,74 +239,10 @@ class Parser {
     return { type: 'variable', pos, tree: this.ref, ident: ident.split('.') };
   }
 
-  pipeline(context: string, end: ItemType): PipeNode {
-    const token = this.peekNonSpace();
-    const pipe: PipeNode = { type: 'pipe', pos: token.pos, line: token.line, tree: this.ref, isAssign: false, decl: [], cmds: [] };
-    this.declarations(pipe, context);
-    for (;;) {
-      const t = this.nextNonSpace();
-      if (t.typ === end) {
-        this.checkPipeline(pipe, context);
-        return pipe;
-      }
-      switch (t.typ) {
-        case ItemType.Bool: case ItemType.CharConstant: case ItemType.Complex: case ItemType.Dot:
-        case ItemType.Field: case ItemType.Identifier: case ItemType.Number: case ItemType.Nil:
-        case ItemType.RawString: case ItemType.String: case ItemType.Variable: case ItemType.LeftParen:
-          this.backup();
-          pipe.cmds.push(this.command());
-          break;
-        default:
-          this.unexpected(t, context);
-      }
-    }
-  }
-
-  private declarations(pipe: PipeNode, context: string): void {
-    for (;;) {
-      const v = this.peekNonSpace();
-      if (v.typ !== ItemType.Variable) return;
-      this.next();
-      const tokenAfterVariable = this.peek();
-      const next = this.peekNonSpace();
-      if (next.typ === ItemType.Assign || next.typ === ItemType.Declare) {
-        pipe.isAssign = next.typ === ItemType.Assign;
-        this.nextNonSpace();
-        pipe.decl.push(this.newVariable(v.pos, v.val));
-        this.vars.push(v.val);
-        return;
-      }
-      if (next.typ === ItemType.Char && next.val === ',') {
-        this.nextNonSpace();
-        pipe.decl.push(this.newVariable(v.pos, v.val));
-        this.vars.push(v.val);
-        if (context === 'range' && pipe.decl.length < 2) {
-          const k = this.peekNonSpace().typ;
-          if (k === ItemType.Variable || k === ItemType.RightDelim || k === ItemType.RightParen) continue;
-          this.errorf('range can only initialize variables');
-        }
-        this.errorf(`too many declarations in ${context}`);
-      }
-      if (tokenAfterVariable.typ === ItemType.Space) this.backup3(v, tokenAfterVariable);
-      else this.backup2(v);
-      return;
-    }
-  }
-
-  checkPipeline(pipe: PipeNode, context: string): void {
-    if (pipe.cmds.length === 0) this.errorf(`missing value for ${context}`);
-    pipe.cmds.slice(1).forEach((c, i) => {
-      const t = c.args[0]!.type;
-      if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
-        this.errorf(`non executable command in pipeline stage ${i + 2}`);
-      }
-    });
-  }
-
   parseControl(context: 'if' | 'range' | 'with'): Omit<BranchNode, 'type' | 'tree'> {
     const mark = this.vars.length;
     try {
-      const pipe = this.pipeline(context, ItemType.RightDelim);
+      const pipe = pipeline(this, context, ItemType.RightDelim);
       if (context === 'range') this.rangeDepth++;
       let [list, next] = this.itemList();
       if (context === 'range') this.rangeDepth--;
@@ -345,7 +280,7 @@ class Parser {
     const context = 'block clause';
     const token = this.nextNonSpace();
     const name = this.parseTemplateName(token, context);
-    const pipe = this.pipeline(context, ItemType.RightDelim);
+    const pipe = pipeline(this, context, ItemType.RightDelim);
     const block = this.child(name);
     const [list, end] = block.itemList();
     block.root = list;
@@ -361,7 +296,7 @@ class Parser {
     let pipe: PipeNode | null = null;
     if (this.nextNonSpace().typ !== ItemType.RightDelim) {
       this.backup();
-      pipe = this.pipeline(context, ItemType.RightDelim);
+      pipe = pipeline(this, context, ItemType.RightDelim);
     }
     return { type: 'template', pos: token.pos, line: token.line, tree: this.ref, name, pipe };
   }
@@ -371,90 +306,4 @@ class Parser {
     this.unexpected(token, context);
   }
 
-  command(): CommandNode {
-    const cmd: CommandNode = { type: 'command', pos: this.peekNonSpace().pos, tree: this.ref, args: [] };
-    for (;;) {
-      this.peekNonSpace(); // skip leading spaces
-      const operand = this.operand();
-      if (operand) cmd.args.push(operand);
-      const token = this.next();
-      if (token.typ === ItemType.Space) continue;
-      if (token.typ === ItemType.RightDelim || token.typ === ItemType.RightParen) this.backup();
-      else if (token.typ !== ItemType.Pipe) this.unexpected(token, 'operand');
-      break;
-    }
-    if (cmd.args.length === 0) this.errorf('empty command');
-    return cmd;
-  }
-
-  operand(): Node | null {
-    let node = this.term();
-    if (!node) return null;
-    if (this.peek().typ === ItemType.Field) {
-      const fields: string[] = [];
-      const chainPos = this.peek().pos;
-      while (this.peek().typ === ItemType.Field) fields.push(this.next().val.slice(1));
-      switch (node.type) {
-        case 'field':
-          node = { type: 'field', pos: chainPos, tree: this.ref, ident: [...node.ident, ...fields] };
-          break;
-        case 'variable':
-          node = { type: 'variable', pos: chainPos, tree: this.ref, ident: [...node.ident, ...fields] };
-          break;
-        case 'bool': case 'string': case 'number': case 'nil': case 'dot':
-          this.errorf(`unexpected . after term ${JSON.stringify(nodeString(node))}`);
-        default:
-          node = { type: 'chain', pos: chainPos, tree: this.ref, node, field: fields };
-      }
-    }
-    return node;
-  }
-
-  term(): Node | null {
-    const token = this.nextNonSpace();
-    const base = { pos: token.pos, tree: this.ref };
-    switch (token.typ) {
-      case ItemType.Identifier:
-        if (!this.opts.skipFuncCheck && !this.opts.hasFunction(token.val)) {
-          this.errorf(`function ${JSON.stringify(token.val)} not defined`);
-        }
-        return { type: 'identifier', ...base, ident: token.val };
-      case ItemType.Dot: return { type: 'dot', ...base };
-      case ItemType.Nil: return { type: 'nil', ...base };
-      case ItemType.Variable: return this.useVar(token.pos, token.val);
-      case ItemType.Field: return { type: 'field', ...base, ident: token.val.slice(1).split('.') };
-      case ItemType.Bool: return { type: 'bool', ...base, value: token.val === 'true' };
-      case ItemType.CharConstant: case ItemType.Complex: case ItemType.Number:
-        return this.newNumber(token);
-      case ItemType.LeftParen:
-        if (this.stackDepth >= MAX_STACK_DEPTH) this.errorf('max expression depth exceeded');
-        this.stackDepth++;
-        try {
-          return this.pipeline('parenthesized pipeline', ItemType.RightParen);
-        } finally {
-          this.stackDepth--;
-        }
-      case ItemType.String: case ItemType.RawString:
-        return { type: 'string', ...base, quoted: token.val, text: this.unquoteOrFail(token.val) };
-      default:
-    }
-    this.backup();
-    return null;
-  }
-
-  newNumber(token: Item): Node {
-    try {
-      const info = classifyNumber(token.val, token.typ === ItemType.CharConstant);
-      return { type: 'number', pos: token.pos, tree: this.ref, text: token.val, ...info };
-    } catch (e) {
-      if (e instanceof NumberSyntaxError) this.errorf(e.message);
-      throw e;
-    }
-  }
-
-  useVar(pos: number, name: string): Node {
-    const v = this.newVariable(pos, name);
-    if (this.vars.includes(v.ident[0]!)) return v;
-    this.errorf(`undefined variable ${JSON.stringify(v.ident[0])}`);
-  }
 }
