@@ -117,45 +117,7 @@ export function sprintf(format: string, a: GoValue[]): string {
       continue;
     }
     i = simple.i;
-    let r = p.argNumber(format, i, a.length);
-    i = r.i;
-    afterIndex = r.found;
-    if (i < end && format[i] === '*') {
-      i++;
-      const w = intFromArg(a, p.argNum);
-      p.f.wid = w.num; p.f.widPresent = w.isInt; p.argNum = w.newArgNum;
-      if (!p.f.widPresent) p.out += '%!(BADWIDTH)';
-      if (p.f.wid < 0) { p.f.wid = -p.f.wid; p.f.minus = true; p.f.zero = false; }
-      afterIndex = false;
-    } else {
-      const w = parseNum(format, i, end);
-      p.f.wid = w.num; p.f.widPresent = w.isNum; i = w.next;
-      if (afterIndex && p.f.widPresent) p.goodArgNum = false;
-    }
-    if (i + 1 < end && format[i] === '.') {
-      i++;
-      if (afterIndex) p.goodArgNum = false;
-      r = p.argNumber(format, i, a.length);
-      i = r.i;
-      afterIndex = r.found;
-      if (i < end && format[i] === '*') {
-        i++;
-        const w = intFromArg(a, p.argNum);
-        p.f.prec = w.num; p.f.precPresent = w.isInt; p.argNum = w.newArgNum;
-        if (p.f.prec < 0) { p.f.prec = 0; p.f.precPresent = false; }
-        if (!p.f.precPresent) p.out += '%!(BADPREC)';
-        afterIndex = false;
-      } else {
-        const w = parseNum(format, i, end);
-        p.f.prec = w.num; p.f.precPresent = w.isNum; i = w.next;
-        if (!p.f.precPresent) { p.f.prec = 0; p.f.precPresent = true; }
-      }
-    }
-    if (!afterIndex) {
-      r = p.argNumber(format, i, a.length);
-      i = r.i;
-      afterIndex = r.found;
-    }
+    ({ i, afterIndex } = parseWidthAndPrecision(p, format, i, a));
     if (i >= end) {
       p.out += '%!(NOVERB)';
       break;
@@ -166,6 +128,52 @@ export function sprintf(format: string, a: GoValue[]): string {
   }
   writeExtra(p, a);
   return p.out;
+}
+
+/** Reads `[n]`, width (`*` or digits), `.precision` and a trailing `[n]` (Go's doPrintf middle part). */
+function parseWidthAndPrecision(p: FormatState, format: string, i: number, a: GoValue[]): { i: number; afterIndex: boolean } {
+  const end = format.length;
+  let afterIndex: boolean;
+  let r = p.argNumber(format, i, a.length);
+  i = r.i;
+  afterIndex = r.found;
+  if (i < end && format[i] === '*') {
+    i++;
+    const w = intFromArg(a, p.argNum);
+    p.f.wid = w.num; p.f.widPresent = w.isInt; p.argNum = w.newArgNum;
+    if (!p.f.widPresent) p.out += '%!(BADWIDTH)';
+    if (p.f.wid < 0) { p.f.wid = -p.f.wid; p.f.minus = true; p.f.zero = false; }
+    afterIndex = false;
+  } else {
+    const w = parseNum(format, i, end);
+    p.f.wid = w.num; p.f.widPresent = w.isNum; i = w.next;
+    if (afterIndex && p.f.widPresent) p.goodArgNum = false;
+  }
+  if (i + 1 < end && format[i] === '.') {
+    i++;
+    if (afterIndex) p.goodArgNum = false;
+    r = p.argNumber(format, i, a.length);
+    i = r.i;
+    afterIndex = r.found;
+    if (i < end && format[i] === '*') {
+      i++;
+      const w = intFromArg(a, p.argNum);
+      p.f.prec = w.num; p.f.precPresent = w.isInt; p.argNum = w.newArgNum;
+      if (p.f.prec < 0) { p.f.prec = 0; p.f.precPresent = false; }
+      if (!p.f.precPresent) p.out += '%!(BADPREC)';
+      afterIndex = false;
+    } else {
+      const w = parseNum(format, i, end);
+      p.f.prec = w.num; p.f.precPresent = w.isNum; i = w.next;
+      if (!p.f.precPresent) { p.f.prec = 0; p.f.precPresent = true; }
+    }
+  }
+  if (!afterIndex) {
+    r = p.argNumber(format, i, a.length);
+    i = r.i;
+    afterIndex = r.found;
+  }
+  return { i, afterIndex };
 }
 
 /** Reads flags; handles the fast path of a plain lowercase verb. */
