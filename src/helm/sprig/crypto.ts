@@ -1,9 +1,10 @@
 /**
  * Sprig's deterministic crypto helpers: derivePassword (Master Password: scrypt + HMAC-SHA256) and
- * encryptAES/decryptAES (AES-256-CBC, PKCS#7, random IV prefixed, base64). bcrypt, htpasswd and the
- * certificate functions are not implemented yet (issue 4).
+ * encryptAES/decryptAES (AES-256-CBC, PKCS#7, random IV prefixed, base64), and genPrivateKey for rsa,
+ * ecdsa and ed25519 in Go's PEM layouts. DSA keys, bcrypt, htpasswd and the certificate functions are not
+ * implemented yet (issue 4).
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import type { GoFuncDef, GoInt } from '../../gotemplate/index.js';
 
 const SEED = 'com.lyndir.masterpassword';
@@ -69,12 +70,29 @@ function decryptAES(password: string, crypt64: string): string {
   return out.subarray(0, end).toString('utf8');
 }
 
+/** Sprig's genPrivateKey: RSA 4096 (PKCS#1), ECDSA P-256 (SEC 1) or Ed25519 (PKCS#8) as PEM. */
+export function generatePrivateKey(type: string): string {
+  switch (type) {
+    case '': case 'rsa':
+      return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+    case 'ecdsa':
+      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
+    case 'ed25519':
+      return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    case 'dsa':
+      throw new Error('dsa keys are not supported');
+    default:
+      return 'Unknown type ' + type;
+  }
+}
+
 /** Sprig's crypto function map (the implemented part). */
 export const CRYPTO_FUNCS: Record<string, GoFuncDef> = {
   derivePassword: {
     params: ['uint32', 'string', 'string', 'string', 'string'], result: 'string',
     fn: ([c, t, p, u, s]) => derivePassword(Number((c as GoInt).value), t as string, p as string, u as string, s as string),
   },
+  genPrivateKey: { params: ['string'], result: 'string', fn: ([t]) => generatePrivateKey(t as string) },
   encryptAES: { params: ['string', 'string'], result: 'string', fn: ([p, t]) => encryptAES(p as string, t as string) },
   decryptAES: { params: ['string', 'string'], result: 'string', fn: ([p, c]) => decryptAES(p as string, c as string) },
 };

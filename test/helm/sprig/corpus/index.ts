@@ -286,6 +286,8 @@ function urlsCryptoMisc(): CorpusCase[] {
     c('derivePassword', '{{derivePassword 1 "long" "password" "user" "example.com"}} {{derivePassword 2 "maximum" "pw" "me" "site"}} {{derivePassword 1 "pin" "a" "b" "c"}} {{derivePassword 1 "nope" "a" "b" "c"}}'),
     c('aes-roundtrip', '{{ encryptAES "secretkey" "plaintext" | decryptAES "secretkey" }}|{{encryptAES "k" ""}}|{{decryptAES "k" ""}}|{{ len (encryptAES "k" "0123456789abcdef") }}'),
     c('decryptAES-fixed', '{{decryptAES "secretkey" "MjAyNC0wMS0wMVQwMDowMKEpNHhHxXdPXVC3qCnMH4c="}}'),
+    c('genPrivateKey', '{{ $k := genPrivateKey "ecdsa" }}{{ hasPrefix "-----BEGIN EC PRIVATE KEY-----\\n" $k }} {{ hasSuffix "-----END EC PRIVATE KEY-----\\n" $k }} {{ len $k }} {{ len (genPrivateKey "ed25519") }} {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }} {{ genPrivateKey "nope" }}'),
+    c('genPrivateKey-rsa', '{{ $k := genPrivateKey "rsa" }}{{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n" $k }} {{ gt (len $k) 3000 }} {{ regexMatch "^(-----[A-Z ]+-----\\n)([A-Za-z0-9+/=]{64}\\n)+[A-Za-z0-9+/=]{1,64}\\n-----[A-Z ]+-----\\n$" $k }}'),
     c('misc', '{{hello}} [{{env "CHARTROOM_SURELY_UNSET_VAR"}}] [{{expandenv "a${CHARTROOM_SURELY_UNSET_VAR}b $$ ${} $ $-x ${CHARTROOM_SURELY_UNSET_VAR"}}]'),
   ];
 }
