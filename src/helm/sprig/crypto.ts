@@ -1,11 +1,12 @@
 /**
  * Sprig's deterministic crypto helpers: derivePassword (Master Password: scrypt + HMAC-SHA256) and
  * encryptAES/decryptAES (AES-256-CBC, PKCS#7, random IV prefixed, base64), and genPrivateKey for rsa,
- * ecdsa and ed25519 in Go's PEM layouts. DSA keys, bcrypt, htpasswd and the certificate functions are not
- * implemented yet (issue 4).
+ * ecdsa and ed25519 in Go's PEM layouts, bcrypt and htpasswd. DSA keys and the certificate functions
+ * are not implemented yet (issue 4).
  */
 import { createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import type { GoFuncDef, GoInt } from '../../gotemplate/index.js';
+import { bcryptGenerate } from './bcrypt.js';
 
 const SEED = 'com.lyndir.masterpassword';
 const TEMPLATES: Record<string, string[]> = {
@@ -91,6 +92,11 @@ export const CRYPTO_FUNCS: Record<string, GoFuncDef> = {
   derivePassword: {
     params: ['uint32', 'string', 'string', 'string', 'string'], result: 'string',
     fn: ([c, t, p, u, s]) => derivePassword(Number((c as GoInt).value), t as string, p as string, u as string, s as string),
+  },
+  bcrypt: { params: ['string'], result: 'string', fn: ([p]) => bcryptGenerate(p as string) },
+  htpasswd: {
+    params: ['string', 'string'], result: 'string',
+    fn: ([u, p]) => ((u as string).includes(':') ? `invalid username: ${u}` : `${u}:${bcryptGenerate(p as string)}`),
   },
   genPrivateKey: { params: ['string'], result: 'string', fn: ([t]) => generatePrivateKey(t as string) },
   encryptAES: { params: ['string', 'string'], result: 'string', fn: ([p, t]) => encryptAES(p as string, t as string) },

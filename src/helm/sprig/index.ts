@@ -3,7 +3,7 @@
  * Implemented so far: strings, lists, dicts, defaults, math, reflection, paths, base32/JSON encoding,
  * regex, random strings, dates, URLs,
  * derivePassword/AES, env. Still to come (issue 4): semver and semverCompare (waiting for the
- * Masterminds semver port), bcrypt, htpasswd, DSA keys and the certificate functions.
+ * Masterminds semver port), DSA keys and the certificate functions.
  */
 import type { GoFuncDef } from '../../gotemplate/index.js';
 import { CRYPTO_FUNCS, MISC_FUNCS } from './crypto.js';
