@@ -288,7 +288,7 @@ function urlsCryptoMisc(): CorpusCase[] {
     c('decryptAES-fixed', '{{decryptAES "secretkey" "MjAyNC0wMS0wMVQwMDowMKEpNHhHxXdPXVC3qCnMH4c="}}'),
     c('genPrivateKey', '{{ $k := genPrivateKey "ecdsa" }}{{ hasPrefix "-----BEGIN EC PRIVATE KEY-----\\n" $k }} {{ hasSuffix "-----END EC PRIVATE KEY-----\\n" $k }} {{ len $k }} {{ len (genPrivateKey "ed25519") }} {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }} {{ genPrivateKey "nope" }}'),
     c('genPrivateKey-rsa', '{{ $k := genPrivateKey "rsa" }}{{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n" $k }} {{ gt (len $k) 3000 }} {{ regexMatch "^(-----[A-Z ]+-----\\n)([A-Za-z0-9+/=]{64}\\n)+[A-Za-z0-9+/=]{1,64}\\n-----[A-Z ]+-----\\n$" $k }}'),
-    c('bcrypt-shape', '{{ $h := bcrypt "secret" }}{{ regexMatch "^\\$2a\\$10\\$[./A-Za-z0-9]{53}$" $h }} {{ htpasswd "user" "pw" | regexMatch "^user:\\$2a\\$10\\$" }} {{ htpasswd "a:b" "pw" }} {{ bcrypt (repeat 73 "x") }}'),
+    c('bcrypt-shape', '{{ $h := bcrypt "secret" }}{{ regexMatch "^\\\\$2a\\\\$10\\\\$[./A-Za-z0-9]{53}$" $h }} {{ htpasswd "user" "pw" | regexMatch "^user:\\\\$2a\\\\$10\\\\$" }} {{ htpasswd "a:b" "pw" }} {{ bcrypt (repeat 73 "x") }}'),
     c('misc', '{{hello}} [{{env "CHARTROOM_SURELY_UNSET_VAR"}}] [{{expandenv "a${CHARTROOM_SURELY_UNSET_VAR}b $$ ${} $ $-x ${CHARTROOM_SURELY_UNSET_VAR"}}]'),
   ];
 }
