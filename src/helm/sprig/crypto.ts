@@ -103,6 +103,33 @@ export const CRYPTO_FUNCS: Record<string, GoFuncDef> = {
   decryptAES: { params: ['string', 'string'], result: 'string', fn: ([p, c]) => decryptAES(p as string, c as string) },
 };
 
+/** Thrown by Sprig functions Chartroom does not implement yet; the template fails at execution, not parse. */
+export class UnsupportedFunctionError extends Error {
+  override readonly name = 'UnsupportedFunctionError' as const;
+}
+
+function unsupported(name: string, params: string[]): GoFuncDef {
+  return {
+    params,
+    result: 'sprig.certificate',
+    fn: () => { throw new UnsupportedFunctionError(`${name} is not supported by Chartroom yet (certificate generation)`); },
+  };
+}
+
+/**
+ * The certificate functions, registered so charts that mention them still parse; calling one fails.
+ * Signatures are Sprig's so argument errors read as Go's.
+ */
+export const CERTIFICATE_FUNCS: Record<string, GoFuncDef> = {
+  buildCustomCert: unsupported('buildCustomCert', ['string', 'string']),
+  genCA: unsupported('genCA', ['string', 'int']),
+  genCAWithKey: unsupported('genCAWithKey', ['string', 'int', 'string']),
+  genSelfSignedCert: unsupported('genSelfSignedCert', ['string', '[]interface {}', '[]interface {}', 'int']),
+  genSelfSignedCertWithKey: unsupported('genSelfSignedCertWithKey', ['string', '[]interface {}', '[]interface {}', 'int', 'string']),
+  genSignedCert: unsupported('genSignedCert', ['string', '[]interface {}', '[]interface {}', 'int', 'sprig.certificate']),
+  genSignedCertWithKey: unsupported('genSignedCertWithKey', ['string', '[]interface {}', '[]interface {}', 'int', 'sprig.certificate', 'string']),
+};
+
 /** Sprig's environment and miscellany: env, expandenv (Helm removes both), hello, getHostByName. */
 export const MISC_FUNCS: Record<string, GoFuncDef> = {
   hello: { params: [], result: 'string', fn: () => 'Hello!' },

@@ -3,10 +3,11 @@
  * Implemented so far: strings, lists, dicts, defaults, math, reflection, paths, base32/JSON encoding,
  * regex, random strings, dates, URLs,
  * derivePassword/AES, env. Still to come (issue 4): semver and semverCompare (waiting for the
- * Masterminds semver port), DSA keys and the certificate functions.
+ * Masterminds semver port), DSA keys and the certificate functions (registered; they fail when
+ * called, see CERTIFICATE_FUNCS).
  */
 import type { GoFuncDef } from '../../gotemplate/index.js';
-import { CRYPTO_FUNCS, MISC_FUNCS } from './crypto.js';
+import { CERTIFICATE_FUNCS, CRYPTO_FUNCS, MISC_FUNCS } from './crypto.js';
 import { DATE_FUNCS } from './dates.js';
 import { DEFAULT_FUNCS } from './defaults.js';
 import { DICT_FUNCS } from './dicts.js';
@@ -25,5 +26,6 @@ export function sprigFuncMap(): Record<string, GoFuncDef> {
   return {
     ...STRING_FUNCS, ...LIST_FUNCS, ...DICT_FUNCS, ...DEFAULT_FUNCS, ...MATH_FUNCS, ...TYPE_FUNCS, ...PATH_FUNCS,
     ...ENCODING_FUNCS, ...REGEX_FUNCS, ...RANDOM_FUNCS, ...DATE_FUNCS, ...URL_FUNCS, ...CRYPTO_FUNCS, ...MISC_FUNCS,
+    ...CERTIFICATE_FUNCS,
   };
 }
