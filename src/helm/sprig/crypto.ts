@@ -1,8 +1,8 @@
 /**
  * Sprig's deterministic crypto helpers: derivePassword (Master Password: scrypt + HMAC-SHA256) and
  * encryptAES/decryptAES (AES-256-CBC, PKCS#7, random IV prefixed, base64), and genPrivateKey for rsa,
- * ecdsa and ed25519 in Go's PEM layouts, bcrypt and htpasswd. DSA keys and the certificate functions
- * are not implemented yet (issue 4).
+ * ecdsa and ed25519 in Go's PEM layouts, bcrypt and htpasswd (certificates are in certs.ts). DSA keys
+ * are not implemented (issue 4).
  */
 import { createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import type { GoFuncDef, GoInt } from '../../gotemplate/index.js';
@@ -101,33 +101,6 @@ export const CRYPTO_FUNCS: Record<string, GoFuncDef> = {
   genPrivateKey: { params: ['string'], result: 'string', fn: ([t]) => generatePrivateKey(t as string) },
   encryptAES: { params: ['string', 'string'], result: 'string', fn: ([p, t]) => encryptAES(p as string, t as string) },
   decryptAES: { params: ['string', 'string'], result: 'string', fn: ([p, c]) => decryptAES(p as string, c as string) },
-};
-
-/** Thrown by Sprig functions Chartroom does not implement yet; the template fails at execution, not parse. */
-export class UnsupportedFunctionError extends Error {
-  override readonly name = 'UnsupportedFunctionError' as const;
-}
-
-function unsupported(name: string, params: string[]): GoFuncDef {
-  return {
-    params,
-    result: 'sprig.certificate',
-    fn: () => { throw new UnsupportedFunctionError(`${name} is not supported by Chartroom yet (certificate generation)`); },
-  };
-}
-
-/**
- * The certificate functions, registered so charts that mention them still parse; calling one fails.
- * Signatures are Sprig's so argument errors read as Go's.
- */
-export const CERTIFICATE_FUNCS: Record<string, GoFuncDef> = {
-  buildCustomCert: unsupported('buildCustomCert', ['string', 'string']),
-  genCA: unsupported('genCA', ['string', 'int']),
-  genCAWithKey: unsupported('genCAWithKey', ['string', 'int', 'string']),
-  genSelfSignedCert: unsupported('genSelfSignedCert', ['string', '[]interface {}', '[]interface {}', 'int']),
-  genSelfSignedCertWithKey: unsupported('genSelfSignedCertWithKey', ['string', '[]interface {}', '[]interface {}', 'int', 'string']),
-  genSignedCert: unsupported('genSignedCert', ['string', '[]interface {}', '[]interface {}', 'int', 'sprig.certificate']),
-  genSignedCertWithKey: unsupported('genSignedCertWithKey', ['string', '[]interface {}', '[]interface {}', 'int', 'sprig.certificate', 'string']),
 };
 
 /** Sprig's environment and miscellany: env, expandenv (Helm removes both), hello, getHostByName. */

@@ -3,11 +3,11 @@
  * Implemented so far: strings, lists, dicts, defaults, math, reflection, paths, base32/JSON encoding,
  * regex, random strings, dates, URLs,
  * derivePassword/AES, env. Still to come (issue 4): semver and semverCompare (waiting for the
- * Masterminds semver port), DSA keys and the certificate functions (registered; they fail when
- * called, see CERTIFICATE_FUNCS).
+ * Masterminds semver port) and DSA keys.
  */
 import type { GoFuncDef } from '../../gotemplate/index.js';
-import { CERTIFICATE_FUNCS, CRYPTO_FUNCS, MISC_FUNCS } from './crypto.js';
+import { CERTIFICATE_FUNCS } from './certs.js';
+import { CRYPTO_FUNCS, MISC_FUNCS } from './crypto.js';
 import { DATE_FUNCS } from './dates.js';
 import { DEFAULT_FUNCS } from './defaults.js';
 import { DICT_FUNCS } from './dicts.js';
@@ -21,7 +21,7 @@ import { STRING_FUNCS } from './strings.js';
 import { TYPE_FUNCS } from './types.js';
 import { URL_FUNCS } from './urls.js';
 
-/** Every implemented Sprig function by name, ready for `Template.funcs`. */
+/** Every implemented Sprig function by name (all of TxtFuncMap but semver and semverCompare), for `Template.funcs`. */
 export function sprigFuncMap(): Record<string, GoFuncDef> {
   return {
     ...STRING_FUNCS, ...LIST_FUNCS, ...DICT_FUNCS, ...DEFAULT_FUNCS, ...MATH_FUNCS, ...TYPE_FUNCS, ...PATH_FUNCS,

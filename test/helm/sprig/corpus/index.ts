@@ -289,6 +289,13 @@ function urlsCryptoMisc(): CorpusCase[] {
     c('genPrivateKey', '{{ $k := genPrivateKey "ecdsa" }}{{ hasPrefix "-----BEGIN EC PRIVATE KEY-----\\n" $k }} {{ hasSuffix "-----END EC PRIVATE KEY-----\\n" $k }} {{ len $k }} {{ len (genPrivateKey "ed25519") }} {{ genPrivateKey "ed25519" | hasPrefix "-----BEGIN PRIVATE KEY-----" }} {{ genPrivateKey "nope" }}'),
     c('genPrivateKey-rsa', '{{ $k := genPrivateKey "rsa" }}{{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n" $k }} {{ gt (len $k) 3000 }} {{ regexMatch "^(-----[A-Z ]+-----\\n)([A-Za-z0-9+/=]{64}\\n)+[A-Za-z0-9+/=]{1,64}\\n-----[A-Z ]+-----\\n$" $k }}'),
     c('bcrypt-shape', '{{ $h := bcrypt "secret" }}{{ regexMatch "^\\\\$2a\\\\$10\\\\$[./A-Za-z0-9]{53}$" $h }} {{ htpasswd "user" "pw" | regexMatch "^user:\\\\$2a\\\\$10\\\\$" }} {{ htpasswd "a:b" "pw" }} {{ bcrypt (repeat 73 "x") }}'),
+    c('certs-shape', '{{ $ca := genCA "my-ca" 365 }}{{ typeOf $ca }} {{ hasPrefix "-----BEGIN CERTIFICATE-----\\n" $ca.Cert }} {{ hasPrefix "-----BEGIN RSA PRIVATE KEY-----\\n" $ca.Key }} {{ $c := genSignedCert "svc" (list "10.0.0.1") (list "svc.ns") 30 $ca }}{{ hasSuffix "-----END CERTIFICATE-----\\n" $c.Cert }} {{ $s := genSelfSignedCert "self" nil nil 10 }}{{ hasPrefix "-----BEGIN CERTIFICATE-----" $s.Cert }} {{ (buildCustomCert ($ca.Cert | b64enc) ($ca.Key | b64enc)).Cert | eq $ca.Cert }}'),
+    c('certs-errors-ip', '{{ genSelfSignedCert "x" (list "not-an-ip") nil 1 }}'),
+    c('certs-errors-ip-type', '{{ genSelfSignedCert "x" (list 5) nil 1 }}'),
+    c('certs-errors-dns-type', '{{ genSelfSignedCert "x" nil (list 5) 1 }}'),
+    c('certs-errors-custom', '{{ buildCustomCert "bm90IGEgY2VydA==" "eA==" }}'),
+    c('certs-errors-withkey', '{{ genCAWithKey "x" 1 "not pem" }}'),
+    c('certs-wrong-ca-type', '{{ genSignedCert "x" nil nil 1 (dict) }}'),
     c('misc', '{{hello}} [{{env "CHARTROOM_SURELY_UNSET_VAR"}}] [{{expandenv "a${CHARTROOM_SURELY_UNSET_VAR}b $$ ${} $ $-x ${CHARTROOM_SURELY_UNSET_VAR"}}]'),
   ];
 }
