@@ -1,11 +1,11 @@
 /**
  * Sprig's deterministic crypto helpers: derivePassword (Master Password: scrypt + HMAC-SHA256) and
- * encryptAES/decryptAES (AES-256-CBC, PKCS#7, random IV prefixed, base64), and genPrivateKey for rsa,
- * ecdsa and ed25519 in Go's PEM layouts, bcrypt and htpasswd (certificates are in certs.ts). DSA keys
- * are not implemented (issue 4).
+ * encryptAES/decryptAES (AES-256-CBC, PKCS#7, random IV prefixed, base64), genPrivateKey for rsa, dsa,
+ * ecdsa and ed25519 in Go's PEM layouts, bcrypt and htpasswd (certificates are in certs.ts).
  */
 import { createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import type { GoFuncDef, GoInt } from '../../gotemplate/index.js';
+import { children, integer, readElement, seq } from './asn1.js';
 import { bcryptGenerate } from './bcrypt.js';
 
 const SEED = 'com.lyndir.masterpassword';
@@ -71,7 +71,7 @@ function decryptAES(password: string, crypt64: string): string {
   return out.subarray(0, end).toString('utf8');
 }
 
-/** Sprig's genPrivateKey: RSA 4096 (PKCS#1), ECDSA P-256 (SEC 1) or Ed25519 (PKCS#8) as PEM. */
+/** Sprig's genPrivateKey: RSA 4096 (PKCS#1), DSA, ECDSA P-256 (SEC 1) or Ed25519 (PKCS#8) as PEM. */
 export function generatePrivateKey(type: string): string {
   switch (type) {
     case '': case 'rsa':
@@ -81,10 +81,27 @@ export function generatePrivateKey(type: string): string {
     case 'ed25519':
       return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     case 'dsa':
-      throw new Error('dsa keys are not supported');
+      return dsaKeyPem();
     default:
       return 'Unknown type ' + type;
   }
+}
+
+function modPow(base: bigint, exp: bigint, mod: bigint): bigint {
+  let result = 1n;
+  for (let b = base % mod, e = exp; e > 0n; e >>= 1n, b = (b * b) % mod) if (e & 1n) result = (result * b) % mod;
+  return result;
+}
+
+/** A DSA L2048N256 key in Sprig's "DSA PRIVATE KEY" layout: SEQUENCE { 0, P, Q, G, Y, X }. */
+function dsaKeyPem(): string {
+  const pkcs8 = generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey.export({ type: 'pkcs8', format: 'der' });
+  const [, algId, keyOctets] = children(readElement(pkcs8));
+  const [p, q, g] = children(children(algId!)[1]!).map((e) => BigInt('0x' + e.content.toString('hex')));
+  const x = BigInt('0x' + readElement(keyOctets!.content).content.toString('hex'));
+  const der = seq(integer(0n), integer(p!), integer(q!), integer(g!), integer(modPow(g!, x, p!)), integer(x));
+  const b64 = der.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  return `-----BEGIN DSA PRIVATE KEY-----\n${b64}\n-----END DSA PRIVATE KEY-----\n`;
 }
 
 /** Sprig's crypto function map (the implemented part). */
