@@ -301,7 +301,45 @@ function urlsCryptoMisc(): CorpusCase[] {
   ];
 }
 
+/** Helm's engine and function cases (helm.md §5.7) that need only text/template and Sprig. */
+function helmCases(): CorpusCase[] {
+  const v = (values: Record<string, unknown>, release: Record<string, unknown> = {}) => ({ Values: values, Release: { Name: 'dyin', ...release } });
+  return [
+    c('helm-24-title', '{{.Values.outer | title }} {{.Values.inner | title}}', v({ outer: 'spouter', inner: 'inn' })),
+    c('helm-25-lower', '{{.Values.global.callme | lower }}', v({ global: { callme: 'Ishmael' } })),
+    c('helm-23-merge', '{{merge .dst .src1 .src2}}', {
+      dst: { a: 'one', c: 3, d: { f: 5 }, g: [8, 9], i: 'eye', k: { l: true } },
+      src1: { a: 1, b: 2, d: { e: 'four' }, g: [6, 7], i: 'aye', j: 'jay', k: { l: false } }, src2: { h: 10, i: 'i', j: 'j' },
+    }),
+    c('helm-45-default', 'Tomorrow will be {{default "happy" .Release.Name }}', v({})),
+    c('helm-default-false-flag', '{{ default true .Values.flag }}', v({ flag: false })),
+    c('helm-quote-missing', 'a: {{ .Values.missing | quote }}|b: {{ .Values.s | quote }}|c: {{ .Values.n | quote }}', v({ s: 'x', n: 8080 })),
+    c('helm-create-fullname', `{{- define "c.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+name: {{ template "c.fullname" . }}
+labels:
+  helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+  {{- with .Values.podLabels }}
+  {{- range $k, $v := . }}
+  {{ $k }}: {{ $v | quote }}
+  {{- end }}
+  {{- end }}
+replicas: {{ .Values.replicaCount }}
+port: {{ .Values.service.port | int }}`, { Values: { replicaCount: 1, service: { port: 80 }, podLabels: { tier: 'web', app: 'x' } }, Chart: { Name: 'mychart', Version: '0.1.0+abc' }, Release: { Name: 'rel' } }),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates, 'urls-crypto-misc': urlsCryptoMisc,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates, 'urls-crypto-misc': urlsCryptoMisc, helm: helmCases,
 };
