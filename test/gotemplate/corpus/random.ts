@@ -174,7 +174,8 @@ function withDefines(r: Rng): string {
   const g = new TemplateGen(r);
   let body = g.body(2);
   for (let i = r.int(3); i >= 0; i--) {
-    const call = r.chance(0.5) ? `{{template "${r.pick(names)}" ${g.operand(1)}}}` : `{{include "${r.pick(names)}" ${g.operand(1)} | printf "%q"}}`;
+    const arg = r.pick(['.', '.', '$', '.m', g.operand(1)]);
+    const call = r.chance(0.5) ? `{{template "${r.pick(names)}" ${arg}}}` : `{{include "${r.pick(names)}" ${arg} | printf "%q"}}`;
     body += r.pick(WORDS) + call;
   }
   return s + body;
