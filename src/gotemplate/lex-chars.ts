@@ -5,8 +5,11 @@ export function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';
 }
 
+/** Go's template whitespace, trimmed by `{{-` and `-}}`. */
 export const SPACE_CHARS = ' \t\r\n';
+/** Comment delimiters inside actions. */
 export const LEFT_COMMENT = '/*';
+/** See LEFT_COMMENT. */
 export const RIGHT_COMMENT = '*/';
 
 

@@ -10,6 +10,7 @@ import { quote } from './strconv.js';
 /** A lexer state: consumes input and returns the next state, or null once an item is ready. */
 export type StateFn = ((l: Lexer) => StateFn) | null;
 
+/** Scans text up to the next left delimiter (trimming before `{{- `). */
 export function lexText(l: Lexer): StateFn {
   const x = l.input.indexOf(l.leftDelim, l.pos);
   if (x >= 0) {
@@ -85,6 +86,7 @@ function lexRightDelim(l: Lexer): StateFn {
   return l.emitItem(i);
 }
 
+/** Scans one token inside an action. */
 export function lexInsideAction(l: Lexer): StateFn {
   if (l.atRightDelim().delim) {
     return l.parenDepth === 0 ? lexRightDelim : l.errorf('unclosed left paren');
