@@ -7,6 +7,7 @@ import {
   GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, mapEntries, sprintf,
 } from '../../gotemplate/index.js';
 import { parseFloat64, parseInt64 } from '../../gotemplate/parse-number.js';
+import { SprigError } from './errors.js';
 
 const MIN_I64 = -(1n << 63n);
 
@@ -130,9 +131,9 @@ export function sliceBytes(s: string, start: number | undefined, end: number | u
   const len = bytes.length;
   const lo = start ?? 0;
   const hi = end ?? len;
-  const fail = (what: string) => new Error(`runtime error: slice bounds out of range [${what}]`);
+  const fail = (what: string) => new SprigError(`runtime error: slice bounds out of range [${what}]`);
   if (hi < 0) throw fail(`:${hi}`);
-  if (hi > len) throw new Error(`runtime error: slice bounds out of range [:${hi}] with length ${len}`);
+  if (hi > len) throw new SprigError(`runtime error: slice bounds out of range [:${hi}] with length ${len}`);
   if (lo < 0) throw fail(`${lo}:`);
   if (lo > hi) throw fail(`${lo}:${hi}`);
   return bytes.subarray(lo, hi).toString('utf8');

@@ -8,6 +8,7 @@ import { type KeyObject, X509Certificate, createHash, createPrivateKey, createPu
 import { isIP } from 'node:net';
 import { type GoFuncDef, GoStruct, type GoValue, sprint } from '../../gotemplate/index.js';
 import { TAG, bitString, children, explicit, integer, oid, readElement, seq, set, time, tlv } from './asn1.js';
+import { SprigError } from './errors.js';
 
 const CERT_TYPE = 'sprig.certificate';
 
@@ -114,11 +115,11 @@ function buildCert(t: Template, subjectKey: KeyObject, issuer: Issuer | null): s
 function parseIssuer(ca: GoValue): Issuer {
   const s = ca as GoStruct;
   const der = pemDecode(String(s.fields.get('Cert') ?? ''));
-  if (!der) throw new Error('unable to decode certificate');
+  if (!der) throw new SprigError('unable to decode certificate');
   try {
     new X509Certificate(der);
   } catch (e) {
-    throw new Error(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`);
+    throw new SprigError(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`);
   }
   const tbs = children(children(readElement(der))[0]!);
   const offset = tbs[0]!.tag === 0xa0 ? 1 : 0;
@@ -133,25 +134,25 @@ function parseIssuer(ca: GoValue): Issuer {
 
 /** Go's parsePrivateKeyPEM; `context` is the caller's error prefix. */
 function parsePrivateKey(text: string, context = 'parsing private key'): KeyObject {
-  if (!pemDecode(text)) throw new Error(`${context}: no PEM data in input`);
+  if (!pemDecode(text)) throw new SprigError(`${context}: no PEM data in input`);
   try {
     return createPrivateKey(text);
   } catch (e) {
-    throw new Error(`${context}: ${(e as Error).message}`);
+    throw new SprigError(`${context}: ${(e as Error).message}`);
   }
 }
 
 function strings(list: GoValue, what: string): string[] {
   const items = Array.isArray(list) ? list : [];
   return items.map((x) => {
-    if (typeof x !== 'string') throw new Error(`${what}: ${sprint([x])} is not a string`);
+    if (typeof x !== 'string') throw new SprigError(`${what}: ${sprint([x])} is not a string`);
     return x;
   });
 }
 
 function ips(list: GoValue): string[] {
   const out = strings(list, 'error parsing ip');
-  for (const ip of out) if (!isIP(ip)) throw new Error(`error parsing ip: ${ip}`);
+  for (const ip of out) if (!isIP(ip)) throw new SprigError(`error parsing ip: ${ip}`);
   return out;
 }
 
@@ -186,7 +187,7 @@ export const CERTIFICATE_FUNCS: Record<string, GoFuncDef> = {
   buildCustomCert: f(['string', 'string'], ([c, k]) => {
     const cert = Buffer.from(c as string, 'base64').toString('utf8');
     const key = Buffer.from(k as string, 'base64').toString('utf8');
-    if (!pemDecode(cert)) throw new Error('unable to decode certificate');
+    if (!pemDecode(cert)) throw new SprigError('unable to decode certificate');
     parsePrivateKey(key, 'error parsing private key');
     return certificateValue(cert, key);
   }),

@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, createHmac, generateKeyPairSync, rand
 import type { GoFuncDef, GoInt } from '../../gotemplate/index.js';
 import { children, integer, readElement, seq } from './asn1.js';
 import { bcryptGenerate } from './bcrypt.js';
+import { SprigError } from './errors.js';
 
 const SEED = 'com.lyndir.masterpassword';
 const TEMPLATES: Record<string, string[]> = {
@@ -62,12 +63,12 @@ function encryptAES(password: string, plaintext: string): string {
 function decryptAES(password: string, crypt64: string): string {
   if (crypt64 === '') return '';
   const crypt = Buffer.from(crypt64, 'base64');
-  if (crypt.length < 16 || (crypt.length - 16) % 16 !== 0) throw new Error('crypto/cipher: input not full blocks');
+  if (crypt.length < 16 || (crypt.length - 16) % 16 !== 0) throw new SprigError('crypto/cipher: input not full blocks');
   const decipher = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16)).setAutoPadding(false);
   const out = Buffer.concat([decipher.update(crypt.subarray(16)), decipher.final()]);
-  if (out.length === 0) throw new Error('runtime error: index out of range [-1]');
+  if (out.length === 0) throw new SprigError('runtime error: index out of range [-1]');
   const end = out.length - out[out.length - 1]!;
-  if (end < 0) throw new Error(`runtime error: slice bounds out of range [:${end}]`);
+  if (end < 0) throw new SprigError(`runtime error: slice bounds out of range [:${end}]`);
   return out.subarray(0, end).toString('utf8');
 }
 

@@ -4,6 +4,7 @@
  * places (half away from zero), and conversion back to the nearest float64.
  */
 import { formatFloat } from '../../gotemplate/index.js';
+import { SprigError } from './errors.js';
 
 /** coef × 10^exp */
 export interface Decimal {
@@ -13,7 +14,7 @@ export interface Decimal {
 
 /** decimal.NewFromFloat; panics (throws) on NaN and infinities with the library's message. */
 export function decimalFromFloat(v: number): Decimal {
-  if (!Number.isFinite(v)) throw new Error(`Cannot create a Decimal from ${formatFloat(v, 'g', -1)}`);
+  if (!Number.isFinite(v)) throw new SprigError(`Cannot create a Decimal from ${formatFloat(v, 'g', -1)}`);
   if (v === 0) return { coef: 0n, exp: 0 };
   const [mant, e] = formatFloat(v, 'e', -1).split('e') as [string, string];
   const digits = mant.replace('.', '').replace('-', '');
@@ -48,7 +49,7 @@ const DIVISION_PRECISION = 16;
 
 /** a ÷ b rounded to 16 decimal places, half away from zero; throws on division by zero. */
 export function decimalDiv(a: Decimal, b: Decimal): Decimal {
-  if (b.coef === 0n) throw new Error('decimal division by 0');
+  if (b.coef === 0n) throw new SprigError('decimal division by 0');
   // a/b = (ca/cb) × 10^(ea-eb); we want an integer q with q × 10^-P ≈ a/b
   const shift = a.exp - b.exp + DIVISION_PRECISION;
   let num = a.coef < 0n ? -a.coef : a.coef;

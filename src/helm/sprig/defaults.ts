@@ -1,6 +1,7 @@
 /** Sprig's default/flow functions (defaults.go): default, empty, coalesce, all, any, ternary, fail. */
 import { ANY, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
 import { isEmpty } from './cast.js';
+import { SprigError } from './errors.js';
 
 function f(params: string[], fn: (a: GoValue[]) => GoValue, result: string, variadic = false): GoFuncDef {
   return { params, fn, result, variadic };
@@ -14,5 +15,5 @@ export const DEFAULT_FUNCS: Record<string, GoFuncDef> = {
   all: f([ANY], (vs) => vs.every((v) => !isEmpty(v)), 'bool', true),
   any: f([ANY], (vs) => vs.some((v) => !isEmpty(v)), 'bool', true),
   ternary: f([ANY, ANY, 'bool'], ([t, fl, c]) => (c ? t! : fl!), ANY),
-  fail: f(['string'], ([msg]) => { throw new Error(msg as string); }, 'string'),
+  fail: f(['string'], ([msg]) => { throw new SprigError(msg as string); }, 'string'),
 };

@@ -4,6 +4,7 @@
  */
 import { ANY, type GoFuncDef, GoSlice, GoTypedMap, type GoValue, typeName } from '../../gotemplate/index.js';
 import { isEmpty, listItems, strval } from './cast.js';
+import { SprigError } from './errors.js';
 
 const DICT = 'map[string]interface {}';
 type Dict = Map<string, GoValue>;
@@ -42,12 +43,12 @@ function digFrom(dict: Dict, dflt: GoValue, keys: string[]): GoValue {
 
 function assertDict(v: GoValue): Dict {
   if (v instanceof Map) return v;
-  throw new Error(`interface conversion: interface {} is ${v === null ? 'nil' : typeName(v)}, not map[string]interface {}`);
+  throw new SprigError(`interface conversion: interface {} is ${v === null ? 'nil' : typeName(v)}, not map[string]interface {}`);
 }
 
 function assertString(v: GoValue): string {
   if (typeof v === 'string') return v;
-  throw new Error(`interface conversion: interface {} is ${v === null ? 'nil' : typeName(v)}, not string`);
+  throw new SprigError(`interface conversion: interface {} is ${v === null ? 'nil' : typeName(v)}, not string`);
 }
 
 /** copystructure.Copy for Go values: maps and slices are copied deeply, scalars shared. */
@@ -93,7 +94,7 @@ export const DICT_FUNCS: Record<string, GoFuncDef> = {
   deepCopy: f([ANY], ([v]) => deepCopy(v!), ANY),
   mustDeepCopy: f([ANY], ([v]) => deepCopy(v!), ANY),
   dig: f([ANY], (ps) => {
-    if (ps.length < 3) throw new Error('dig needs at least three arguments');
+    if (ps.length < 3) throw new SprigError('dig needs at least three arguments');
     const dict = assertDict(ps[ps.length - 1]!);
     const keys = ps.slice(0, -2).map(assertString);
     return digFrom(dict, ps[ps.length - 2]!, keys);

@@ -6,6 +6,7 @@
  * `CET`.
  */
 import { type GoFuncDef, GoInt, GoStruct, type GoValue } from '../../gotemplate/index.js';
+import { SprigError } from './errors.js';
 
 /** A Go time.Time: nanoseconds since the Unix epoch and a location name. */
 export class GoTime extends GoStruct {
@@ -214,7 +215,7 @@ const UNITS: Record<string, bigint> = {
 /** Go's time.ParseDuration; throws with Go's message. */
 export function parseDuration(s: string): bigint {
   const orig = s;
-  const bad = () => new Error(`time: invalid duration ${JSON.stringify(orig)}`);
+  const bad = () => new SprigError(`time: invalid duration ${JSON.stringify(orig)}`);
   let neg = false;
   if (s[0] === '-' || s[0] === '+') {
     neg = s[0] === '-';
@@ -228,9 +229,9 @@ export function parseDuration(s: string): bigint {
     if (m[0] === '' || m[0] === '.') throw bad();
     s = s.slice(m[0].length);
     const unit = /^[^\d.]+/.exec(s)?.[0];
-    if (!unit) throw new Error(`time: missing unit in duration ${JSON.stringify(orig)}`);
+    if (!unit) throw new SprigError(`time: missing unit in duration ${JSON.stringify(orig)}`);
     const scale = UNITS[unit];
-    if (scale === undefined) throw new Error(`time: unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(orig)}`);
+    if (scale === undefined) throw new SprigError(`time: unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(orig)}`);
     s = s.slice(unit.length);
     const frac = m[2] ?? '';
     total += BigInt(m[1] || '0') * scale + (frac ? (BigInt(frac) * scale) / 10n ** BigInt(frac.length) : 0n);

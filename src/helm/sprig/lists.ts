@@ -5,6 +5,7 @@
 import { ANY, type GoFuncDef, GoSlice, type GoValue, goInt, kindOf, typeName } from '../../gotemplate/index.js';
 import { deepEqual, isEmpty, listItems, strslice, strval, toInt64 } from './cast.js';
 import { compareGoStrings } from '../../gotemplate/value.js';
+import { SprigError } from './errors.js';
 
 const LIST = '[]interface {}';
 const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
@@ -15,7 +16,7 @@ function f(params: string[], fn: (a: GoValue[]) => GoValue, result: string, vari
 
 /** Go's reflect Kind name of a value, as Sprig's "Cannot … on type KIND" messages print it. */
 function kindName(v: GoValue): string {
-  if (v === null) throw new Error(NIL_DEREF); // reflect.TypeOf(nil).Kind() dereferences a nil Type
+  if (v === null) throw new SprigError(NIL_DEREF); // reflect.TypeOf(nil).Kind() dereferences a nil Type
   const k = kindOf(v);
   if (k === 'int' || k === 'uint') return typeName(v); // int64, uint8 …
   if (k === 'float') return 'float64';
@@ -25,7 +26,7 @@ function kindName(v: GoValue): string {
 /** The items of a list argument, or Sprig's error for a non-list. */
 function itemsOf(v: GoValue, what: string): GoValue[] {
   const items = listItems(v);
-  if (items === undefined) throw new Error(`Cannot ${what} type ${kindName(v)}`);
+  if (items === undefined) throw new SprigError(`Cannot ${what} type ${kindName(v)}`);
   return items;
 }
 
@@ -38,7 +39,7 @@ function chunk(size: number, list: GoValue): GoValue {
   const items = itemsOf(list, 'chunk');
   const l = items.length;
   const cs = Math.floor((l - 1) / size) + 1;
-  if (!Number.isFinite(cs) || cs < 0) throw new Error(`runtime error: makeslice: len out of range`);
+  if (!Number.isFinite(cs) || cs < 0) throw new SprigError(`runtime error: makeslice: len out of range`);
   const out: GoValue[] = [];
   for (let i = 0; i < cs; i++) {
     let clen = size;
@@ -53,12 +54,12 @@ function chunk(size: number, list: GoValue): GoValue {
 
 function sliceList(list: GoValue, indices: GoValue[]): GoValue {
   const items = listItems(list);
-  if (items === undefined) throw new Error(`list should be type of slice or array but ${kindName(list)}`);
+  if (items === undefined) throw new SprigError(`list should be type of slice or array but ${kindName(list)}`);
   if (items.length === 0) return null;
   const start = indices.length > 0 ? Number(toInt64(indices[0]!)) : 0;
   const end = indices.length < 2 ? items.length : Number(toInt64(indices[1]!));
   if (start < 0 || end < start || end > items.length) {
-    throw new Error('reflect.Value.Slice: slice index out of bounds');
+    throw new SprigError('reflect.Value.Slice: slice index out of bounds');
   }
   const part = items.slice(start, end);
   return list instanceof GoSlice ? new GoSlice(list.elemType, part) : part;
@@ -97,7 +98,7 @@ export const LIST_FUNCS: Record<string, GoFuncDef> = {
     const out: GoValue[] = [];
     for (const l of lists) {
       const items = listItems(l);
-      if (items === undefined) throw new Error(`Cannot concat type ${kindName(l)} as list`);
+      if (items === undefined) throw new SprigError(`Cannot concat type ${kindName(l)} as list`);
       out.push(...items);
     }
     return out;

@@ -6,6 +6,7 @@ import { ANY, type GoFuncDef, GoInt, type GoValue, goInt, sprint } from '../../g
 import { floatToInt64, toFloat64, toInt64 } from './cast.js';
 import { type Decimal, decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat } from './decimal.js';
 import { untilStep } from './lists.js';
+import { SprigError } from './errors.js';
 
 function f(params: string[], fn: (a: GoValue[]) => GoValue, result: string, variadic = false): GoFuncDef {
   return { params, fn, result, variadic };
@@ -15,7 +16,7 @@ const I = (v: GoValue | undefined) => toInt64(v ?? null);
 const F = (v: GoValue | undefined) => toFloat64(v ?? null);
 
 function intDiv(a: bigint, b: bigint, op: '/' | '%'): bigint {
-  if (b === 0n) throw new Error('runtime error: integer divide by zero');
+  if (b === 0n) throw new SprigError('runtime error: integer divide by zero');
   return op === '/' ? a / b : a % b;
 }
 
@@ -103,7 +104,7 @@ export const MATH_FUNCS: Record<string, GoFuncDef> = {
   randInt: f(['int', 'int'], ([a, b]) => {
     const lo = Number((a as GoInt).value);
     const hi = Number((b as GoInt).value);
-    if (hi - lo <= 0) throw new Error('invalid argument to Intn');
+    if (hi - lo <= 0) throw new SprigError('invalid argument to Intn');
     return goInt(lo + Math.floor(Math.random() * (hi - lo)));
   }, 'int'),
 };

@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { GoFuncDef, GoInt, GoValue } from '../../gotemplate/index.js';
+import { SprigError } from './errors.js';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
@@ -38,7 +39,7 @@ export const RANDOM_FUNCS: Record<string, GoFuncDef> = {
   randAscii: f(['int'], ([c]) => randomString(n(c), ASCII)),
   shuffle: f(['string'], ([s]) => shuffle(s as string)),
   randBytes: f(['int'], ([c]) => {
-    if (n(c) < 0) throw new Error('runtime error: makeslice: len out of range');
+    if (n(c) < 0) throw new SprigError('runtime error: makeslice: len out of range');
     return randomBytes(n(c)).toString('base64');
   }),
   uuidv4: f([], () => randomUUID()),

@@ -2,6 +2,7 @@
 import { type GoFuncDef, GoSlice, type GoValue, quote } from '../../gotemplate/index.js';
 import { canBackquote } from '../../gotemplate/strconv.js';
 import { GoRegexError, compileGoRegexp, findAllMatches, quoteMeta, replaceAll, splitRegexp } from './re2.js';
+import { SprigError } from './errors.js';
 
 function f(params: string[], fn: (a: GoValue[]) => GoValue, result: string): GoFuncDef {
   return { params, fn, result };
@@ -14,7 +15,7 @@ function mustCompile(src: string) {
   } catch (e) {
     if (!(e instanceof GoRegexError)) throw e;
     const q = canBackquote(src) ? '`' + src + '`' : quote(src);
-    throw new Error(`regexp: Compile(${q}): ${e.message}`);
+    throw new SprigError(`regexp: Compile(${q}): ${e.message}`);
   }
 }
 

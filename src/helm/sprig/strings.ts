@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ANY, type GoFuncDef, GoSlice, GoTypedMap, type GoValue, goInt, quote as goQuote, sprintf } from '../../gotemplate/index.js';
 import { sliceBytes, strslice, strval, toInt64 } from './cast.js';
 import { camelCaseToLowerCase, toPascalCase } from './xstrings.js';
+import { SprigError } from './errors.js';
 
 const STR = 'string';
 const INT = 'int';
@@ -186,7 +187,7 @@ function splitN(str: string, sep: string, limit: number): string[] {
 }
 
 function repeat(count: number, str: string): string {
-  if (count < 0) throw new Error('strings: negative Repeat count');
+  if (count < 0) throw new SprigError('strings: negative Repeat count');
   return str.repeat(count);
 }
 
@@ -265,7 +266,7 @@ function trimCutsetFn(str: string): string {
 
 function indent(spaces: number, v: string): string {
   const pad = ' '.repeat(Math.max(0, spaces));
-  if (spaces < 0) throw new Error('strings: negative Repeat count');
+  if (spaces < 0) throw new SprigError('strings: negative Repeat count');
   return pad + v.split('\n').join('\n' + pad);
 }
 

@@ -4,6 +4,7 @@
  * Hosts are not validated as strictly as Go does (IPv6 zones, non-ASCII hosts).
  */
 import { type GoFuncDef, type GoValue, kindOf, quote } from '../../gotemplate/index.js';
+import { SprigError } from './errors.js';
 
 type Mode = 'path' | 'host' | 'userinfo' | 'fragment';
 
@@ -36,7 +37,7 @@ function unescape(s: string): string {
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] === 0x25) {
       const hex = raw.subarray(i + 1, i + 3).toString('latin1');
-      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw new Error(`invalid URL escape ${quote(raw.subarray(i, i + 3).toString('utf8'))}`);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw new SprigError(`invalid URL escape ${quote(raw.subarray(i, i + 3).toString('utf8'))}`);
       bytes.push(parseInt(hex, 16));
       i += 2;
     } else bytes.push(raw[i]!);
@@ -58,7 +59,7 @@ function getScheme(raw: string): [string, string] {
       continue;
     }
     if (c === ':') {
-      if (i === 0) throw new Error('missing protocol scheme');
+      if (i === 0) throw new SprigError('missing protocol scheme');
       return [raw.slice(0, i), raw.slice(i + 1)];
     }
     return ['', raw];
@@ -70,11 +71,11 @@ function parseAuthority(authority: string): Pick<ParsedUrl, 'user' | 'host'> {
   const at = authority.lastIndexOf('@');
   const hostPart = at < 0 ? authority : authority.slice(at + 1);
   const port = /:([^\]]*)$/.exec(hostPart.replace(/^\[[^\]]*\]/, ''));
-  if (port && !/^\d*$/.test(port[1]!)) throw new Error(`invalid port ${quote(':' + port[1])} after host`);
+  if (port && !/^\d*$/.test(port[1]!)) throw new SprigError(`invalid port ${quote(':' + port[1])} after host`);
   const host = unescape(hostPart);
   if (at < 0) return { user: null, host };
   const info = authority.slice(0, at);
-  if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(info)) throw new Error('net/url: invalid userinfo');
+  if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(info)) throw new SprigError('net/url: invalid userinfo');
   const colon = info.indexOf(':');
   if (colon < 0) return { user: { name: unescape(info) }, host };
   return { user: { name: unescape(info.slice(0, colon)), password: unescape(info.slice(colon + 1)) }, host };
@@ -85,7 +86,7 @@ export function parseUrl(rawUrl: string): ParsedUrl {
   const hash = rawUrl.indexOf('#');
   const u = hash < 0 ? rawUrl : rawUrl.slice(0, hash);
   try {
-    if (/[\x00-\x1f\x7f]/.test(u)) throw new Error('net/url: invalid control character in URL');
+    if (/[\x00-\x1f\x7f]/.test(u)) throw new SprigError('net/url: invalid control character in URL');
     const url: ParsedUrl = { scheme: '', opaque: '', user: null, host: '', path: '', rawQuery: '', fragment: '' };
     let rest: string;
     [url.scheme, rest] = getScheme(u);
@@ -101,7 +102,7 @@ export function parseUrl(rawUrl: string): ParsedUrl {
         url.fragment = hash < 0 ? '' : unescape(rawUrl.slice(hash + 1));
         return url;
       }
-      if (rest.split('/')[0]!.includes(':')) throw new Error('first path segment in URL cannot contain colon');
+      if (rest.split('/')[0]!.includes(':')) throw new SprigError('first path segment in URL cannot contain colon');
     }
     if ((url.scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
       let authority = rest.slice(2);
@@ -114,7 +115,7 @@ export function parseUrl(rawUrl: string): ParsedUrl {
     url.fragment = hash < 0 ? '' : unescape(rawUrl.slice(hash + 1));
     return url;
   } catch (e) {
-    throw new Error(`parse ${quote(u)}: ${(e as Error).message}`);
+    throw new SprigError(`parse ${quote(u)}: ${(e as Error).message}`);
   }
 }
 
@@ -155,8 +156,8 @@ function dictString(d: Map<string, GoValue>, key: string): string {
   if (!d.has(key)) return '';
   const v = d.get(key)!;
   if (typeof v !== 'string') {
-    if (v === null) throw new Error('runtime error: invalid memory address or nil pointer dereference');
-    throw new Error(`unable to parse ${key} key, must be of type string, but ${kindOf(v) === 'float' ? 'float64' : kindOf(v)} found`);
+    if (v === null) throw new SprigError('runtime error: invalid memory address or nil pointer dereference');
+    throw new SprigError(`unable to parse ${key} key, must be of type string, but ${kindOf(v) === 'float' ? 'float64' : kindOf(v)} found`);
   }
   return v;
 }
@@ -168,7 +169,7 @@ function urlJoin(d: Map<string, GoValue>): string {
     try {
       user = parseUrl(`proto://${info}@host`).user;
     } catch (e) {
-      throw new Error(`unable to parse userinfo in dict: ${(e as Error).message}`);
+      throw new SprigError(`unable to parse userinfo in dict: ${(e as Error).message}`);
     }
   }
   return urlString({
@@ -182,7 +183,7 @@ function urlParse(v: string): Map<string, GoValue> {
   try {
     u = parseUrl(v);
   } catch (e) {
-    throw new Error(`unable to parse url: ${(e as Error).message}`);
+    throw new SprigError(`unable to parse url: ${(e as Error).message}`);
   }
   return new Map<string, GoValue>([
     ['scheme', u.scheme], ['host', u.host], ['hostname', hostname(u.host)], ['path', u.path], ['query', u.rawQuery],
