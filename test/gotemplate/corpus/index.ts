@@ -6,6 +6,7 @@ import { execCases } from './exec.js';
 import { helmCases } from './helm.js';
 import { printfCases } from './printf.js';
 import { randomCases } from './random.js';
+import { randomPrintfCases } from './random-printf.js';
 import { syntaxCases } from './syntax.js';
 
 /** Corpus lists; each function returns the cases without oracle results. */
@@ -18,4 +19,5 @@ export const CORPORA: Record<string, () => CorpusCase[]> = {
   api: apiCases,
   random: () => randomCases(20261125, 600),
   'random-defines': () => randomCases(4, 300, 'defines'),
+  'random-printf': () => randomPrintfCases(7, 400),
 };
