@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  GoInt, Template, TemplateExecError, TemplateNotFoundError, TemplateParseError, goMap,
+  GoInt, GoStruct, Template, TemplateExecError, TemplateNotFoundError, TemplateParseError, goMap,
 } from '../../src/gotemplate/index.js';
 import { UnconvertibleValueError, fromPlain, toPlain } from '../../src/gotemplate/convert.js';
 
@@ -65,6 +65,27 @@ describe('Template API', () => {
     });
     t.parse('{{define "x"}}x{{end}}{{twice "x"}}');
     expect(t.execute(null)).toBe('xx');
+  });
+});
+
+describe('struct methods (how Helm exposes .Files and .Capabilities)', () => {
+  const files = new GoStruct('engine.files', new Map(), new Map([
+    ['Get', { params: ['string'], result: 'string', fn: ([name]) => (name === 'a.txt' ? 'A' : '') }],
+  ]));
+  const apis = new GoStruct('chartutil.VersionSet', new Map(), new Map([
+    ['Has', { params: ['string'], result: 'bool', fn: ([v]) => v === 'apps/v1' }],
+  ]));
+  const caps = new GoStruct('chartutil.Capabilities', new Map([['APIVersions', apis]]), new Map(), true);
+  const data = goMap({ Files: files, Capabilities: caps });
+
+  it('calls methods with arguments and with a piped final argument', () => {
+    const t = new Template('t').parse('{{ .Files.Get "a.txt" }}|{{ "a.txt" | .Files.Get }}|{{ .Capabilities.APIVersions.Has "apps/v1" }}|{{ if .Capabilities.APIVersions.Has "x/v1" }}y{{ else }}n{{ end }}');
+    expect(t.execute(data)).toBe('A|A|true|n');
+  });
+
+  it('reports a method called with the wrong arguments as Go does', () => {
+    const t = new Template('t').parse('{{ .Files.Get }}');
+    expect(() => t.execute(data)).toThrow('wrong number of args for Get: want 1 got 0');
   });
 });
 
