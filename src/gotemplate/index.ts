@@ -2,7 +2,7 @@
  * Go's text/template in TypeScript. See template.ts for the API, value.ts for the Go value model and
  * fmt/print.ts for Go's fmt.
  */
-export { Template, type FuncMap } from './template.js';
+export { Template, TemplateOptionError, type FuncMap } from './template.js';
 export { TemplateParseError, TemplateExecError, TemplateNotFoundError, type ExecLocation } from './errors.js';
 export {
   GoInt, GoSlice, GoTypedMap, GoStruct, GoFunc, type GoValue, type GoFuncDef, type CallContext, type IntKind, type ParamType,

@@ -17,6 +17,11 @@ import { isEmptyTree } from './ast.js';
 import { quote } from './strconv.js';
 import type { GoFuncDef, GoValue } from './value.js';
 
+/** An option Go's Template.Option would panic on; the message is Go's. */
+export class TemplateOptionError extends Error {
+  override readonly name = 'TemplateOptionError' as const;
+}
+
 /** A map of template functions by name. */
 export type FuncMap = Record<string, GoFuncDef> | Map<string, GoFuncDef>;
 
@@ -48,23 +53,24 @@ export class Template {
   }
 
   /**
-   * Sets an option: `missingkey=default|invalid|zero|error` (Go's Template.Option). Throws on an unknown
-   * option, with Go's panic text.
+   * Sets an option: `missingkey=default|invalid|zero|error` (Go's Template.Option). Throws
+   * TemplateOptionError, with Go's panic text, for anything else.
    */
   option(...opts: string[]): this {
     for (const opt of opts) {
+      if (opt === '') throw new TemplateOptionError('empty option string');
       const m = /^missingkey=(default|invalid|zero|error)$/.exec(opt);
-      if (!m) throw new Error(opt.startsWith('missingkey=') ? `unrecognized option: ${opt}` : `unrecognized option: ${opt}`);
+      if (!m) throw new TemplateOptionError(`unrecognized option: ${opt}`);
       this.common.missingKey = m[1] === 'default' ? 'invalid' : (m[1] as MissingKeyMode);
     }
     return this;
   }
 
-  /** Adds functions to the shared map (later additions win). Throws for names Go would reject. */
+  /** Adds functions to the shared map (later additions win). Throws TemplateOptionError for names Go rejects. */
   funcs(map: FuncMap): this {
     const entries = map instanceof Map ? [...map.entries()] : Object.entries(map);
     for (const [name, def] of entries) {
-      if (!GOOD_NAME.test(name)) throw new Error(`function name ${quote(name)} is not a valid identifier`);
+      if (!GOOD_NAME.test(name)) throw new TemplateOptionError(`function name ${quote(name)} is not a valid identifier`);
       this.common.funcs.set(name, def);
     }
     return this;
