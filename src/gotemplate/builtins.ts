@@ -10,6 +10,11 @@ import {
   type CallContext, GoFunc, type GoFuncDef, GoInt, GoSlice, GoTypedMap, type GoValue, isTrue, typeName, zeroValue,
 } from './value.js';
 
+/** An error a builtin returns (Go's text); the executor reports it as `error calling NAME: …`. */
+export class BuiltinError extends Error {
+  override readonly name = 'BuiltinError' as const;
+}
+
 const RV = 'reflect.Value';
 const ANY = 'interface {}';
 
@@ -21,23 +26,23 @@ function indirect(v: ExecValue): { value: GoValue; isNil: boolean; wasIface: boo
 
 function length(item: ExecValue): GoValue {
   const { value, isNil } = indirect(item);
-  if (isNil) throw new Error('len of nil pointer');
-  if (value === null) throw new Error('reflect: call of reflect.Value.Type on zero Value');
+  if (isNil) throw new BuiltinError('len of nil pointer');
+  if (value === null) throw new BuiltinError('reflect: call of reflect.Value.Type on zero Value');
   if (typeof value === 'string') return new GoInt('int', Buffer.byteLength(value, 'utf8'));
   if (Array.isArray(value)) return new GoInt('int', value.length);
   if (value instanceof GoSlice) return new GoInt('int', value.items.length);
   if (value instanceof Map) return new GoInt('int', value.size);
   if (value instanceof GoTypedMap) return new GoInt('int', value.entries.size);
-  throw new Error(`len of type ${typeName(value)}`);
+  throw new BuiltinError(`len of type ${typeName(value)}`);
 }
 
 /** Go's indexArg: an integer index in [0, cap]. */
 function indexArg(index: ExecValue, cap: number): number {
   const v = unwrap(index);
-  if (v === null) throw new Error('cannot index slice/array with nil');
-  if (!(v instanceof GoInt)) throw new Error(`cannot index slice/array with type ${typeName(v)}`);
+  if (v === null) throw new BuiltinError('cannot index slice/array with nil');
+  if (!(v instanceof GoInt)) throw new BuiltinError(`cannot index slice/array with type ${typeName(v)}`);
   const x = v.isUnsigned ? BigInt.asIntN(64, v.value) : v.value;
-  if (x < 0n || x > BigInt(cap)) throw new Error(`index out of range: ${x}`);
+  if (x < 0n || x > BigInt(cap)) throw new BuiltinError(`index out of range: ${x}`);
   return Number(x);
 }
 
@@ -45,31 +50,31 @@ function indexOne(item: GoValue, index: ExecValue): ExecValue {
   if (typeof item === 'string') {
     const bytes = Buffer.from(item, 'utf8');
     const x = indexArg(index, bytes.length);
-    if (x >= bytes.length) throw new Error('reflect: string index out of range');
+    if (x >= bytes.length) throw new BuiltinError('reflect: string index out of range');
     return new GoInt('uint8', bytes[x]!);
   }
   if (Array.isArray(item) || item instanceof GoSlice) {
     const items = Array.isArray(item) ? item : item.items;
     const x = indexArg(index, items.length);
-    if (x >= items.length) throw new Error('reflect: slice index out of range');
+    if (x >= items.length) throw new BuiltinError('reflect: slice index out of range');
     return Array.isArray(item) ? new Iface(items[x]!) : items[x]!;
   }
   if (item instanceof Map || item instanceof GoTypedMap) {
     const key = unwrap(index);
-    if (key === null) throw new Error('value is nil; should be of type string');
-    if (typeof key !== 'string') throw new Error(`value has type ${typeName(key)}; should be string`);
+    if (key === null) throw new BuiltinError('value is nil; should be of type string');
+    if (typeof key !== 'string') throw new BuiltinError(`value has type ${typeName(key)}; should be string`);
     if (item instanceof GoTypedMap) return item.entries.has(key) ? item.entries.get(key)! : zeroValue(item.elemType);
     return new Iface(item.has(key) ? item.get(key)! : null);
   }
-  throw new Error(`can't index item of type ${typeName(item)}`);
+  throw new BuiltinError(`can't index item of type ${typeName(item)}`);
 }
 
 function index(args: ExecValue[]): ExecValue {
   let item: ExecValue = unwrap(args[0]!);
-  if (item === null) throw new Error('index of untyped nil');
+  if (item === null) throw new BuiltinError('index of untyped nil');
   for (const idx of args.slice(1)) {
     const { value, isNil } = indirect(item);
-    if (isNil) throw new Error('index of nil pointer');
+    if (isNil) throw new BuiltinError('index of nil pointer');
     item = indexOne(value, idx);
   }
   return item;
@@ -77,20 +82,20 @@ function index(args: ExecValue[]): ExecValue {
 
 function sliceFn(args: ExecValue[]): ExecValue {
   const item = unwrap(args[0]!);
-  if (item === null) throw new Error('slice of untyped nil');
+  if (item === null) throw new BuiltinError('slice of untyped nil');
   const indexes = args.slice(1);
-  if (indexes.length > 3) throw new Error(`too many slice indexes: ${indexes.length}`);
+  if (indexes.length > 3) throw new BuiltinError(`too many slice indexes: ${indexes.length}`);
   let len: number;
   if (typeof item === 'string') {
-    if (indexes.length === 3) throw new Error('cannot 3-index slice a string');
+    if (indexes.length === 3) throw new BuiltinError('cannot 3-index slice a string');
     len = Buffer.byteLength(item, 'utf8');
   } else if (Array.isArray(item) || item instanceof GoSlice) {
     len = Array.isArray(item) ? item.length : item.items.length;
-  } else throw new Error(`can't slice item of type ${typeName(item)}`);
+  } else throw new BuiltinError(`can't slice item of type ${typeName(item)}`);
   const idx = [0, len, len];
   indexes.forEach((x, i) => { idx[i] = indexArg(x, len); });
-  if (idx[0]! > idx[1]!) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
-  if (indexes.length === 3 && idx[1]! > idx[2]!) throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
+  if (idx[0]! > idx[1]!) throw new BuiltinError(`invalid slice index: ${idx[0]} > ${idx[1]}`);
+  if (indexes.length === 3 && idx[1]! > idx[2]!) throw new BuiltinError(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (typeof item === 'string') return Buffer.from(item, 'utf8').subarray(idx[0], idx[1]).toString('utf8');
   if (Array.isArray(item)) return item.slice(idx[0], idx[1]);
   return new GoSlice(item.elemType, item.items.slice(idx[0], idx[1]));
@@ -100,36 +105,36 @@ function sliceFn(args: ExecValue[]): ExecValue {
 function prepareArg(v: GoValue, argType: string): GoValue {
   if (v === null) {
     if (!/^(interface \{\}|\[\].*|map\[.*|func.*|\*.*)$/.test(argType)) {
-      throw new Error(`value is nil; should be of type ${argType}`);
+      throw new BuiltinError(`value is nil; should be of type ${argType}`);
     }
     return null;
   }
   if (argType === ANY || typeName(v) === argType) return v;
   const intLike = /^u?int(8|16|32|64|ptr)?$/;
   if (v instanceof GoInt && intLike.test(argType)) return new GoInt(argType as 'int', v.value);
-  throw new Error(`value has type ${typeName(v)}; should be ${argType}`);
+  throw new BuiltinError(`value has type ${typeName(v)}; should be ${argType}`);
 }
 
 /** The `call` builtin: calls a function value held in data. Throws with Go's message. */
 export function callFunctionValue(name: string, args: GoValue[], ctx: CallContext): GoValue {
   const fn = unwrap(args[0] as ExecValue);
-  if (fn === null) throw new Error('call of nil');
-  if (!(fn instanceof GoFunc)) throw new Error(`non-function ${name} of type ${typeName(fn)}`);
+  if (fn === null) throw new BuiltinError('call of nil');
+  if (!(fn instanceof GoFunc)) throw new BuiltinError(`non-function ${name} of type ${typeName(fn)}`);
   const { def } = fn;
   const rest = args.slice(1).map((a) => unwrap(a as ExecValue));
   const numIn = def.params.length;
   if (def.variadic && rest.length < numIn - 1) {
-    throw new Error(`wrong number of args for ${name}: got ${rest.length} want at least ${numIn - 1}`);
+    throw new BuiltinError(`wrong number of args for ${name}: got ${rest.length} want at least ${numIn - 1}`);
   }
   if (!def.variadic && rest.length !== numIn) {
-    throw new Error(`wrong number of args for ${name}: got ${rest.length} want ${numIn}`);
+    throw new BuiltinError(`wrong number of args for ${name}: got ${rest.length} want ${numIn}`);
   }
   const argv = rest.map((a, i) => {
     const t = def.variadic && i >= numIn - 1 ? def.params[numIn - 1]! : def.params[i]!;
     try {
       return prepareArg(a, t);
     } catch (e) {
-      throw new Error(`arg ${i}: ${(e as Error).message}`);
+      throw new BuiltinError(`arg ${i}: ${(e as Error).message}`);
     }
   });
   return def.fn(argv, ctx);
