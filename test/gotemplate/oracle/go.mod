@@ -1,0 +1,3 @@
+module chartroom/gotemplate-oracle
+
+go 1.26
