@@ -28,8 +28,23 @@ function startSyncLoop(repository: ChartRepository, interval: number): { stop: (
   return { stop: () => ((stopped = true), clearTimeout(timer)) };
 }
 
-/** Creates the storage backend a configuration names. */
+/**
+ * Creates the storage backend a configuration names. S3 credentials come from the AWS SDK's default chain
+ * (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity, instance metadata).
+ */
 export async function openStorage(config: ServerConfig): Promise<StorageBackend> {
+  if (config.storage === 'amazon') {
+    // Imported on demand: the AWS SDK costs ~0.2 s of startup that local-disk users need not pay.
+    const { S3Storage } = await import('../storage/s3.js');
+    return new S3Storage({
+      bucket: config.storageAmazonBucket,
+      prefix: config.storageAmazonPrefix,
+      region: config.storageAmazonRegion,
+      endpoint: config.storageAmazonEndpoint,
+      serverSideEncryption: config.storageAmazonSse,
+      forcePathStyle: config.storageAmazonForcePathStyle,
+    });
+  }
   const root = resolve(config.storageLocalRootdir);
   await mkdir(root, { recursive: true });
   return new LocalStorage(root);
