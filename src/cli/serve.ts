@@ -6,6 +6,7 @@ import { Metrics } from '../http/metrics.js';
 import { ChartRepository } from '../repo/repository.js';
 import { LocalStorage } from '../storage/local.js';
 import type { StorageBackend } from '../storage/backend.js';
+import { StorageUnavailableError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
 import { createLogger } from './logger.js';
 
@@ -74,7 +75,7 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
     await new Promise<void>((done, fail) => process.stdout.write(body, (err) => (err ? fail(err) : done())));
     return;
   }
-  if (config.depth === 0 && !config.depthDynamic) await repository.tenant('');
+  if (config.depth === 0 && !config.depthDynamic) await preloadRootIndex(repository, logger);
   const metrics = config.enableMetrics ? new Metrics() : undefined;
   const app = await buildApp({ config, repository, metrics }, { loggerInstance: logger });
   const timer = config.cacheInterval > 0 ? setInterval(() => void repository.rescanAll(), config.cacheInterval) : undefined;
@@ -91,4 +92,18 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   const address = await app.listen({ port: config.port, host: config.listenHost });
   logger.info({ version: CHARTROOM_VERSION, storage: storage.description, address: address + config.contextPath }, 'Starting Chartroom');
   await new Promise<void>((done) => app.server.once('close', () => done()));
+}
+
+/**
+ * Loads the root index before listening. If storage cannot be reached (S3 down, bucket missing), the server
+ * starts anyway and answers 503 until it can: a failed load is not cached, so the first request after
+ * storage returns loads the index. Any other failure stops the start-up.
+ */
+async function preloadRootIndex(repository: ChartRepository, logger: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    await repository.tenant('');
+  } catch (err) {
+    if (!(err instanceof StorageUnavailableError)) throw err;
+    logger.warn({ error: err.message }, 'Storage is unavailable; serving 503 until it answers');
+  }
 }

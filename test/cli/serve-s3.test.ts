@@ -62,4 +62,25 @@ describe.skipIf(SKIP_WITHOUT_MINIO)('chartroom --storage=amazon on MinIO', () =>
     expect(Object.keys(entries).sort()).toEqual(['after-outage', 'mychart']);
     expect(server.process.exitCode).toBeNull();
   });
+
+  it('starts while MinIO is down, answers 503, and serves the index once MinIO is back', async () => {
+    await minio.stop();
+    let late: RunningServer | undefined;
+    let isMinioBack = false;
+    try {
+      late = await startChartroom(['--storage=amazon', '--storage-amazon-bucket', 'charts', '--storage-amazon-prefix', 'team', '--storage-amazon-endpoint', minio.endpoint], minio.awsEnv);
+      const unavailable = await fetch(`${late.url}/index.yaml`);
+      expect(unavailable.status).toBe(503);
+      expect(await unavailable.json()).toEqual({ error: expect.stringContaining('storage unavailable: S3 ') });
+      expect(late.output()).toContain('Storage is unavailable; serving 503 until it answers');
+      await minio.restart();
+      isMinioBack = true;
+      const recovered = await fetch(`${late.url}/index.yaml`);
+      expect(recovered.status).toBe(200);
+      expect(Object.keys((YAML.parse(await recovered.text()) as { entries: object }).entries).sort()).toEqual(['after-outage', 'mychart']);
+    } finally {
+      await late?.stop();
+      if (!isMinioBack) await minio.restart();
+    }
+  });
 });
