@@ -63,6 +63,8 @@ const CONFLICT_BACKOFF_MS = [50, 200] as const;
  *
  * Timestamps are truncated to whole seconds: S3 HEAD and GET report seconds while MinIO's listings carry
  * milliseconds, and ChartMuseum's `--storage-timestamp-tolerance` exists only because of that mismatch.
+ * PutObject returns no Last-Modified, so `put` reports this process's clock; the ETag it returns is the
+ * server's and equals what `list` and `head` report afterwards.
  */
 export class S3Storage implements StorageBackend {
   readonly description: string;
