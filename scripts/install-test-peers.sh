@@ -2,20 +2,23 @@
 # Builds the real clients the interop tests run against, from their Go modules, into .tools/:
 #   .tools/bin/helm                         Helm 3 (helm.sh/helm/v3)
 #   .tools/helm-plugins/cm-push/            the cm-push plugin (github.com/chartmuseum/helm-push)
+#   .tools/bin/minio                        MinIO (github.com/minio/minio), the real S3 server the S3 tests use
 # Nothing here is committed; CI runs this script before the tests. Re-running skips what is already built.
 set -euo pipefail
 
 HELM_VERSION="${HELM_VERSION:-v3.22.0}"
 HELM4_VERSION="${HELM4_VERSION:-v4.3.1}"
 HELM_PUSH_VERSION="${HELM_PUSH_VERSION:-v0.10.4}"
+# MinIO publishes no semver module tags, so the pin is a pseudo-version (a commit of 2026-02-12).
+MINIO_VERSION="${MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
 if ! command -v go >/dev/null 2>&1; then
   if [ "${CI:-}" = "true" ] || [ "${CHARTROOM_REQUIRE_PEERS:-}" = "1" ]; then
-    echo "install-test-peers: Go is required to build helm and helm-cm-push" >&2
+    echo "install-test-peers: Go is required to build helm, helm-cm-push and minio" >&2
     exit 1
   fi
-  echo "install-test-peers: no Go toolchain; the interop tests with the real helm will be skipped" >&2
+  echo "install-test-peers: no Go toolchain; the interop tests with the real helm and the S3 tests will be skipped" >&2
   exit 0
 fi
 tools="$root/.tools"
@@ -35,6 +38,13 @@ if [ ! -x "$tools/bin/helm4" ] || [ "$(cat "$tools/bin/helm4.built" 2>/dev/null)
   GOBIN="$build" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v4/cmd/helm@${HELM4_VERSION}"
   mv "$build/helm" "$tools/bin/helm4" && rmdir "$build"
   echo "$HELM4_VERSION" > "$tools/bin/helm4.built"
+fi
+
+# MinIO takes several minutes to build; a recorded version skips the rebuild.
+if [ ! -x "$tools/bin/minio" ] || [ "$(cat "$tools/bin/minio.built" 2>/dev/null)" != "$MINIO_VERSION" ]; then
+  echo "building minio ${MINIO_VERSION}"
+  GOBIN="$tools/bin" GOFLAGS=-buildvcs=false go install "github.com/minio/minio@${MINIO_VERSION}"
+  echo "$MINIO_VERSION" > "$tools/bin/minio.built"
 fi
 
 plugin="$tools/helm-plugins/cm-push"
@@ -63,3 +73,4 @@ fi
 "$tools/bin/helm" version --short
 "$tools/bin/helm4" version --short
 echo "cm-push plugin: $plugin"
+echo "minio: $(cat "$tools/bin/minio.built")"

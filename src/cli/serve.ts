@@ -6,6 +6,7 @@ import { Metrics } from '../http/metrics.js';
 import { ChartRepository } from '../repo/repository.js';
 import { LocalStorage } from '../storage/local.js';
 import type { StorageBackend } from '../storage/backend.js';
+import { StorageUnavailableError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
 import { createLogger } from './logger.js';
 
@@ -28,8 +29,23 @@ function startSyncLoop(repository: ChartRepository, interval: number): { stop: (
   return { stop: () => ((stopped = true), clearTimeout(timer)) };
 }
 
-/** Creates the storage backend a configuration names. */
+/**
+ * Creates the storage backend a configuration names. S3 credentials come from the AWS SDK's default chain
+ * (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity, instance metadata).
+ */
 export async function openStorage(config: ServerConfig): Promise<StorageBackend> {
+  if (config.storage === 'amazon') {
+    // Imported on demand: the AWS SDK costs ~0.2 s of startup that local-disk users need not pay.
+    const { S3Storage } = await import('../storage/s3.js');
+    return new S3Storage({
+      bucket: config.storageAmazonBucket,
+      prefix: config.storageAmazonPrefix,
+      region: config.storageAmazonRegion,
+      endpoint: config.storageAmazonEndpoint,
+      serverSideEncryption: config.storageAmazonSse,
+      forcePathStyle: config.storageAmazonForcePathStyle,
+    });
+  }
   const root = resolve(config.storageLocalRootdir);
   await mkdir(root, { recursive: true });
   return new LocalStorage(root);
@@ -59,7 +75,7 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
     await new Promise<void>((done, fail) => process.stdout.write(body, (err) => (err ? fail(err) : done())));
     return;
   }
-  if (config.depth === 0 && !config.depthDynamic) await repository.tenant('');
+  if (config.depth === 0 && !config.depthDynamic) await preloadRootIndex(repository, logger);
   const metrics = config.enableMetrics ? new Metrics() : undefined;
   const app = await buildApp({ config, repository, metrics }, { loggerInstance: logger });
   const timer = config.cacheInterval > 0 ? setInterval(() => void repository.rescanAll(), config.cacheInterval) : undefined;
@@ -76,4 +92,18 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   const address = await app.listen({ port: config.port, host: config.listenHost });
   logger.info({ version: CHARTROOM_VERSION, storage: storage.description, address: address + config.contextPath }, 'Starting Chartroom');
   await new Promise<void>((done) => app.server.once('close', () => done()));
+}
+
+/**
+ * Loads the root index before listening. If storage cannot be reached (S3 down, bucket missing), the server
+ * starts anyway and answers 503 until it can: a failed load is not cached, so the first request after
+ * storage returns loads the index. Any other failure stops the start-up.
+ */
+async function preloadRootIndex(repository: ChartRepository, logger: ReturnType<typeof createLogger>): Promise<void> {
+  try {
+    await repository.tenant('');
+  } catch (err) {
+    if (!(err instanceof StorageUnavailableError)) throw err;
+    logger.warn({ error: err.message }, 'Storage is unavailable; serving 503 until it answers');
+  }
 }

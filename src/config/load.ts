@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import YAML from 'yaml';
 import { DEFAULTS, SETTINGS, type ServerConfig, type Setting } from './settings.js';
 import { parseGoDuration } from './duration.js';
+import { assertValidFolder } from '../storage/keys.js';
 
 /** A configuration the server refuses to start with. The CLI prints the message and exits with code 2. */
 export class ConfigError extends Error {
@@ -15,7 +16,7 @@ export class ConfigError extends Error {
  */
 const NOT_YET_SUPPORTED: readonly { flag: string; env: string; issue: string }[] = [
   ...['basic-auth-user', 'basic-auth-pass', 'auth-anonymous-get', 'bearer-auth', 'auth-realm', 'auth-service', 'auth-cert-path', 'auth-actions-search-path'].map((flag) => ({ flag, env: toEnv(flag), issue: 'access control (issue #8)' })),
-  ...['storage-amazon-bucket', 'storage-amazon-prefix', 'storage-amazon-region', 'storage-amazon-endpoint', 'storage-amazon-sse', 'storage-amazon-force-path-style', 'cache', 'cache-redis-addr', 'cache-redis-password', 'cache-redis-db'].map((flag) => ({ flag, env: toEnv(flag), issue: 'S3 storage (issue #3)' })),
+  ...['cache', 'cache-redis-addr', 'cache-redis-password', 'cache-redis-db'].map((flag) => ({ flag, env: toEnv(flag), issue: 'the Redis cache (issue #3)' })),
 ];
 
 /** The result of parsing a command line: a configuration, or a request for help or the version. */
@@ -154,7 +155,36 @@ function validate(config: ServerConfig): ServerConfig {
   if (config.chartUrl && !/^https?:\/\/[^/]/.test(config.chartUrl)) fail(`invalid value ${JSON.stringify(config.chartUrl)} for --chart-url: expected an http(s) URL`);
   config.contextPath = normaliseContextPath(config.contextPath);
   if (config.storage === 'local' && !config.storageLocalRootdir) fail('Missing required flags(s): --storage-local-rootdir');
+  if (config.storage === 'amazon') validateAmazon(config, fail);
   return config;
+}
+
+/**
+ * ChartMuseum's rules for `--storage=amazon`: bucket and region are required, and the region defaults to
+ * us-east-1 when an endpoint is given. The prefix loses surrounding slashes; an endpoint without a scheme
+ * gets https:// (as the Go SDK assumed).
+ */
+function validateAmazon(config: ServerConfig, fail: (message: string) => never): void {
+  if (config.storageAmazonEndpoint && !config.storageAmazonRegion) config.storageAmazonRegion = 'us-east-1';
+  const missing = [['storageAmazonBucket', 'storage-amazon-bucket'], ['storageAmazonRegion', 'storage-amazon-region']].filter(([key]) => !config[key as keyof ServerConfig]);
+  if (missing.length > 0) fail(`Missing required flags(s): ${missing.map(([, flag]) => `--${flag}`).join(', ')}`);
+  config.storageAmazonPrefix = config.storageAmazonPrefix.replace(/^\/+|\/+$/g, '');
+  try {
+    assertValidFolder(config.storageAmazonPrefix);
+  } catch {
+    fail(`invalid value ${JSON.stringify(config.storageAmazonPrefix)} for --storage-amazon-prefix`);
+  }
+  if (config.storageAmazonEndpoint) {
+    const endpoint = /^[a-z][a-z0-9+.-]*:\/\//i.test(config.storageAmazonEndpoint) ? config.storageAmazonEndpoint : `https://${config.storageAmazonEndpoint}`;
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(`invalid value ${JSON.stringify(config.storageAmazonEndpoint)} for --storage-amazon-endpoint: expected an http(s) URL`);
+    config.storageAmazonEndpoint = endpoint;
+  }
 }
 
 /** `x/y/` → `/x/y`; '' and '/' → ''. Rejects dot segments and characters outside a URL path. */

@@ -27,6 +27,12 @@ export interface ServerConfig {
   listenHost: string;
   storage: string;
   storageLocalRootdir: string;
+  storageAmazonBucket: string;
+  storageAmazonPrefix: string;
+  storageAmazonRegion: string;
+  storageAmazonEndpoint: string;
+  storageAmazonSse: string;
+  storageAmazonForcePathStyle: boolean;
   depth: number;
   depthDynamic: boolean;
   contextPath: string;
@@ -62,6 +68,12 @@ export const DEFAULTS: ServerConfig = {
   listenHost: '0.0.0.0',
   storage: 'local',
   storageLocalRootdir: './storage',
+  storageAmazonBucket: '',
+  storageAmazonPrefix: '',
+  storageAmazonRegion: '',
+  storageAmazonEndpoint: '',
+  storageAmazonSse: '',
+  storageAmazonForcePathStyle: true,
   depth: 0,
   depthDynamic: false,
   contextPath: '',
@@ -95,8 +107,14 @@ export const DEFAULTS: ServerConfig = {
 export const SETTINGS: readonly Setting[] = [
   { key: 'port', flag: 'port', env: 'PORT', yaml: 'port', type: 'int', help: 'port to listen on' },
   { key: 'listenHost', flag: 'listen-host', env: 'LISTEN_HOST', yaml: 'listen.host', type: 'string', help: 'address to listen on' },
-  { key: 'storage', flag: 'storage', env: 'STORAGE', yaml: 'storage.backend', type: 'string', choices: ['local'], help: 'storage backend' },
+  { key: 'storage', flag: 'storage', env: 'STORAGE', yaml: 'storage.backend', type: 'string', choices: ['local', 'amazon'], help: 'storage backend: local, or amazon (S3, MinIO or another S3-compatible store)' },
   { key: 'storageLocalRootdir', flag: 'storage-local-rootdir', env: 'STORAGE_LOCAL_ROOTDIR', yaml: 'storage.local.rootdir', type: 'string', help: 'directory to store charts for the local storage backend' },
+  { key: 'storageAmazonBucket', flag: 'storage-amazon-bucket', env: 'STORAGE_AMAZON_BUCKET', yaml: 'storage.amazon.bucket', type: 'string', help: 's3 bucket to store charts for the amazon storage backend' },
+  { key: 'storageAmazonPrefix', flag: 'storage-amazon-prefix', env: 'STORAGE_AMAZON_PREFIX', yaml: 'storage.amazon.prefix', type: 'string', help: 'prefix to store charts under in --storage-amazon-bucket' },
+  { key: 'storageAmazonRegion', flag: 'storage-amazon-region', env: 'STORAGE_AMAZON_REGION', yaml: 'storage.amazon.region', type: 'string', help: 'region of --storage-amazon-bucket (us-east-1 when only an endpoint is given)' },
+  { key: 'storageAmazonEndpoint', flag: 'storage-amazon-endpoint', env: 'STORAGE_AMAZON_ENDPOINT', yaml: 'storage.amazon.endpoint', type: 'string', help: 'alternative s3 endpoint (MinIO, ...); http:// disables TLS' },
+  { key: 'storageAmazonSse', flag: 'storage-amazon-sse', env: 'STORAGE_AMAZON_SSE', yaml: 'storage.amazon.sse', type: 'string', help: 'server side encryption algorithm sent on every upload (AES256, aws:kms)' },
+  { key: 'storageAmazonForcePathStyle', flag: 'storage-amazon-force-path-style', env: 'STORAGE_AMAZON_FORCE_PATH_STYLE', yaml: 'storage.amazon.forcepathstyle', type: 'bool', help: 'address buckets as endpoint/bucket instead of bucket.endpoint' },
   { key: 'depth', flag: 'depth', env: 'DEPTH', yaml: 'depth', type: 'int', help: 'levels of nested repos for multitenancy' },
   { key: 'depthDynamic', flag: 'depth-dynamic', env: 'DEPTH_DYNAMIC', yaml: 'depthdynamic', type: 'bool', help: 'infer the repo depth from each request path' },
   { key: 'contextPath', flag: 'context-path', env: 'CONTEXT_PATH', yaml: 'contextpath', type: 'string', help: 'base path for every route, e.g. /charts' },

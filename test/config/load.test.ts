@@ -54,15 +54,49 @@ describe('loadConfig', () => {
     [['--tls-cert', 'a.pem'], '--tls-cert and --tls-key must be given together'],
     [['--context-path', '/a/../b'], 'invalid value "/a/../b" for --context-path'],
     [['--basic-auth-user', 'u'], 'access control (issue #8) is not available'],
+    [['--cache', 'redis'], 'the Redis cache (issue #3) is not available'],
+    [['--storage', 'amazon'], 'Missing required flags(s): --storage-amazon-bucket, --storage-amazon-region'],
+    [['--storage', 'amazon', '--storage-amazon-region', 'eu-west-1'], 'Missing required flags(s): --storage-amazon-bucket'],
+    [['--storage', 'amazon', '--storage-amazon-bucket', 'b'], 'Missing required flags(s): --storage-amazon-region'],
+    [['--storage', 'amazon', '--storage-amazon-bucket', 'b', '--storage-amazon-endpoint', 'ftp://minio:9000'], 'invalid value "ftp://minio:9000" for --storage-amazon-endpoint'],
+    [['--storage', 'amazon', '--storage-amazon-bucket', 'b', '--storage-amazon-region', 'r', '--storage-amazon-prefix', 'a/../b'], 'invalid value "a/../b" for --storage-amazon-prefix'],
+    [['--storage-amazon-force-path-style=sometimes'], 'invalid value "sometimes" for --storage-amazon-force-path-style: expected true or false'],
     [['stray'], 'unexpected argument: stray'],
   ])('rejects %j', (argv, message) => {
     expect(() => loadConfig(argv, {})).toThrow(ConfigError);
     expect(() => loadConfig(argv, {})).toThrow(message);
   });
 
-  it('refuses to start open when a ChartMuseum auth or S3 variable it cannot honour is set', () => {
+  it('refuses to start when a ChartMuseum auth or cache variable it cannot honour is set', () => {
     expect(() => loadConfig([], { BASIC_AUTH_USER: 'u' })).toThrow('BASIC_AUTH_USER is set, but access control (issue #8) is not available');
-    expect(() => loadConfig([], { STORAGE_AMAZON_BUCKET: 'b' })).toThrow('S3 storage (issue #3)');
+    expect(() => loadConfig([], { CACHE_REDIS_ADDR: 'redis:6379' })).toThrow('CACHE_REDIS_ADDR is set, but the Redis cache (issue #3) is not available');
+  });
+
+  it("reads ChartMuseum's S3 settings from flags, env vars and the YAML file, with its defaults", async () => {
+    expect(config(['--storage', 'amazon', '--storage-amazon-bucket', 'charts', '--storage-amazon-region', 'eu-west-1'])).toMatchObject({
+      storage: 'amazon',
+      storageAmazonBucket: 'charts',
+      storageAmazonRegion: 'eu-west-1',
+      storageAmazonPrefix: '',
+      storageAmazonEndpoint: '',
+      storageAmazonSse: '',
+      storageAmazonForcePathStyle: true,
+    });
+    const fromEnv = config([], {
+      STORAGE: 'amazon',
+      STORAGE_AMAZON_BUCKET: 'b',
+      STORAGE_AMAZON_PREFIX: '/team/charts/',
+      STORAGE_AMAZON_ENDPOINT: 'minio.internal:9000',
+      STORAGE_AMAZON_SSE: 'AES256',
+      STORAGE_AMAZON_FORCE_PATH_STYLE: 'false',
+    });
+    // An endpoint alone implies us-east-1; one without a scheme is https; the prefix loses its slashes.
+    expect(fromEnv).toMatchObject({ storageAmazonRegion: 'us-east-1', storageAmazonEndpoint: 'https://minio.internal:9000', storageAmazonPrefix: 'team/charts', storageAmazonSse: 'AES256', storageAmazonForcePathStyle: false });
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const file = join(dir.path, 'chartmuseum.yaml');
+    await writeFile(file, 'storage:\n  backend: amazon\n  amazon:\n    bucket: yb\n    prefix: p\n    region: ap-south-1\n    endpoint: http://127.0.0.1:9000\n    sse: aws:kms\n    forcepathstyle: false\n');
+    expect(config(['-c', file])).toMatchObject({ storage: 'amazon', storageAmazonBucket: 'yb', storageAmazonPrefix: 'p', storageAmazonRegion: 'ap-south-1', storageAmazonEndpoint: 'http://127.0.0.1:9000', storageAmazonSse: 'aws:kms', storageAmazonForcePathStyle: false });
   });
 
   it('rejects a config file with the wrong extension or an unknown key', async () => {
@@ -96,6 +130,9 @@ describe('chartroom command', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Error: invalid value "x" for --port');
     expect((await cli('frobnicate')).code).toBe(2);
+    const noBucket = await cli('--storage=amazon', '--storage-amazon-endpoint', 'http://127.0.0.1:9');
+    expect(noBucket.code).toBe(2);
+    expect(noBucket.stderr).toContain('Error: Missing required flags(s): --storage-amazon-bucket\n');
   });
 
   it('prints the whole index with --gen-index (even when large and piped) and exits 0', async () => {

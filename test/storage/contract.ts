@@ -97,6 +97,29 @@ export function storageContract(name: string, make: () => Promise<{ storage: Sto
       expect((await s.list('t')).objects).toHaveLength(3);
     }));
 
+    it('round-trips names that URL encoding could mangle, and lists them sorted', withStorage(async (s) => {
+      const keys = ['t/a+b=c-1.0.0.tgz', 't/100%25 literal%2Fslash.tgz', 't/query?x=1#frag.tgz', 't/emoji-\u{1F600}.tgz', 't/~tilde:colon@at.tgz'];
+      for (const key of keys) await s.put(key, Buffer.from(key));
+      await s.put('t/\u65E5\u672C\u8A9E/chart.tgz', Buffer.from('nested'));
+      for (const key of keys) {
+        expect((await s.getBytes(key)).data.toString()).toBe(key);
+        expect((await s.head(key)).size).toBe(Buffer.byteLength(key));
+      }
+      const listing = await s.list('t');
+      expect(listing.objects.map((o) => o.key)).toEqual([...keys].sort());
+      expect(listing.folders).toEqual(['\u65E5\u672C\u8A9E']);
+      expect((await s.list('t/\u65E5\u672C\u8A9E')).objects.map((o) => o.key)).toEqual(['t/\u65E5\u672C\u8A9E/chart.tgz']);
+    }));
+
+    it('lists a folder of more than 1,000 entries (one S3 page) completely', withStorage(async (s) => {
+      const names = Array.from({ length: 1_010 }, (_, i) => `p/c${String(i).padStart(4, '0')}.tgz`);
+      const folders = Array.from({ length: 5 }, (_, i) => `p/sub${i}/x.tgz`);
+      await forEachLimited([...names, ...folders], 16, (key) => s.put(key, Buffer.from('x')));
+      const listing = await s.list('p');
+      expect(listing.objects.map((o) => o.key)).toEqual(names);
+      expect(listing.folders).toEqual(['sub0', 'sub1', 'sub2', 'sub3', 'sub4']);
+    }));
+
     it('rejects keys that escape the layout', withStorage(async (s) => {
       for (const key of ['', '/abs.tgz', '../x.tgz', 'a/../../x.tgz', 'a//b.tgz', 'a/./b.tgz', 'a\\b.tgz', 'nul\u0000.tgz']) {
         await expect(s.put(key, Buffer.from('x')), key).rejects.toBeInstanceOf(InvalidKeyError);
@@ -104,4 +127,13 @@ export function storageContract(name: string, make: () => Promise<{ storage: Sto
       }
     }));
   });
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight. */
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
 }
