@@ -145,7 +145,7 @@ for (const backend of backends) {
       await minio.stop();
       const down = await fetch(`${(replicas[0] as RunningServer).url}/api/charts`, { method: 'POST', body: buildChart({ name: 'down', version: '1.0.0' }) });
       expect(down.status).toBe(503);
-      expect((await down.json()).error).toMatch(/^storage unavailable/);
+      expect(((await down.json()) as { error: string }).error).toMatch(/^storage unavailable/);
       await minio.restart();
       await new Promise((r) => setTimeout(r, 500));
       stopStream = true;
