@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/repo-bench.ts [--sizes 100,1000,10000] [--samples 40] [--seconds 5]
  *       [--label chartroom] [--start 'node dist/cli/main.js --port {port} --storage-local-rootdir {storage}']
- *       [--replicas 1] [--preload files|api]
+ *       [--replicas 1] [--preload files|api] [--minio]
  *
  * For each N it puts N synthetic charts into a fresh storage folder (`files`, written before the server
  * starts and indexed by it) or uploads them through the API (`api`, for S3: the start command may use
@@ -12,7 +12,7 @@
  * upload-to-visible latency p50/p99 (POST to the first replica, poll GET /api/charts/<name>/<version> on the
  * second until 200), GET /index.yaml requests/s and MB/s, 304 requests/s, chart download requests/s (spread
  * over the replicas), the servers' CPU time per request, restart-to-complete-index time of the first replica
- * and its peak RSS (VmHWM).
+ * and its peak RSS (VmHWM). `--minio` starts a real MinIO and runs Chartroom on S3 against it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildChart } from '../test/helpers/charts.js';
 import { freePort } from '../test/helpers/process.js';
+import { startMinio, type MinioServer } from '../test/helpers/minio.js';
 
 interface Options {
   replicas: number;
@@ -79,9 +80,12 @@ function http(url: string, method = 'GET', body?: Buffer, headers: Record<string
   });
 }
 
+/** Extra environment for the servers (the MinIO credentials in `--minio` mode). */
+const serverEnv: Record<string, string> = {};
+
 function startServer(command: string, port: number, storage: string): ChildProcess {
   const line = command.replaceAll('{port}', String(port)).replaceAll('{storage}', storage);
-  return spawn('sh', ['-c', `exec ${line}`], { stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore' });
+  return spawn('sh', ['-c', `exec ${line}`], { stdio: process.env.BENCH_DEBUG ? 'inherit' : 'ignore', env: { ...process.env, ...serverEnv } });
 }
 
 async function waitForIndex(base: string, expected: number, deadlineMs = 600_000): Promise<void> {
@@ -258,7 +262,20 @@ async function benchSize(options: Options, n: number): Promise<Record<string, st
 }
 
 async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  let minio: MinioServer | undefined;
+  if (argv.includes('--minio')) {
+    // S3 mode: a real MinIO (built by scripts/install-test-peers.sh), Chartroom on a fresh prefix per size.
+    minio = await startMinio();
+    await minio.createBucket('bench');
+    Object.assign(serverEnv, minio.awsEnv);
+    options.preload = 'api';
+    if (!argv.includes('--start')) {
+      options.start = `${process.execPath} dist/cli/main.js --port {port} --listen-host 127.0.0.1 --storage=amazon --storage-amazon-bucket bench --storage-amazon-prefix {prefix} --storage-amazon-endpoint ${minio.endpoint}`;
+    }
+    options.label = `${options.label} (MinIO)`;
+  }
   const rows: Record<string, string>[] = [];
   for (const n of options.sizes) {
     const row = await benchSize(options, n);
@@ -270,6 +287,7 @@ async function main(): Promise<void> {
   console.log(`|${columns.map(() => '---').join('|')}|`);
   for (const row of rows) console.log(`| ${columns.map((c) => row[c]).join(' | ')} |`);
   agent.destroy();
+  await minio?.cleanup();
 }
 
 void main();
