@@ -1,0 +1,131 @@
+/**
+ * The simulated kubelets of all nodes: drive each bound pod through its timeline (timeline.ts), write its
+ * status when the stage changes, and finish graceful deletions after `terminate-after` (capped by the
+ * grace period). Per-pod timing and faults come from pod annotations, else from the cluster settings.
+ */
+import { imageMatches, FailAnnotation, type PodFault, ReadyAfterAnnotation, TerminateAfterAnnotation } from '../../settings.js';
+import type { WatchEvent } from '../../store.js';
+import { cloneObject } from '../../store.js';
+import { parseDuration } from '../../time.js';
+import type { Pod } from '../../types.js';
+import { type Controller, type ControllerContext, keyOf, splitKey } from '../controller.js';
+import { renderPodStatus } from './pod-status.js';
+import { type ContainerStage, runtimeStateAt } from './timeline.js';
+
+interface PodRun {
+  boundAt: number;
+  readyAfterMs: number;
+  fault?: PodFault;
+  hostIP: string;
+  podIP: string;
+  lastStage?: ContainerStage;
+  deletedAt?: number;
+}
+
+/** Runs the pods bound to the simulated nodes. */
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  private readonly runs = new Map<string, PodRun>();
+  private readonly podsPerNode = new Map<string, number>();
+
+  constructor(private readonly ctx: ControllerContext) {}
+
+  /** Every change of a bound pod. */
+  keysFor(event: WatchEvent): string[] {
+    const obj = event.object;
+    if (obj.kind !== 'Pod') return [];
+    if (event.type === 'DELETED') this.runs.delete(obj.metadata.uid!);
+    return (obj as Pod).spec.nodeName && event.type !== 'DELETED' ? [keyOf(obj.metadata.namespace, obj.metadata.name)] : [];
+  }
+
+  /** Brings one pod's status up to the current time. */
+  sync(key: string): void {
+    const [namespace, name] = splitKey(key);
+    const pod = this.ctx.store.get<Pod>('Pod', namespace, name);
+    if (!pod?.spec.nodeName) return;
+    const run = this.runFor(pod);
+    if (pod.metadata.deletionTimestamp) return this.terminate(pod, run, key);
+    const now = this.ctx.clock.now();
+    const state = runtimeStateAt(now - run.boundAt, run.readyAfterMs, run.fault);
+    if (state.stage !== run.lastStage) this.recordStageEvents(pod, state.stage, state.backoffMs);
+    run.lastStage = state.stage;
+    const status = renderPodStatus(pod, state, run);
+    if (JSON.stringify(status) !== JSON.stringify(pod.status)) {
+      this.ctx.store.update({ ...cloneObject(pod), status, metadata: { ...pod.metadata, resourceVersion: undefined } });
+    }
+    if (state.nextChangeAt !== undefined) this.ctx.requeueAfter(key, run.boundAt + state.nextChangeAt - now);
+  }
+
+  private terminate(pod: Pod, run: PodRun, key: string): void {
+    const now = this.ctx.clock.now();
+    if (run.deletedAt === undefined) {
+      run.deletedAt = now;
+      for (const c of pod.spec.containers) this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    }
+    const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
+    const annotated = pod.metadata.annotations?.[TerminateAfterAnnotation];
+    const removeAt = run.deletedAt + Math.min(durationOr(annotated, this.ctx.settings.terminateAfterMs), grace);
+    if (now >= removeAt) this.ctx.store.remove('Pod', pod.metadata.namespace, pod.metadata.name);
+    else this.ctx.requeueAfter(key, removeAt - now);
+  }
+
+  private runFor(pod: Pod): PodRun {
+    let run = this.runs.get(pod.metadata.uid!);
+    if (run) return run;
+    const annotations = pod.metadata.annotations ?? {};
+    const nodeIndex = Math.max(0, this.ctx.settings.nodes.indexOf(pod.spec.nodeName!));
+    const n = this.podsPerNode.get(pod.spec.nodeName!) ?? 0;
+    this.podsPerNode.set(pod.spec.nodeName!, n + 1);
+    run = {
+      boundAt: this.ctx.clock.now(),
+      readyAfterMs: durationOr(annotations[ReadyAfterAnnotation], this.ctx.settings.readyAfterMs),
+      fault: this.faultOf(pod),
+      hostIP: nodeIP(nodeIndex),
+      podIP: `10.244.${nodeIndex * 16 + Math.floor(n / 254)}.${(n % 254) + 1}`,
+    };
+    this.runs.set(pod.metadata.uid!, run);
+    return run;
+  }
+
+  private faultOf(pod: Pod): PodFault | undefined {
+    const annotated = pod.metadata.annotations?.[FailAnnotation];
+    if (annotated === 'ErrImagePull' || annotated === 'CrashLoopBackOff' || annotated === 'NotReady') return annotated;
+    const images = pod.spec.containers.map((c) => c.image ?? '');
+    if (this.ctx.settings.failingImages.some((p) => images.some((i) => imageMatches(p, i)))) return 'ErrImagePull';
+    return undefined;
+  }
+
+  private recordStageEvents(pod: Pod, stage: ContainerStage, backoff?: number): void {
+    for (const c of pod.spec.containers) {
+      if (stage === 'Running') {
+        this.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
+        this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
+      } else if (stage === 'ErrImagePull') {
+        this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+      } else if (stage === 'ImagePullBackOff') {
+        this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+      } else if (stage === 'CrashLoopBackOff' && backoff !== undefined) {
+        const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+        this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+      }
+    }
+  }
+
+  private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.ctx.recorder.event(pod, type, reason, message);
+  }
+}
+
+/** The InternalIP of the i-th simulated node. */
+export function nodeIP(index: number): string {
+  return `172.18.0.${index + 2}`;
+}
+
+function durationOr(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  try {
+    return parseDuration(text);
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Kubernetes Event objects, recorded the way client-go's event recorder writes them: name
+ * `<object>.<unix nanos in hex>`, involvedObject, reason, message, source component, count 1.
+ * TODO(issue 5): the recorder's aggregation of identical events (count > 1) is not modelled.
+ */
+import type { Clock } from './clock.js';
+import type { ObjectStore } from './store.js';
+import { formatTime } from './time.js';
+import type { KubeEvent, KubeObject } from './types.js';
+
+/** Event type: `Normal` or `Warning`. */
+export type EventType = 'Normal' | 'Warning';
+
+/** Records events for one controller (`source.component`). */
+export interface EventRecorder {
+  /** Writes one Event about `obj`. Never throws for a missing namespace. */
+  event(obj: KubeObject, type: EventType, reason: string, message: string): void;
+}
+
+/** Makes recorders for one cluster; event names stay unique across all of them. */
+export interface EventSink {
+  /** A recorder writing as `component` (e.g. "deployment-controller"), with an optional host (kubelet). */
+  recorder(component: string, host?: string): EventRecorder;
+}
+
+/** Creates the event sink of one cluster, writing Event objects into `store`. */
+export function createEventSink(store: ObjectStore, clock: Clock): EventSink {
+  let lastNanos = 0n;
+  /** Unix nanoseconds in hex, made strictly increasing so that two events never share a name. */
+  const nextNanosHex = (nowMs: number): string => {
+    let nanos = BigInt(nowMs) * 1_000_000n;
+    if (nanos <= lastNanos) nanos = lastNanos + 1n;
+    lastNanos = nanos;
+    return nanos.toString(16);
+  };
+  return { recorder: (component, host) => createRecorder(store, clock, nextNanosHex, component, host) };
+}
+
+function createRecorder(
+  store: ObjectStore,
+  clock: Clock,
+  nextNanosHex: (nowMs: number) => string,
+  component: string,
+  host?: string,
+): EventRecorder {
+  return {
+    event(obj, type, reason, message) {
+      const now = clock.now();
+      const stamp = formatTime(now);
+      const event: KubeEvent = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${obj.metadata.name}.${nextNanosHex(now)}`, namespace: obj.metadata.namespace ?? 'default' },
+        involvedObject: {
+          kind: obj.kind,
+          namespace: obj.metadata.namespace,
+          name: obj.metadata.name,
+          uid: obj.metadata.uid,
+          apiVersion: obj.apiVersion,
+          resourceVersion: obj.metadata.resourceVersion,
+        },
+        reason,
+        message,
+        source: host ? { component, host } : { component },
+        firstTimestamp: stamp,
+        lastTimestamp: stamp,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: component,
+        reportingInstance: host ?? '',
+      };
+      store.create(event);
+    },
+  };
+}
