@@ -2,6 +2,7 @@
  * The Deployment controller (pkg/controller/deployment): syncDeployment's decision order, then one phase
  * of rolloutRolling, rolloutRecreate or sync (scaling/paused) per call. Writes go through DeploymentWrites.
  */
+import { ConflictError } from '../../errors.js';
 import { fromLabelSelector, isEmptyLabelSelector, matches } from '../../selector.js';
 import type { WatchEvent } from '../../store.js';
 import { cloneObject } from '../../store.js';
@@ -64,8 +65,10 @@ export class DeploymentController implements Controller {
     try {
       this.syncDeployment(d);
     } catch (err) {
-      // A collision bumped collisionCount; an invalid fencepost waits for the user. Both retry later.
-      if (err instanceof HashCollisionError) this.ctx.requeueAfter(key, 0);
+      // A collision bumped collisionCount; a conflict means this sync wrote from a stale list (as the real
+      // controller does after isScalingEvent bumps a revision): both retry at once. An invalid fencepost
+      // waits for the user.
+      if (err instanceof HashCollisionError || err instanceof ConflictError) this.ctx.requeueAfter(key, 0);
       else if (!(err instanceof IntOrPercentError)) throw err;
     }
   }
