@@ -9,7 +9,7 @@ import { InvalidError } from './errors.js';
 import { kindInfo } from './kinds.js';
 import type { Random } from './random.js';
 import { fromLabelSelector, matches } from './selector.js';
-import type { ObjectStore } from './store.js';
+import { type ObjectStore, sameJson } from './store.js';
 import type { Deployment, KubeObject, LabelSelector, PodTemplateSpec, Service } from './types.js';
 
 /** Prepares a user's object for `store.create`: defaults, validation, allocated fields. Throws InvalidError. */
@@ -31,7 +31,7 @@ export function admitUpdate(obj: KubeObject, current: KubeObject): KubeObject {
   const spec = out.spec as Record<string, unknown> | undefined;
   const currentSpec = current.spec as Record<string, unknown> | undefined;
   if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'].includes(out.kind) && spec && currentSpec) {
-    if (JSON.stringify(spec.selector) !== JSON.stringify(currentSpec.selector)) {
+    if (!sameJson(spec.selector, currentSpec.selector)) {
       throw invalid(out, `spec.selector: Invalid value: ${JSON.stringify(spec.selector)}: field is immutable`);
     }
   }

@@ -3,7 +3,7 @@
  * scaling a ReplicaSet with its `ScalingReplicaSet` event, history cleanup and status updates.
  */
 import { computeHash } from '../../hash.js';
-import { cloneObject } from '../../store.js';
+import { cloneObject, sameJson } from '../../store.js';
 import { formatTime, parseTime } from '../../time.js';
 import type { Deployment, OwnerReference, ReplicaSet } from '../../types.js';
 import type { ControllerContext } from '../controller.js';
@@ -186,8 +186,4 @@ export function ownerRefTo(d: Deployment): OwnerReference {
 
 function keyOfObj(d: Deployment): string {
   return `${d.metadata.namespace ?? ''}/${d.metadata.name}`;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -5,7 +5,7 @@
  */
 import { imageMatches, FailAnnotation, type PodFault, ReadyAfterAnnotation, TerminateAfterAnnotation } from '../../settings.js';
 import type { WatchEvent } from '../../store.js';
-import { cloneObject } from '../../store.js';
+import { cloneObject, sameJson } from '../../store.js';
 import { parseDuration } from '../../time.js';
 import type { Pod } from '../../types.js';
 import { type Controller, type ControllerContext, keyOf, splitKey } from '../controller.js';
@@ -50,7 +50,7 @@ export class Kubelet implements Controller {
     if (state.stage !== run.lastStage) this.recordStageEvents(pod, state.stage, state.backoffMs);
     run.lastStage = state.stage;
     const status = renderPodStatus(pod, state, run);
-    if (JSON.stringify(status) !== JSON.stringify(pod.status)) {
+    if (!sameJson(status, pod.status)) {
       this.ctx.store.update({ ...cloneObject(pod), status, metadata: { ...pod.metadata, resourceVersion: undefined } });
     }
     if (state.nextChangeAt !== undefined) this.ctx.requeueAfter(key, run.boundAt + state.nextChangeAt - now);

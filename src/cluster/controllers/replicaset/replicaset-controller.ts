@@ -6,7 +6,7 @@
 import { defaultPodSpec } from '../../defaults.js';
 import { deleteObject } from '../../deletion.js';
 import type { WatchEvent } from '../../store.js';
-import { cloneObject } from '../../store.js';
+import { cloneObject, sameJson } from '../../store.js';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../types.js';
 import { type Controller, type ControllerContext, controllerRefOf, keyOf, splitKey } from '../controller.js';
 import { isPodActive, isPodAvailable, isPodReady, podReadyTime, rankPodsForDeletion } from './pod-ranking.js';
@@ -75,7 +75,7 @@ export class ReplicaSetController implements Controller {
       ...(rs.status?.conditions ? { conditions: rs.status.conditions } : {}),
     };
     const compact = compactReplicaSetStatus(status);
-    if (JSON.stringify(compact) !== JSON.stringify(rs.status ?? {})) {
+    if (!sameJson(compact, rs.status ?? {})) {
       this.ctx.store.update({ ...cloneObject(rs), status: compact, metadata: { ...rs.metadata, resourceVersion: undefined } });
     }
     this.requeueForAvailability(rs, active, minReady, now);
