@@ -7,6 +7,7 @@
  * This is the entry point the HTTP layer wraps; nothing here knows about HTTP.
  */
 import { admitCreate, admitUpdate } from './admission.js';
+import { mergeForApply, withLastApplied } from './apply.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { type Clock, createVirtualClock, type VirtualClock } from './clock.js';
 import type { Controller, ControllerContext } from './controllers/controller.js';
@@ -66,7 +67,10 @@ export interface Cluster {
   readonly name: string;
   readonly clock: Clock;
   readonly settings: SimulationSettings;
-  /** Creates the object, or replaces the stored one (keeping its status). Throws InvalidError, NotFoundError (namespace). */
+  /**
+   * kubectl apply of a whole manifest: creates the object, or replaces the stored one keeping its status
+   * and labels/annotations added by others (see apply.ts). Throws InvalidError, NotFoundError (namespace).
+   */
   apply(obj: KubeObject): ApplyResult;
   /** Creates the object. Throws AlreadyExistsError, InvalidError, NotFoundError (namespace). */
   create(obj: KubeObject): KubeObject;
@@ -153,9 +157,10 @@ class SimulatedCluster implements Cluster {
     const info = kindInfo(obj.kind, obj.apiVersion);
     const namespace = info.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
     const current = obj.metadata.name ? this.store.get(obj.kind, namespace, obj.metadata.name) : undefined;
-    if (!current) return { action: 'created', object: this.create(obj) };
+    if (!current) return { action: 'created', object: this.create(withLastApplied(obj)) };
     const before = current.metadata.resourceVersion;
-    const object = this.replace({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } });
+    const merged = mergeForApply({ ...obj, metadata: { ...obj.metadata, namespace } }, current);
+    const object = this.replace({ ...merged, metadata: { ...merged.metadata, resourceVersion: undefined } });
     return { action: object.metadata.resourceVersion === before ? 'unchanged' : 'configured', object };
   }
 
