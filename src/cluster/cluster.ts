@@ -11,11 +11,13 @@ import { mergeForApply, withLastApplied } from './apply.js';
 import { bootstrapCluster } from './bootstrap.js';
 import { type Clock, createVirtualClock, type VirtualClock } from './clock.js';
 import type { Controller, ControllerContext } from './controllers/controller.js';
+import { DaemonSetController } from './controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from './controllers/deployment/deployment-controller.js';
 import { EndpointsController } from './controllers/endpoints-controller.js';
 import { GarbageCollector } from './controllers/garbage-collector.js';
 import { Kubelet } from './controllers/kubelet/kubelet.js';
 import { Scheduler } from './controllers/kubelet/scheduler.js';
+import { StatefulSetController } from './controllers/statefulset/statefulset-controller.js';
 import { ReplicaSetController } from './controllers/replicaset/replicaset-controller.js';
 import { type DeleteOptions, deleteObject } from './deletion.js';
 import { BadRequestError, NotFoundError } from './errors.js';
@@ -143,6 +145,8 @@ class SimulatedCluster implements Cluster {
     this.controllers = [
       new DeploymentController(ctx('deployment-controller')),
       new ReplicaSetController(ctx('replicaset-controller')),
+      new DaemonSetController(ctx('daemonset-controller')),
+      new StatefulSetController(ctx('statefulset-controller')),
       new Scheduler(ctx('default-scheduler')),
       new Kubelet(ctx('kubelet')),
       new EndpointsController(ctx('endpoint-controller')),

@@ -35,7 +35,9 @@ export class Scheduler implements Controller {
     const pod = this.ctx.store.get<Pod>('Pod', namespace, name);
     const nodes = this.ctx.settings.nodes;
     if (!pod || pod.spec.nodeName || pod.metadata.deletionTimestamp || nodes.length === 0) return;
-    const node = nodes.reduce((best, n) => ((this.load.get(n) ?? 0) < (this.load.get(best) ?? 0) ? n : best), nodes[0]!);
+    const pinned = pinnedNode(pod);
+    if (pinned !== undefined && !nodes.includes(pinned)) return;
+    const node = pinned ?? nodes.reduce((best, n) => ((this.load.get(n) ?? 0) < (this.load.get(best) ?? 0) ? n : best), nodes[0]!);
     this.load.set(node, (this.load.get(node) ?? 0) + 1);
     this.placed.set(pod.metadata.uid!, node);
     const bound = cloneObject(pod) as Pod;
@@ -46,4 +48,17 @@ export class Scheduler implements Controller {
     this.ctx.store.update(bound);
     this.ctx.recorder.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`);
   }
+}
+
+/** A node named by required node affinity on metadata.name (how DaemonSet pods are pinned), if any. */
+function pinnedNode(pod: Pod): string | undefined {
+  const affinity = pod.spec.affinity as
+    | { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { key: string; values: string[] }[] }[] } } }
+    | undefined;
+  const terms = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  for (const term of terms) {
+    const field = term.matchFields?.find((f) => f.key === 'metadata.name');
+    if (field) return field.values[0];
+  }
+  return undefined;
 }
