@@ -23,9 +23,28 @@ export interface EventSink {
   recorder(component: string, host?: string): EventRecorder;
 }
 
-/** Creates the event sink of one cluster, writing Event objects into `store`. */
-export function createEventSink(store: ObjectStore, clock: Clock): EventSink {
+/** How long events live, as kube-apiserver's --event-ttl default (1 h). */
+export const DEFAULT_EVENT_TTL_MS = 3_600_000;
+
+/**
+ * Creates the event sink of one cluster, writing Event objects into `store`. Events older than `ttlMs`
+ * are deleted when later events are recorded, as the API server lets them expire.
+ */
+export function createEventSink(store: ObjectStore, clock: Clock, ttlMs = DEFAULT_EVENT_TTL_MS): EventSink {
   let lastNanos = 0n;
+  const expiries: { at: number; namespace: string; name: string }[] = [];
+  let head = 0;
+  const expire = (now: number): void => {
+    while (head < expiries.length && expiries[head]!.at <= now) {
+      const { namespace, name } = expiries[head++]!;
+      if (store.get('Event', namespace, name)) store.remove('Event', namespace, name);
+    }
+    if (head > 1024 && head * 2 > expiries.length) expiries.splice(0, head), (head = 0);
+  };
+  const created = (e: KubeEvent): void => {
+    expire(clock.now());
+    expiries.push({ at: clock.now() + ttlMs, namespace: e.metadata.namespace!, name: e.metadata.name });
+  };
   /** Unix nanoseconds in hex, made strictly increasing so that two events never share a name. */
   const nextNanosHex = (nowMs: number): string => {
     let nanos = BigInt(nowMs) * 1_000_000n;
@@ -33,13 +52,14 @@ export function createEventSink(store: ObjectStore, clock: Clock): EventSink {
     lastNanos = nanos;
     return nanos.toString(16);
   };
-  return { recorder: (component, host) => createRecorder(store, clock, nextNanosHex, component, host) };
+  return { recorder: (component, host) => createRecorder(store, clock, nextNanosHex, created, component, host) };
 }
 
 function createRecorder(
   store: ObjectStore,
   clock: Clock,
   nextNanosHex: (nowMs: number) => string,
+  onCreated: (e: KubeEvent) => void,
   component: string,
   host?: string,
 ): EventRecorder {
@@ -70,7 +90,7 @@ function createRecorder(
         reportingComponent: component,
         reportingInstance: host ?? '',
       };
-      store.create(event);
+      onCreated(store.create(event));
     },
   };
 }

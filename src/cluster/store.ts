@@ -141,6 +141,21 @@ export class ObjectStore {
     return this.commit(map, key, obj, previous) as T;
   }
 
+  /**
+   * Replaces only the status of a stored object (the status subresource), sharing the unchanged, frozen
+   * parts with the previous version. No-op when the status is unchanged. Throws NotFoundError if absent.
+   */
+  updateStatus<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, status: unknown): T {
+    const info = kindInfo(kind);
+    const map = this.kindMap(kind);
+    const key = objectKey(info.namespaced ? (namespace ?? 'default') : undefined, name);
+    const previous = map.get(key);
+    if (!previous) throw new NotFoundError(qualifiedResource(info), name);
+    if (sameJson(previous.status, status)) return previous as T;
+    const obj: KubeObject = { ...previous, metadata: { ...previous.metadata }, status: structuredClone(status) };
+    return this.commit(map, key, obj, previous) as T;
+  }
+
   /** Removes an object at once and emits DELETED. Throws NotFoundError if absent. */
   remove(kind: string, namespace: string | undefined, name: string): KubeObject {
     const map = this.kindMap(kind);
@@ -186,8 +201,9 @@ export class ObjectStore {
 
   private emit(event: WatchEvent): void {
     this.log.push({ rv: this.rv, event });
+    // Trimmed in batches so that appending stays O(1); between trims up to twice the limit is retained.
     const limit = this.options.logLimit ?? 10_000;
-    if (this.log.length > limit) this.log.splice(0, this.log.length - limit);
+    if (this.log.length >= 2 * limit) this.log.splice(0, this.log.length - limit);
     for (const listener of [...this.listeners]) listener(event);
   }
 

@@ -3,9 +3,19 @@
  * (metav1.Time), so every timestamp the simulator writes is truncated to the second.
  */
 
+const formatted = new Map<number, string>();
+
 /** Formats epoch milliseconds as metav1.Time: `2026-01-01T00:00:05Z` (seconds, truncated). */
 export function formatTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const seconds = Math.floor(ms / 1000);
+  let text = formatted.get(seconds);
+  if (text === undefined) {
+    // A small memo: status rendering formats the same few seconds over and over.
+    if (formatted.size > 4096) formatted.clear();
+    text = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    formatted.set(seconds, text);
+  }
+  return text;
 }
 
 /** Parses an RFC 3339 timestamp to epoch ms. Throws RangeError on an invalid one. */

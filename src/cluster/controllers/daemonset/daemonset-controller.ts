@@ -136,8 +136,7 @@ export class DaemonSetController implements Controller {
       ...(ds.status?.collisionCount !== undefined ? { collisionCount: ds.status.collisionCount } : {}),
     };
     if (!sameJson(status, ds.status ?? {})) {
-      const fresh = this.ctx.store.get<DaemonSet>('DaemonSet', ds.metadata.namespace, ds.metadata.name)!;
-      this.ctx.store.update({ ...cloneObject(fresh), status, metadata: { ...fresh.metadata, resourceVersion: undefined } });
+      this.ctx.store.updateStatus('DaemonSet', ds.metadata.namespace, ds.metadata.name, status);
     }
   }
 }

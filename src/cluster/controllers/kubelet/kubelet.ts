@@ -5,7 +5,7 @@
  */
 import { imageMatches, FailAnnotation, type PodFault, ReadyAfterAnnotation, TerminateAfterAnnotation } from '../../settings.js';
 import type { WatchEvent } from '../../store.js';
-import { cloneObject, sameJson } from '../../store.js';
+import { sameJson } from '../../store.js';
 import { parseDuration } from '../../time.js';
 import type { Pod } from '../../types.js';
 import { type Controller, type ControllerContext, keyOf, splitKey } from '../controller.js';
@@ -51,7 +51,7 @@ export class Kubelet implements Controller {
     run.lastStage = state.stage;
     const status = renderPodStatus(pod, state, run);
     if (!sameJson(status, pod.status)) {
-      this.ctx.store.update({ ...cloneObject(pod), status, metadata: { ...pod.metadata, resourceVersion: undefined } });
+      this.ctx.store.updateStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
     }
     if (state.nextChangeAt !== undefined) this.ctx.requeueAfter(key, run.boundAt + state.nextChangeAt - now);
   }

@@ -76,7 +76,7 @@ export class ReplicaSetController implements Controller {
     };
     const compact = compactReplicaSetStatus(status);
     if (!sameJson(compact, rs.status ?? {})) {
-      this.ctx.store.update({ ...cloneObject(rs), status: compact, metadata: { ...rs.metadata, resourceVersion: undefined } });
+      this.ctx.store.updateStatus('ReplicaSet', rs.metadata.namespace, rs.metadata.name, compact);
     }
     this.requeueForAvailability(rs, active, minReady, now);
   }

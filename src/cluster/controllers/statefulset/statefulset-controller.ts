@@ -172,8 +172,7 @@ export class StatefulSetController implements Controller {
     }
     const status = compactStatus({ observedGeneration: set.metadata.generation, ...s, collisionCount: set.status?.collisionCount ?? 0 });
     if (!sameJson(status, set.status ?? {})) {
-      const fresh = this.ctx.store.get<StatefulSet>('StatefulSet', set.metadata.namespace, set.metadata.name)!;
-      this.ctx.store.update({ ...cloneObject(fresh), status, metadata: { ...fresh.metadata, resourceVersion: undefined } });
+      this.ctx.store.updateStatus('StatefulSet', set.metadata.namespace, set.metadata.name, status);
     }
     this.requeueForAvailability(set, ready, now);
     const liveNames = new Set([s.currentRevision, s.updateRevision, ...pods.map((p) => p.metadata.labels?.[StatefulSetRevisionLabel] ?? '')]);
