@@ -4,23 +4,33 @@
  */
 import type { DeploymentStatus, WorkloadCondition } from '../../types.js';
 
-/** Condition types. */
+/** Condition type: the Deployment has minimum availability. */
 export const DeploymentAvailable = 'Available';
+/** Condition type: the rollout is progressing, complete, paused or stuck. */
 export const DeploymentProgressing = 'Progressing';
+/** Condition type: a ReplicaSet failed to create pods (copied from the ReplicaSet). */
 export const DeploymentReplicaFailure = 'ReplicaFailure';
 
-/** Progressing reasons. */
+/** Progressing reason: a new ReplicaSet was created ("Created new replica set \"x\""). */
 export const NewReplicaSetReason = 'NewReplicaSetCreated';
+/** Progressing reason: an existing new ReplicaSet was found ("Found new replica set \"x\""). */
 export const FoundNewRSReason = 'FoundNewReplicaSet';
+/** Progressing reason: progress was observed ("ReplicaSet \"x\" is progressing."). */
 export const ReplicaSetUpdatedReason = 'ReplicaSetUpdated';
+/** Progressing reason: the rollout completed ("ReplicaSet \"x\" has successfully progressed."). */
 export const NewRSAvailableReason = 'NewReplicaSetAvailable';
+/** Progressing reason (False): no progress within progressDeadlineSeconds. */
 export const TimedOutReason = 'ProgressDeadlineExceeded';
+/** Progressing reason (False): the new ReplicaSet could not be created. */
 export const FailedRSCreateReason = 'ReplicaSetCreateError';
+/** Progressing reason (Unknown): "Deployment is paused". */
 export const PausedDeployReason = 'DeploymentPaused';
+/** Progressing reason (Unknown): "Deployment is resumed". */
 export const ResumedDeployReason = 'DeploymentResumed';
 
-/** Available reasons. */
+/** Available reason (True): "Deployment has minimum availability.". */
 export const MinimumReplicasAvailable = 'MinimumReplicasAvailable';
+/** Available reason (False): "Deployment does not have minimum availability.". */
 export const MinimumReplicasUnavailable = 'MinimumReplicasUnavailable';
 
 /** NewDeploymentCondition: both times set to `now` (an RFC 3339 timestamp). */

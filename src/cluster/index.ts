@@ -1,0 +1,45 @@
+/**
+ * The simulated Kubernetes cluster: what the HTTP layer and the CLI import. Everything else under
+ * `cluster/` is internal.
+ *
+ * ```ts
+ * const cluster = createCluster({ clock: createVirtualClock(), seed: 'class-1' });
+ * cluster.apply(deploymentManifest);          // controllers run to a fixpoint
+ * cluster.advance(5_000);                     // every timer due in 5 s fires in order
+ * cluster.list('ReplicaSet', { labelSelector: 'app=vweb' });
+ * cluster.events({ involvedKind: 'Deployment', involvedName: 'vweb' });
+ * cluster.watch(resourceVersion);             // replay, or subscribe() for live changes
+ * ```
+ */
+export { type ApplyResult, type Cluster, type ClusterOptions, createCluster, type EventFilter, type ListQuery } from './cluster.js';
+export {
+  type Clock,
+  createRealClock,
+  createVirtualClock,
+  DEFAULT_VIRTUAL_EPOCH_MS,
+  type RealClock,
+  type VirtualClock,
+  type WallClock,
+} from './clock.js';
+export type { DeleteOptions } from './deletion.js';
+export {
+  AlreadyExistsError,
+  BadRequestError,
+  ClusterError,
+  ConflictError,
+  ExpiredError,
+  InvalidError,
+  NotFoundError,
+} from './errors.js';
+export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
+export { matches, parseSelector, type Selector } from './selector.js';
+export {
+  DEFAULT_SETTINGS,
+  FailAnnotation,
+  type PodFault,
+  ReadyAfterAnnotation,
+  type SimulationSettings,
+  TerminateAfterAnnotation,
+} from './settings.js';
+export type { WatchEvent } from './store.js';
+export type * from './types.js';
