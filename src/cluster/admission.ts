@@ -18,6 +18,7 @@ export function admitCreate(obj: KubeObject, store: ObjectStore, random: Random)
   validate(out);
   if (hasStatusSubresource(out.kind)) delete out.status;
   if (out.kind === 'Service') allocateServiceFields(out as Service, store, random);
+  if (out.kind === 'Pod') admitPod(out);
   return out;
 }
 
@@ -42,6 +43,16 @@ export function admitUpdate(obj: KubeObject, current: KubeObject): KubeObject {
   out.metadata = { ...out.metadata, uid: current.metadata.uid, resourceVersion: out.metadata.resourceVersion };
   if (current.metadata.ownerReferences && !out.metadata.ownerReferences) out.metadata.ownerReferences = current.metadata.ownerReferences;
   return out;
+}
+
+/** What the pod strategy and the ServiceAccount and Priority admission plugins add to a new pod. */
+function admitPod(pod: KubeObject): void {
+  const spec = pod.spec as Record<string, unknown>;
+  spec.serviceAccountName ??= 'default';
+  spec.serviceAccount ??= spec.serviceAccountName;
+  spec.priority ??= 0;
+  spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  pod.status = { phase: 'Pending', qosClass: 'BestEffort' };
 }
 
 function hasStatusSubresource(kind: string): boolean {

@@ -14,15 +14,16 @@ import type { Controller, ControllerContext } from './controllers/controller.js'
 import { DaemonSetController } from './controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from './controllers/deployment/deployment-controller.js';
 import { EndpointsController } from './controllers/endpoints-controller.js';
+import { NamespaceController } from './controllers/namespace-controller.js';
 import { GarbageCollector } from './controllers/garbage-collector.js';
 import { Kubelet } from './controllers/kubelet/kubelet.js';
 import { Scheduler } from './controllers/kubelet/scheduler.js';
 import { StatefulSetController } from './controllers/statefulset/statefulset-controller.js';
 import { ReplicaSetController } from './controllers/replicaset/replicaset-controller.js';
 import { type DeleteOptions, deleteObject } from './deletion.js';
-import { BadRequestError, NotFoundError } from './errors.js';
+import { BadRequestError, ForbiddenError, NotFoundError } from './errors.js';
 import { createEventSink } from './events.js';
-import { kindInfo } from './kinds.js';
+import { kindInfo, qualifiedResource } from './kinds.js';
 import { createRandom, type Random } from './random.js';
 import { TimerQueue, WorkQueue } from './scheduling.js';
 import { parseSelector, type Selector } from './selector.js';
@@ -151,6 +152,7 @@ class SimulatedCluster implements Cluster {
       new Kubelet(ctx('kubelet')),
       new EndpointsController(ctx('endpoint-controller')),
       new GarbageCollector(ctx('garbage-collector')),
+      new NamespaceController(ctx('namespace-controller')),
     ];
     this.store.subscribe((event) => this.dispatch(event));
     bootstrapCluster(this.store, this.settings.nodes, this.clock.now());
@@ -171,7 +173,12 @@ class SimulatedCluster implements Cluster {
   create(obj: KubeObject): KubeObject {
     const info = kindInfo(obj.kind, obj.apiVersion);
     const namespace = info.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
-    if (namespace !== undefined && !this.store.get('Namespace', undefined, namespace)) throw new NotFoundError('namespaces', namespace);
+    const ns = namespace === undefined ? undefined : this.store.get('Namespace', undefined, namespace);
+    if (namespace !== undefined && !ns) throw new NotFoundError('namespaces', namespace);
+    if (ns?.metadata.deletionTimestamp) {
+      const resource = qualifiedResource(info);
+      throw new ForbiddenError(`${resource} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
     const admitted = admitCreate({ ...obj, metadata: { ...obj.metadata, namespace } }, this.store, this.random);
     const created = this.store.create(admitted);
     this.settle();

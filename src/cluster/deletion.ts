@@ -4,6 +4,7 @@
  * get a deletionTimestamp; everything else goes at once. Dependents are left to the garbage collector.
  */
 import type { Clock } from './clock.js';
+import { ForbiddenError } from './errors.js';
 import type { ObjectStore } from './store.js';
 import { cloneObject } from './store.js';
 import { formatTime } from './time.js';
@@ -32,6 +33,7 @@ export function deleteObject(
   const current = store.mustGet(kind, namespace, name);
   if (options.propagationPolicy === 'Orphan') orphanDependents(store, current);
   if (kind === 'Pod') return deletePod(store, clock, current as Pod, options.gracePeriodSeconds);
+  if (kind === 'Namespace') return deleteNamespace(store, clock, current);
   if ((current.metadata.finalizers ?? []).length > 0) {
     if (current.metadata.deletionTimestamp) return current;
     const marked = cloneObject(current);
@@ -40,6 +42,21 @@ export function deleteObject(
     return store.update(marked);
   }
   return store.remove(kind, namespace, name);
+}
+
+/** The namespaces a real cluster refuses to delete. */
+const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
+function deleteNamespace(store: ObjectStore, clock: Clock, ns: KubeObject): KubeObject {
+  if (UNDELETABLE_NAMESPACES.has(ns.metadata.name)) {
+    throw new ForbiddenError(`namespaces "${ns.metadata.name}" is forbidden: this namespace may not be deleted`);
+  }
+  if (ns.metadata.deletionTimestamp) return ns;
+  const marked = cloneObject(ns);
+  marked.metadata.deletionTimestamp = formatTime(clock.now());
+  marked.metadata.deletionGracePeriodSeconds = 0;
+  marked.status = { phase: 'Terminating' };
+  return store.update(marked);
 }
 
 function deletePod(store: ObjectStore, clock: Clock, pod: Pod, gracePeriodSeconds: number | undefined): KubeObject {

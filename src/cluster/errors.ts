@@ -66,3 +66,11 @@ export class BadRequestError extends ClusterError {
     super(message, 'BadRequest', 400);
   }
 }
+
+/** 403 Forbidden: e.g. deleting `default`, or creating in a namespace that is being terminated. */
+export class ForbiddenError extends ClusterError {
+  override readonly name = 'ForbiddenError';
+  constructor(message: string) {
+    super(message, 'Forbidden', 403);
+  }
+}

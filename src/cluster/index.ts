@@ -28,6 +28,7 @@ export {
   ClusterError,
   ConflictError,
   ExpiredError,
+  ForbiddenError,
   InvalidError,
   NotFoundError,
 } from './errors.js';

@@ -190,3 +190,38 @@ describe('apply keeps what others added', () => {
     expect(JSON.parse(d.metadata.annotations!['kubectl.kubernetes.io/last-applied-configuration']!)).toMatchObject({ metadata: { labels: { team: 'a' } } });
   });
 });
+
+describe('namespaces', () => {
+  it('empties a deleted namespace, refuses new content meanwhile, then removes it', () => {
+    const c = createCluster();
+    c.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    c.apply({ ...deployment({ replicas: 2 }), metadata: { name: 'vweb', namespace: 'team' } });
+    c.advance(10_000);
+    c.delete('Namespace', undefined, 'team');
+    expect(c.get('Namespace', undefined, 'team')?.status).toEqual({ phase: 'Terminating' });
+    expect(() => c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'team' } })).toThrow(
+      'configmaps "x" is forbidden: unable to create new content in namespace team because it is being terminated',
+    );
+    c.advance(2000);
+    expect(c.get('Namespace', undefined, 'team')).toBeUndefined();
+    for (const kind of ['Deployment', 'ReplicaSet', 'Pod', 'Event']) expect(c.list(kind, { namespace: 'team' })).toEqual([]);
+  });
+
+  it('refuses to delete default', () => {
+    const c = createCluster();
+    expect(() => c.delete('Namespace', undefined, 'default')).toThrow('namespaces "default" is forbidden: this namespace may not be deleted');
+  });
+
+  it('runs a bare pod and deletes it gracefully', () => {
+    const c = createCluster();
+    c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'solo' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } });
+    c.advance(5000);
+    const pod = c.get<Pod>('Pod', 'default', 'solo')!;
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.spec.nodeName).toMatch(/^node-\d$/);
+    expect(c.events({ involvedName: 'solo' }).map((e) => e.reason)).toEqual(['Scheduled', 'Created', 'Started']);
+    c.delete('Pod', 'default', 'solo');
+    c.advance(2000);
+    expect(c.get('Pod', 'default', 'solo')).toBeUndefined();
+  });
+});
