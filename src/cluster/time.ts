@@ -47,3 +47,17 @@ export function parseDuration(text: string): number {
   if (pos === 0) throw new RangeError(`invalid duration "${text}"`);
   return Math.round(total);
 }
+
+/**
+ * Go's time.Duration.String for whole milliseconds: 10000 → "10s", 80000 → "1m20s", 300000 → "5m0s",
+ * 3723000 → "1h2m3s", 1500 → "1.5s", 0 → "0s".
+ */
+export function formatGoDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  if (h > 0) return `${h}h${m}m${s}s`;
+  if (m > 0) return `${m}m${s}s`;
+  return `${s}s`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRealClock, createVirtualClock, type WallClock } from '../../src/cluster/clock.js';
 import { computeHash, safeEncodeString } from '../../src/cluster/hash.js';
 import { createRandom } from '../../src/cluster/random.js';
-import { formatTime, parseDuration } from '../../src/cluster/time.js';
+import { formatGoDuration, formatTime, parseDuration } from '../../src/cluster/time.js';
 
 describe('clocks', () => {
   it('moves a virtual clock only forward', () => {
@@ -62,6 +62,17 @@ describe('time', () => {
   it('rejects bad durations', () => {
     expect(() => parseDuration('5')).toThrow(RangeError);
     expect(() => parseDuration('-5s')).toThrow(RangeError);
+  });
+
+  it.each([
+    [10_000, '10s'],
+    [80_000, '1m20s'],
+    [300_000, '5m0s'],
+    [3_723_000, '1h2m3s'],
+    [1500, '1.5s'],
+    [0, '0s'],
+  ])('formats %i ms as Go does: %s', (ms, text) => {
+    expect(formatGoDuration(ms)).toBe(text);
   });
 
   it('formats metav1.Time with whole seconds', () => {

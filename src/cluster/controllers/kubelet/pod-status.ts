@@ -3,7 +3,7 @@
  * containerStatuses with waiting/running/terminated states, IPs). Pure.
  */
 import { fnv32a } from '../../hash.js';
-import { formatTime } from '../../time.js';
+import { formatGoDuration, formatTime } from '../../time.js';
 import type { Pod, PodCondition } from '../../types.js';
 import type { RuntimeState } from './timeline.js';
 
@@ -74,7 +74,7 @@ function containerState(pod: Pod, name: string, image: string, state: RuntimeSta
     case 'ImagePullBackOff':
       return { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` } };
     case 'CrashLoopBackOff': {
-      const message = `back-off ${state.backoffMs! / 1000}s restarting failed container=${name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+      const message = `back-off ${formatGoDuration(state.backoffMs!)} restarting failed container=${name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
       return { waiting: { reason: 'CrashLoopBackOff', message } };
     }
     case 'Error':
