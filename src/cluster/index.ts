@@ -43,4 +43,5 @@ export {
   TerminateAfterAnnotation,
 } from './settings.js';
 export type { WatchEvent } from './store.js';
+export { type PodTally, sendTraffic, type TrafficReport } from './traffic.js';
 export type * from './types.js';
