@@ -13,8 +13,8 @@ export type EventType = 'Normal' | 'Warning';
 
 /** Records events for one controller (`source.component`). */
 export interface EventRecorder {
-  /** Writes one Event about `obj`. Never throws for a missing namespace. */
-  event(obj: KubeObject, type: EventType, reason: string, message: string): void;
+  /** Writes one Event about `obj`; `host` names the node for kubelet events. */
+  event(obj: KubeObject, type: EventType, reason: string, message: string, host?: string): void;
 }
 
 /** Makes recorders for one cluster; event names stay unique across all of them. */
@@ -61,10 +61,10 @@ function createRecorder(
   nextNanosHex: (nowMs: number) => string,
   onCreated: (e: KubeEvent) => void,
   component: string,
-  host?: string,
+  defaultHost?: string,
 ): EventRecorder {
   return {
-    event(obj, type, reason, message) {
+    event(obj, type, reason, message, host = defaultHost) {
       const now = clock.now();
       const stamp = formatTime(now);
       const event: KubeEvent = {

@@ -45,3 +45,9 @@ export {
 export type { WatchEvent } from './store.js';
 export { type PodTally, sendTraffic, type TrafficReport } from './traffic.js';
 export type * from './types.js';
+export { ageSince, humanDuration } from './views/human-duration.js';
+export { podCells } from './views/pod-view.js';
+export { daemonSetRolloutStatus, deploymentRolloutStatus, type RolloutStatus, statefulSetRolloutStatus } from './views/rollout-status.js';
+export { columnsFor, type TableColumnDefinition } from './views/columns.js';
+export { type Cell, formatLabels, formatSelector, rowCells } from './views/rows.js';
+export { type Table, type TableOptions, type TableRow, toTable } from './views/table.js';

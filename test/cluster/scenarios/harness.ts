@@ -52,6 +52,8 @@ export function deployment(o: DeploymentOptions): Deployment {
 export interface Scenario {
   cluster: Cluster;
   t0: number;
+  /** The resourceVersion just before the change was applied. */
+  startResourceVersion: string;
   oldName: string;
   rows: Row[];
   /** Seconds since t0. */
@@ -92,6 +94,7 @@ export function startRollout(before: Deployment, after: Deployment, settings: { 
   return {
     cluster,
     t0,
+    startResourceVersion: String(eventMark),
     oldName,
     rows,
     elapsed: () => (cluster.now() - t0) / 1000,

@@ -112,7 +112,7 @@ export class Kubelet implements Controller {
   }
 
   private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.recorder.event(pod, type, reason, message);
+    this.ctx.recorder.event(pod, type, reason, message, pod.spec.nodeName);
   }
 }
 
