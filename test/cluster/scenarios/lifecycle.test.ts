@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment, Pod, ReplicaSet } from '../../../src/cluster/types.js';
+import type { Deployment, Pod } from '../../../src/cluster/types.js';
 import { deployment, startRollout } from './harness.js';
 
 const condition = (d: Deployment, type: string) => d.status?.conditions?.find((c) => c.type === type);

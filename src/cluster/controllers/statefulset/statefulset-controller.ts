@@ -82,36 +82,55 @@ export class StatefulSetController implements Controller {
     return [current, update];
   }
 
+  /** One pass of updateStatefulSet: replicas in order, then condemned pods, then the rolling update. */
   private updatePods(set: StatefulSet, current: ControllerRevision, update: ControllerRevision): void {
     const start = set.spec.ordinals?.start ?? 0;
     const count = set.spec.replicas ?? 1;
     const pods = this.pods(set);
     const monotonic = (set.spec.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
-    const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
     const replicas: (Pod | undefined)[] = [];
     for (let ord = start; ord < start + count; ord++) replicas.push(pods.get(ord));
+    if (!this.syncReplicas(set, replicas, start, monotonic, current, update)) return;
+    const condemned = [...pods.entries()].filter(([ord]) => ord < start || ord >= start + count).sort(([a], [b]) => b - a);
+    if (!this.deleteCondemned(set, condemned.map(([, pod]) => pod), monotonic)) return;
+    if (isRolling(set)) this.rollingUpdate(set, replicas as Pod[], update);
+  }
+
+  /**
+   * Creates missing ordinals (below the partition at the current revision, else at the update revision);
+   * with OrderedReady stops after a creation or at the first unhealthy pod. False means "stop this sync".
+   */
+  private syncReplicas(set: StatefulSet, replicas: (Pod | undefined)[], start: number, monotonic: boolean, current: ControllerRevision, update: ControllerRevision): boolean {
+    const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
     for (let i = 0; i < replicas.length; i++) {
       const pod = replicas[i];
       if (!pod) {
         const ordinal = start + i;
-        const useCurrent = isRolling(set) && ordinal < start + partition;
-        const revision = useCurrent ? current : update;
+        const revision = isRolling(set) && ordinal < start + partition ? current : update;
         replicas[i] = this.createPod(set, statefulPod(set, revisionTemplate(revision), revision.metadata.name, ordinal));
-        if (monotonic) return;
+        if (monotonic) return false;
         continue;
       }
-      if (monotonic && !this.isHealthy(set, pod)) return;
+      if (monotonic && !this.isHealthy(set, pod)) return false;
     }
-    const condemned = [...pods.entries()].filter(([ord]) => ord < start || ord >= start + count).sort(([a], [b]) => b - a);
-    for (const [, pod] of condemned) {
-      if (pod.metadata.deletionTimestamp) {
-        if (monotonic) return;
-        continue;
-      }
-      this.deletePod(set, pod);
-      if (monotonic) return;
+    return true;
+  }
+
+  /** Deletes pods beyond the replica count, highest ordinal first; OrderedReady one at a time. */
+  private deleteCondemned(set: StatefulSet, condemned: Pod[], monotonic: boolean): boolean {
+    for (const pod of condemned) {
+      if (!pod.metadata.deletionTimestamp) this.deletePod(set, pod);
+      if (monotonic) return false;
     }
-    if (!isRolling(set)) return;
+    return true;
+  }
+
+  /**
+   * RollingUpdate without maxUnavailable: from the highest ordinal down to the partition, delete the first
+   * pod not at the update revision, or stop at the first unhealthy one.
+   */
+  private rollingUpdate(set: StatefulSet, replicas: Pod[], update: ControllerRevision): void {
+    const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
     for (let i = replicas.length - 1; i >= Math.max(0, partition); i--) {
       const pod = replicas[i]!;
       if (pod.metadata.labels?.[StatefulSetRevisionLabel] !== update.metadata.name && !pod.metadata.deletionTimestamp) {
