@@ -43,6 +43,16 @@ export {
   TerminateAfterAnnotation,
 } from './settings.js';
 export type { WatchEvent } from './store.js';
+export {
+  deploymentHistory,
+  formatHistory,
+  type HistoryEntry,
+  planRollback,
+  replicaSetsOf,
+  rollbackDeployment,
+  type RollbackPlan,
+  RolloutError,
+} from './rollout.js';
 export { type PodTally, sendTraffic, type TrafficReport } from './traffic.js';
 export type * from './types.js';
 export { ageSince, humanDuration } from './views/human-duration.js';
