@@ -23,6 +23,7 @@ import { ReplicaSetController } from './controllers/replicaset/replicaset-contro
 import { type DeleteOptions, deleteObject } from './deletion.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from './errors.js';
 import { createEventSink } from './events.js';
+import { matchesFields, parseFieldSelector } from './field-selector.js';
 import { kindInfo, qualifiedResource } from './kinds.js';
 import { createRandom, type Random } from './random.js';
 import { TimerQueue, WorkQueue } from './scheduling.js';
@@ -63,6 +64,8 @@ export interface ListQuery {
   namespace?: string;
   /** A label selector in kubectl's syntax ("app=vweb,tier in (web)") or compiled. */
   labelSelector?: string | Selector;
+  /** A field selector ("metadata.name=vweb", "involvedObject.kind=Pod"). */
+  fieldSelector?: string;
 }
 
 /** One simulated cluster. */
@@ -81,7 +84,7 @@ export interface Cluster {
   replace(obj: KubeObject): KubeObject;
   /** The stored object or undefined. */
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
-  /** Objects of `kind` sorted by namespace/name. Throws BadRequestError for a bad selector. */
+  /** Objects of `kind` sorted by namespace/name. Throws BadRequestError for a bad label or field selector. */
   list<T extends KubeObject = KubeObject>(kind: string, query?: ListQuery): T[];
   /** Deletes an object (pods gracefully unless gracePeriodSeconds is 0). Throws NotFoundError. */
   delete(kind: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject;
@@ -200,7 +203,9 @@ class SimulatedCluster implements Cluster {
 
   list<T extends KubeObject = KubeObject>(kind: string, query: ListQuery = {}): T[] {
     const selector = typeof query.labelSelector === 'string' ? parseSelector(query.labelSelector) : query.labelSelector;
-    return this.store.list<T>(kind, { namespace: query.namespace, selector });
+    const fields = parseFieldSelector(kind, query.fieldSelector ?? '');
+    const items = this.store.list<T>(kind, { namespace: query.namespace, selector });
+    return fields.length === 0 ? items : items.filter((obj) => matchesFields(fields, obj));
   }
 
   delete(kind: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject {

@@ -32,6 +32,7 @@ export {
   InvalidError,
   NotFoundError,
 } from './errors.js';
+export { type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector.js';
 export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
 export { matches, parseSelector, type Selector } from './selector.js';
 export {

@@ -45,3 +45,17 @@ describe('label selectors', () => {
     expect(matches(NOTHING, {})).toBe(false);
   });
 });
+
+describe('field selectors', () => {
+  it('filters lists by metadata.name and event fields, and rejects unknown fields', async () => {
+    const { createCluster } = await import('../../src/cluster/cluster.js');
+    const c = createCluster();
+    c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } });
+    c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' } });
+    expect(c.list('ConfigMap', { fieldSelector: 'metadata.name=b' }).map((o) => o.metadata.name)).toEqual(['b']);
+    expect(c.list('ConfigMap', { fieldSelector: 'metadata.name!=b,metadata.namespace=default' }).map((o) => o.metadata.name)).toEqual(['a']);
+    c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'x:1' }] } });
+    expect(c.list('Event', { fieldSelector: 'involvedObject.kind=Pod,involvedObject.name=p,reason=Scheduled' })).toHaveLength(1);
+    expect(() => c.list('ConfigMap', { fieldSelector: 'data.x=1' })).toThrow('field label not supported: data.x');
+  });
+});
