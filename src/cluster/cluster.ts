@@ -31,6 +31,7 @@ import { parseSelector, type Selector } from './selector.js';
 import { DEFAULT_SETTINGS, type SimulationSettings } from './settings.js';
 import { ObjectStore, type WatchEvent } from './store.js';
 import type { KubeEvent, KubeObject } from './types.js';
+import { compileWatchFilter, type WatchFilter } from './watch-filter.js';
 
 /** Options of createCluster. */
 export interface ClusterOptions {
@@ -96,10 +97,13 @@ export interface Cluster {
   now(): number;
   /** Event objects in the order they were recorded. */
   events(filter?: EventFilter): KubeEvent[];
-  /** Watch events after `fromResourceVersion`; "" or "0" gives a synthetic ADDED per object. Throws ExpiredError. */
-  watch(fromResourceVersion: string): WatchEvent[];
-  /** Calls `listener` for every change from now on; returns the unsubscribe function. */
-  subscribe(listener: (event: WatchEvent) => void): () => void;
+  /**
+   * Watch events after `fromResourceVersion`, optionally filtered (see watch-filter.ts); "" or "0" gives a
+   * synthetic ADDED per matching object. Throws ExpiredError (410) for a version older than the log.
+   */
+  watch(fromResourceVersion: string, filter?: WatchFilter): WatchEvent[];
+  /** Calls `listener` for every (matching) change from now on; returns the unsubscribe function. */
+  subscribe(listener: (event: WatchEvent) => void, filter?: WatchFilter): () => void;
   /** The latest resourceVersion. */
   resourceVersion(): string;
   /** Replaces the list of image patterns whose pulls fail (affects pods started afterwards). */
@@ -246,15 +250,21 @@ class SimulatedCluster implements Cluster {
       .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
   }
 
-  watch(fromResourceVersion: string): WatchEvent[] {
-    if (fromResourceVersion === '' || fromResourceVersion === '0') {
-      return this.store.kinds().flatMap((kind) => this.store.list(kind).map((object) => ({ type: 'ADDED' as const, object })));
-    }
-    return this.store.eventsSince(fromResourceVersion);
+  watch(fromResourceVersion: string, filter?: WatchFilter): WatchEvent[] {
+    const keep = compileWatchFilter(filter);
+    const events =
+      fromResourceVersion === '' || fromResourceVersion === '0'
+        ? (filter?.kind ? [filter.kind] : this.store.kinds()).flatMap((kind) => this.store.list(kind).map((object) => ({ type: 'ADDED' as const, object })))
+        : this.store.eventsSince(fromResourceVersion);
+    return events.map(keep).filter((e): e is WatchEvent => e !== undefined);
   }
 
-  subscribe(listener: (event: WatchEvent) => void): () => void {
-    return this.store.subscribe(listener);
+  subscribe(listener: (event: WatchEvent) => void, filter?: WatchFilter): () => void {
+    const keep = compileWatchFilter(filter);
+    return this.store.subscribe((event) => {
+      const kept = keep(event);
+      if (kept) listener(kept);
+    });
   }
 
   resourceVersion(): string {

@@ -44,6 +44,7 @@ export {
   TerminateAfterAnnotation,
 } from './settings.js';
 export type { WatchEvent } from './store.js';
+export { compileWatchFilter, type WatchEventFilter, type WatchFilter } from './watch-filter.js';
 export {
   deploymentHistory,
   formatHistory,

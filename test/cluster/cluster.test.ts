@@ -225,3 +225,22 @@ describe('namespaces', () => {
     expect(c.get('Pod', 'default', 'solo')).toBeUndefined();
   });
 });
+
+describe('filtered watches', () => {
+  it('reports an object leaving a label selector as DELETED and one entering it as ADDED', () => {
+    const c = createCluster();
+    const rv = c.resourceVersion();
+    const cm = (labels: Record<string, string>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', labels } });
+    c.apply(cm({ tier: 'web' }));
+    c.apply(cm({ tier: 'db' }));
+    c.apply(cm({ tier: 'web' }));
+    const seen = c.watch(rv, { kind: 'ConfigMap', labelSelector: 'tier=web' }).map((e) => `${e.type} ${e.object.metadata.labels?.tier}`);
+    expect(seen).toEqual(['ADDED web', 'DELETED db', 'ADDED web']);
+    const live: string[] = [];
+    const stop = c.subscribe((e) => live.push(`${e.type} ${e.object.metadata.name}`), { kind: 'ConfigMap', fieldSelector: 'metadata.name=other' });
+    c.apply(cm({ tier: 'x' }));
+    c.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other' } });
+    stop();
+    expect(live).toEqual(['ADDED other']);
+  });
+});
