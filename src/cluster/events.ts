@@ -1,7 +1,9 @@
 /**
  * Kubernetes Event objects, recorded the way client-go's event recorder writes them: name
- * `<object>.<unix nanos in hex>`, involvedObject, reason, message, source component, count 1.
- * TODO(issue 5): the recorder's aggregation of identical events (count > 1) is not modelled.
+ * `<object>.<unix nanos in hex>`, involvedObject, reason, message, source component. An event identical
+ * to an earlier one (same source, object, type, reason and message) updates that one instead: count + 1
+ * and a new lastTimestamp, as the recorder's EventLogger does. (Its "similar events" aggregation, which
+ * rewrites messages as "(combined from similar events)", is not modelled.)
  */
 import type { Clock } from './clock.js';
 import type { ObjectStore } from './store.js';
@@ -41,9 +43,19 @@ export function createEventSink(store: ObjectStore, clock: Clock, ttlMs = DEFAUL
     }
     if (head > 1024 && head * 2 > expiries.length) expiries.splice(0, head), (head = 0);
   };
-  const created = (e: KubeEvent): void => {
+  const byKey = new Map<string, string>();
+  const record = (event: KubeEvent): void => {
     expire(clock.now());
-    expiries.push({ at: clock.now() + ttlMs, namespace: e.metadata.namespace!, name: e.metadata.name });
+    const key = eventKey(event);
+    const earlier = byKey.get(key);
+    const existing = earlier ? store.get<KubeEvent>('Event', event.metadata.namespace, earlier) : undefined;
+    if (existing) {
+      store.update({ ...existing, count: existing.count + 1, lastTimestamp: event.lastTimestamp, metadata: { ...existing.metadata, resourceVersion: undefined } });
+      return;
+    }
+    const created = store.create(event);
+    byKey.set(key, created.metadata.name);
+    expiries.push({ at: clock.now() + ttlMs, namespace: created.metadata.namespace!, name: created.metadata.name });
   };
   /** Unix nanoseconds in hex, made strictly increasing so that two events never share a name. */
   const nextNanosHex = (nowMs: number): string => {
@@ -52,14 +64,19 @@ export function createEventSink(store: ObjectStore, clock: Clock, ttlMs = DEFAUL
     lastNanos = nanos;
     return nanos.toString(16);
   };
-  return { recorder: (component, host) => createRecorder(store, clock, nextNanosHex, created, component, host) };
+  return { recorder: (component, host) => createRecorder(clock, nextNanosHex, record, component, host) };
+}
+
+/** client-go's getEventKey: everything that makes two events "the same". */
+function eventKey(e: KubeEvent): string {
+  const o = e.involvedObject;
+  return [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion, e.type, e.reason, e.message].join('\u0000');
 }
 
 function createRecorder(
-  store: ObjectStore,
   clock: Clock,
   nextNanosHex: (nowMs: number) => string,
-  onCreated: (e: KubeEvent) => void,
+  record: (e: KubeEvent) => void,
   component: string,
   defaultHost?: string,
 ): EventRecorder {
@@ -90,7 +107,7 @@ function createRecorder(
         reportingComponent: component,
         reportingInstance: host ?? '',
       };
-      onCreated(store.create(event));
+      record(event);
     },
   };
 }

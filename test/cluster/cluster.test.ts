@@ -244,3 +244,18 @@ describe('filtered watches', () => {
     expect(live).toEqual(['ADDED other']);
   });
 });
+
+describe('event aggregation', () => {
+  it('counts a repeated identical event on the first Event object', () => {
+    const c = createCluster({ settings: { failingImages: ['nginx:bad'] } });
+    c.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bad' }, spec: { containers: [{ name: 'c', image: 'nginx:bad' }] } });
+    c.advance(120_000);
+    const backoffs = c.events({ involvedName: 'bad' }).filter((e) => e.reason === 'BackOff');
+    expect(backoffs).toHaveLength(1);
+    expect(backoffs[0]!.message).toBe('Back-off pulling image "nginx:bad"');
+    expect(backoffs[0]!.count).toBe(4);
+    expect(backoffs[0]!.firstTimestamp).toBe('2026-01-01T00:00:03Z');
+    // Back-off stages begin at 3.5 s, 14.5 s, 35.5 s and 76.5 s (1 s of ErrImagePull, then 10, 20, 40 s of back-off).
+    expect(backoffs[0]!.lastTimestamp).toBe('2026-01-01T00:01:16Z');
+  });
+});

@@ -39,7 +39,7 @@ function eventsSince(c: ReturnType<typeof createCluster>, kind: string, mark: nu
   return c
     .events({ involvedKind: kind })
     .filter((e) => Number(e.metadata.resourceVersion) > mark)
-    .map((e) => `${(Date.parse(e.firstTimestamp) - t) / 1000} ${e.message}`);
+    .map((e) => `${(Date.parse(e.lastTimestamp) - t) / 1000} ${e.message}`);
 }
 
 const podName = (m: string) => m.replace(/agent-[a-z0-9]{5}/g, 'agent-*');
