@@ -219,7 +219,12 @@ describe('namespaces', () => {
     const pod = c.get<Pod>('Pod', 'default', 'solo')!;
     expect(pod.status?.phase).toBe('Running');
     expect(pod.spec.nodeName).toMatch(/^node-\d$/);
-    expect(c.events({ involvedName: 'solo' }).map((e) => e.reason)).toEqual(['Scheduled', 'Created', 'Started']);
+    expect(c.events({ involvedName: 'solo' }).map((e) => `${e.reason}: ${e.message}`)).toEqual([
+      'Scheduled: Successfully assigned default/solo to node-1',
+      'Pulled: Container image "busybox:1.36" already present on machine',
+      'Created: Created container: c',
+      'Started: Started container c',
+    ]);
     c.delete('Pod', 'default', 'solo');
     c.advance(2000);
     expect(c.get('Pod', 'default', 'solo')).toBeUndefined();

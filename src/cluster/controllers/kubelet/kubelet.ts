@@ -6,7 +6,8 @@
 import { imageMatches, FailAnnotation, type PodFault, ReadyAfterAnnotation, TerminateAfterAnnotation } from '../../settings.js';
 import type { WatchEvent } from '../../store.js';
 import { sameJson } from '../../store.js';
-import { parseDuration } from '../../time.js';
+import { formatGoDuration, parseDuration } from '../../time.js';
+import { fnv32a } from '../../hash.js';
 import type { Pod } from '../../types.js';
 import { type Controller, type ControllerContext, keyOf, splitKey } from '../controller.js';
 import { renderPodStatus } from './pod-status.js';
@@ -20,6 +21,8 @@ interface PodRun {
   podIP: string;
   lastStage?: ContainerStage;
   deletedAt?: number;
+  /** How many times the containers have been started (for the `Pulled` event). */
+  starts?: number;
 }
 
 /** Runs the pods bound to the simulated nodes. */
@@ -47,7 +50,7 @@ export class Kubelet implements Controller {
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, run, key);
     const now = this.ctx.clock.now();
     const state = runtimeStateAt(now - run.boundAt, run.readyAfterMs, run.fault);
-    if (state.stage !== run.lastStage) this.recordStageEvents(pod, state.stage, state.backoffMs);
+    if (state.stage !== run.lastStage) this.recordStageEvents(pod, state.stage, run, state.backoffMs);
     run.lastStage = state.stage;
     const status = renderPodStatus(pod, state, run);
     if (!sameJson(status, pod.status)) {
@@ -95,20 +98,42 @@ export class Kubelet implements Controller {
     return undefined;
   }
 
-  private recordStageEvents(pod: Pod, stage: ContainerStage, backoff?: number): void {
+  /** The kubelet's events for entering `stage` (kuberuntime_container.go, images/image_manager.go). */
+  private recordStageEvents(pod: Pod, stage: ContainerStage, run: PodRun, backoff?: number): void {
     for (const c of pod.spec.containers) {
+      const image = c.image ?? '';
       if (stage === 'Running') {
+        this.recordPulled(pod, c.name, image, String(c.imagePullPolicy ?? 'IfNotPresent'), run);
         this.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
         this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
       } else if (stage === 'ErrImagePull') {
+        this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+        this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": not found`);
         this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
       } else if (stage === 'ImagePullBackOff') {
-        this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+        this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
+        this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       } else if (stage === 'CrashLoopBackOff' && backoff !== undefined) {
         const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
         this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
       }
     }
+  }
+
+  /**
+   * `Pulled`: an IfNotPresent image (or any restart) is "already present on machine"; an Always image is
+   * pulled during ContainerCreating, reported with that time and a made-up but stable image size.
+   */
+  private recordPulled(pod: Pod, name: string, image: string, policy: string, run: PodRun): void {
+    if (policy !== 'Always' || (run.starts ?? 0) > 0) {
+      this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+    } else {
+      const took = formatGoDuration(Math.floor(run.readyAfterMs / 2));
+      const size = 10_000_000 + (fnv32a(new TextEncoder().encode(image)) % 90_000_000);
+      this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
+      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`);
+    }
+    run.starts = (run.starts ?? 0) + (name === pod.spec.containers.at(-1)?.name ? 1 : 0);
   }
 
   private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
