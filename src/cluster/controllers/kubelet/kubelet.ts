@@ -11,7 +11,8 @@ import { fnv32a } from '../../hash.js';
 import type { Pod } from '../../types.js';
 import { type Controller, type ControllerContext, keyOf, splitKey } from '../controller.js';
 import { renderPodStatus } from './pod-status.js';
-import { type ContainerStage, runtimeStateAt } from './timeline.js';
+import { type ContainerStage, type RuntimeState, runtimeStateAt } from './timeline.js';
+import { findMissingConfig, type MissingConfig } from './config-refs.js';
 
 interface PodRun {
   boundAt: number;
@@ -23,7 +24,14 @@ interface PodRun {
   deletedAt?: number;
   /** How many times the containers have been started (for the `Pulled` event). */
   starts?: number;
+  /** Set once the pod's ConfigMaps and Secrets were all found. */
+  configReady?: boolean;
+  /** Set when the start had to wait for a ConfigMap or Secret. */
+  wasBlocked?: boolean;
 }
+
+/** How often a pod blocked on a missing ConfigMap or Secret is retried. */
+const CONFIG_RETRY_MS = 10_000;
 
 /** Runs the pods bound to the simulated nodes. */
 export class Kubelet implements Controller {
@@ -49,6 +57,14 @@ export class Kubelet implements Controller {
     const run = this.runFor(pod);
     if (pod.metadata.deletionTimestamp) return this.terminate(pod, run, key);
     const now = this.ctx.clock.now();
+    const startAt = Math.floor(run.readyAfterMs / 2);
+    if (!run.configReady && now - run.boundAt >= startAt) {
+      const missing = findMissingConfig(pod, (kind, ref) => this.configKeys(kind, pod.metadata.namespace, ref));
+      if (missing) return this.blockOnConfig(pod, run, missing, key, now - startAt);
+      // After a wait for configuration, containers start now: the rest of the timeline runs from here.
+      if (run.wasBlocked) run.boundAt = now - startAt;
+      run.configReady = true;
+    }
     const state = runtimeStateAt(now - run.boundAt, run.readyAfterMs, run.fault);
     if (state.stage !== run.lastStage) this.recordStageEvents(pod, state.stage, run, state.backoffMs);
     run.lastStage = state.stage;
@@ -57,6 +73,31 @@ export class Kubelet implements Controller {
       this.ctx.store.updateStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
     }
     if (state.nextChangeAt !== undefined) this.ctx.requeueAfter(key, run.boundAt + state.nextChangeAt - now);
+  }
+
+  /**
+   * Holds the containers before their start while a ConfigMap or Secret is missing, retrying every 10 s
+   * (the pod worker's back-off). The timeline resumes from the start when the object appears.
+   */
+  private blockOnConfig(pod: Pod, run: PodRun, missing: MissingConfig, key: string, shiftedBoundAt: number): void {
+    run.boundAt = shiftedBoundAt;
+    run.wasBlocked = true;
+    const startAt = Math.floor(run.readyAfterMs / 2);
+    const state: RuntimeState =
+      missing.via === 'env'
+        ? { stage: 'CreateContainerConfigError', since: startAt, restartCount: 0, message: missing.message }
+        : { stage: 'ContainerCreating', since: 0, restartCount: 0 };
+    if (missing.via === 'env') this.event(pod, 'Warning', 'Failed', `Error: ${missing.message}`);
+    else this.event(pod, 'Warning', 'FailedMount', missing.message);
+    run.lastStage = state.stage;
+    const status = renderPodStatus(pod, state, run);
+    if (!sameJson(status, pod.status)) this.ctx.store.updateStatus('Pod', pod.metadata.namespace, pod.metadata.name, status);
+    this.ctx.requeueAfter(key, CONFIG_RETRY_MS);
+  }
+
+  private configKeys(kind: 'ConfigMap' | 'Secret', namespace: string | undefined, name: string): string[] | undefined {
+    const obj = this.ctx.store.get(kind, namespace, name);
+    return obj ? [...Object.keys(obj.data ?? {}), ...Object.keys(obj.binaryData ?? {}), ...Object.keys(obj.stringData ?? {})] : undefined;
   }
 
   private terminate(pod: Pod, run: PodRun, key: string): void {

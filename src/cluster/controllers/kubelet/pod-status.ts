@@ -5,7 +5,7 @@
 import { fnv32a } from '../../hash.js';
 import { formatGoDuration, formatTime } from '../../time.js';
 import type { Pod, PodCondition } from '../../types.js';
-import type { RuntimeState } from './timeline.js';
+import type { ContainerStage, RuntimeState } from './timeline.js';
 
 /** Where and when the pod runs, in epoch ms. */
 export interface Placement {
@@ -16,7 +16,8 @@ export interface Placement {
 
 /** The pod phase for a stage: Pending until a container has started, then Running. */
 export function phaseOf(state: RuntimeState): 'Pending' | 'Running' {
-  return state.stage === 'ContainerCreating' || state.stage === 'ErrImagePull' || state.stage === 'ImagePullBackOff' ? 'Pending' : 'Running';
+  const pending: ContainerStage[] = ['ContainerCreating', 'CreateContainerConfigError', 'ErrImagePull', 'ImagePullBackOff'];
+  return pending.includes(state.stage) ? 'Pending' : 'Running';
 }
 
 /** The full status of `pod` in `state`. */
@@ -47,7 +48,7 @@ export function renderPodStatus(pod: Pod, state: RuntimeState, at: Placement): N
 }
 
 function containerStatus(pod: Pod, name: string, image: string, state: RuntimeState, t: (ms: number) => string): Record<string, unknown> {
-  const pulled = state.stage !== 'ContainerCreating' && state.stage !== 'ErrImagePull' && state.stage !== 'ImagePullBackOff';
+  const pulled = phaseOf(state) === 'Running';
   const id = (run: number): string => `containerd://${containerId(pod.metadata.uid ?? '', name, run)}`;
   const lastState = state.lastRun && state.stage !== 'Error'
     ? { terminated: { exitCode: 1, reason: 'Error', startedAt: t(state.lastRun.startedAt), finishedAt: t(state.lastRun.finishedAt), containerID: id(state.restartCount) } }
@@ -69,6 +70,8 @@ function containerState(pod: Pod, name: string, image: string, state: RuntimeSta
   switch (state.stage) {
     case 'ContainerCreating':
       return { waiting: { reason: 'ContainerCreating' } };
+    case 'CreateContainerConfigError':
+      return { waiting: { reason: 'CreateContainerConfigError', message: state.message } };
     case 'ErrImagePull':
       return { waiting: { reason: 'ErrImagePull', message: `failed to pull and unpack image "${image}": not found` } };
     case 'ImagePullBackOff':

@@ -13,7 +13,15 @@
 import type { PodFault } from '../../settings.js';
 
 /** What the containers are doing. */
-export type ContainerStage = 'ContainerCreating' | 'Running' | 'Ready' | 'ErrImagePull' | 'ImagePullBackOff' | 'Error' | 'CrashLoopBackOff';
+export type ContainerStage =
+  | 'ContainerCreating'
+  | 'CreateContainerConfigError'
+  | 'Running'
+  | 'Ready'
+  | 'ErrImagePull'
+  | 'ImagePullBackOff'
+  | 'Error'
+  | 'CrashLoopBackOff';
 
 /** The pod's runtime state at one instant (times are ms since bind). */
 export interface RuntimeState {
@@ -29,6 +37,8 @@ export interface RuntimeState {
   lastRun?: { startedAt: number; finishedAt: number };
   /** When the stage next changes; undefined when it never does. */
   nextChangeAt?: number;
+  /** The waiting message, for CreateContainerConfigError. */
+  message?: string;
 }
 
 /** The kubelet's container back-off: 10 s doubling, at most 5 min. Example: attempt 0 → 10 s, 5 → 300 s. */
