@@ -33,6 +33,7 @@ export {
   NotFoundError,
 } from './errors.js';
 export { type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector.js';
+export { type ClusterRegistry, createClusterRegistry, type RegistryOptions } from './registry.js';
 export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
 export { matches, parseSelector, type Selector } from './selector.js';
 export {

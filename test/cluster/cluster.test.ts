@@ -264,3 +264,21 @@ describe('event aggregation', () => {
     expect(backoffs[0]!.lastTimestamp).toBe('2026-01-01T00:01:16Z');
   });
 });
+
+describe('cluster registry', () => {
+  it('always has default, creates others on first use with their own clock and seed', async () => {
+    const { createClusterRegistry } = await import('../../src/cluster/registry.js');
+    const { createVirtualClock } = await import('../../src/cluster/clock.js');
+    const registry = createClusterRegistry({ makeClock: () => createVirtualClock() });
+    expect(registry.names()).toEqual(['default']);
+    const alice = registry.get('alice');
+    expect(registry.get('alice')).toBe(alice);
+    alice.advance(5000);
+    expect(registry.get('default').now()).toBe(Date.UTC(2026, 0, 1));
+    expect(registry.names()).toEqual(['alice', 'default']);
+    expect(() => registry.get('Not Valid')).toThrow(BadRequestError);
+    expect(registry.remove('default')).toBe(false);
+    expect(registry.remove('alice')).toBe(true);
+    registry.dispose();
+  });
+});
