@@ -42,7 +42,7 @@ interface WorkItem {
 }
 
 /** The most syncs one settle may run before the cluster reports a livelock. */
-const MAX_SYNCS_PER_SETTLE = 5_000_000;
+const MAX_SYNCS_PER_SETTLE = 1_000_000;
 
 /** Creates a cluster; see the file comment. */
 export function createCluster(options: ClusterOptions = {}): Cluster {

@@ -104,3 +104,20 @@ describe('revisions, history and rollback (§1.4, §1.6)', () => {
     expect(c.list('ReplicaSet')).toHaveLength(1);
   });
 });
+
+describe('kubectl rollout restart (§7.3)', () => {
+  it('adds kubectl.kubernetes.io/restartedAt to the template: a new ReplicaSet and revision', () => {
+    const c = createCluster({ seed: 'restart' });
+    c.apply(deployment({ replicas: 2 }));
+    c.advance(20_000);
+    const restarted = structuredClone(c.get<Deployment>('Deployment', 'default', 'vweb')!);
+    restarted.spec.template.metadata!.annotations = { 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:20Z' };
+    c.replace(restarted);
+    c.advance(30_000);
+    const list = revisions(c.list<ReplicaSet>('ReplicaSet'));
+    expect(list.map((r) => r.revision)).toEqual(['1', '2']);
+    const current = c.get<ReplicaSet>('ReplicaSet', 'default', list[1]!.name)!;
+    expect(current.spec.template.metadata?.annotations).toEqual({ 'kubectl.kubernetes.io/restartedAt': '2026-01-01T00:00:20Z' });
+    expect(current.status).toMatchObject({ replicas: 2, availableReplicas: 2 });
+  });
+});
