@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../../src/cluster/cluster.js';
 import { daemonFenceposts, planRollingUpdate, planSurgeUpdate } from '../../../src/cluster/controllers/daemonset/daemon-update.js';
+import { statefulSetMaxUnavailable } from '../../../src/cluster/controllers/statefulset/statefulset-controller.js';
 import type { IntOrString, KubeObject, Pod } from '../../../src/cluster/types.js';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -18,7 +19,7 @@ function daemonSet(image: string, strategy: Record<string, unknown> = { type: 'R
   };
 }
 
-function statefulSet(image: string, o: { replicas?: number; partition?: number; policy?: 'OrderedReady' | 'Parallel'; onDelete?: boolean } = {}): KubeObject {
+function statefulSet(image: string, o: { replicas?: number; partition?: number; policy?: 'OrderedReady' | 'Parallel'; onDelete?: boolean; maxUnavailable?: IntOrString } = {}): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -28,7 +29,9 @@ function statefulSet(image: string, o: { replicas?: number; partition?: number; 
       serviceName: 'web',
       podManagementPolicy: o.policy ?? 'OrderedReady',
       selector: { matchLabels: { app: 'web' } },
-      updateStrategy: o.onDelete ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition: o.partition ?? 0 } },
+      updateStrategy: o.onDelete
+        ? { type: 'OnDelete' }
+        : { type: 'RollingUpdate', rollingUpdate: { partition: o.partition ?? 0, ...(o.maxUnavailable !== undefined ? { maxUnavailable: o.maxUnavailable } : {}) } },
       template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image }] } },
     },
   };
@@ -224,5 +227,36 @@ describe('StatefulSet (§6.2), termination T = 2 s, start-to-ready D = 5 s', () 
     c.delete('Pod', 'default', 'web-1');
     c.advance(10_000);
     expect(c.list<Pod>('Pod').map((p) => p.spec.containers[0]!.image)).toEqual(['web:1', 'web:2', 'web:1']);
+  });
+});
+
+describe('StatefulSet maxUnavailable (MaxUnavailableStatefulSet)', () => {
+  it.each([
+    [2, 5, 2],
+    ['50%', 5, 2],
+    ['10%', 5, 1],
+    [0, 5, 1],
+  ] as [IntOrString, number, number][])('maxUnavailable %s of %i replicas → %i', (value, replicas, expected) => {
+    expect(statefulSetMaxUnavailable(value, replicas)).toBe(expected);
+  });
+
+  it('with Parallel and maxUnavailable 2 replaces two pods at a time, highest ordinals first', () => {
+    const c = createCluster({ seed: 'sts-mu' });
+    c.apply(statefulSet('web:1', { replicas: 4, policy: 'Parallel', maxUnavailable: 2 }));
+    c.advance(10_000);
+    const mark = Number(c.resourceVersion());
+    const t = c.now();
+    c.apply(statefulSet('web:2', { replicas: 4, policy: 'Parallel', maxUnavailable: 2 }));
+    c.advance(20_000);
+    expect(eventsSince(c, 'StatefulSet', mark, t)).toEqual([
+      '0 delete Pod web-3 in StatefulSet web successful',
+      '0 delete Pod web-2 in StatefulSet web successful',
+      '2 create Pod web-2 in StatefulSet web successful',
+      '2 create Pod web-3 in StatefulSet web successful',
+      '7 delete Pod web-1 in StatefulSet web successful',
+      '7 delete Pod web-0 in StatefulSet web successful',
+      '9 create Pod web-0 in StatefulSet web successful',
+      '9 create Pod web-1 in StatefulSet web successful',
+    ]);
   });
 });

@@ -10,7 +10,8 @@ import { defaultPodSpec } from '../../defaults.js';
 import { canonicalJson, fnv32a, safeEncodeString } from '../../hash.js';
 import { cloneObject, sameJson, type WatchEvent } from '../../store.js';
 import { parseTime } from '../../time.js';
-import type { KubeObject, LabelSelector, Pod, PodTemplateSpec } from '../../types.js';
+import type { IntOrString, KubeObject, LabelSelector, Pod, PodTemplateSpec } from '../../types.js';
+import { getScaledValueFromIntOrPercent } from '../deployment/fenceposts.js';
 import { type Controller, type ControllerContext, controllerRefOf, keyOf, splitKey } from '../controller.js';
 import { type ControllerRevision, controllerRef, createRevision, listRevisions, maxRevisionNumber, renumberRevision, revisionTemplate, templatePatch, truncateHistory } from '../history.js';
 import { isPodAvailable, isPodReady } from '../replicaset/pod-ranking.js';
@@ -32,7 +33,7 @@ export interface StatefulSet extends KubeObject {
     template: PodTemplateSpec;
     serviceName?: string;
     podManagementPolicy?: 'OrderedReady' | 'Parallel';
-    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number } };
+    updateStrategy?: { type?: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: IntOrString } };
     minReadySeconds?: number;
     revisionHistoryLimit?: number;
     ordinals?: { start?: number };
@@ -126,14 +127,29 @@ export class StatefulSetController implements Controller {
   }
 
   /**
-   * RollingUpdate without maxUnavailable: from the highest ordinal down to the partition, delete the first
-   * pod not at the update revision, or stop at the first unhealthy one.
+   * RollingUpdate. Without maxUnavailable: from the highest ordinal down to the partition, delete the first
+   * pod not at the update revision, or stop at the first unhealthy one. With maxUnavailable (the
+   * MaxUnavailableStatefulSet gate; the field is only honoured when set): count unhealthy pods, and if
+   * fewer than maxUnavailable, delete up to the difference of out-of-date pods, highest ordinal first.
    */
   private rollingUpdate(set: StatefulSet, replicas: Pod[], update: ControllerRevision): void {
-    const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
+    const rollingUpdate = set.spec.updateStrategy?.rollingUpdate;
+    const partition = rollingUpdate?.partition ?? 0;
+    const outdated = (pod: Pod): boolean => pod.metadata.labels?.[StatefulSetRevisionLabel] !== update.metadata.name && !pod.metadata.deletionTimestamp;
+    if (rollingUpdate?.maxUnavailable !== undefined) {
+      const max = statefulSetMaxUnavailable(rollingUpdate.maxUnavailable, replicas.length);
+      const unavailable = replicas.filter((p) => !this.isHealthy(set, p)).length;
+      let budget = max - unavailable;
+      for (let i = replicas.length - 1; i >= Math.max(0, partition) && budget > 0; i--) {
+        if (!outdated(replicas[i]!)) continue;
+        this.deletePod(set, replicas[i]!);
+        budget--;
+      }
+      return;
+    }
     for (let i = replicas.length - 1; i >= Math.max(0, partition); i--) {
       const pod = replicas[i]!;
-      if (pod.metadata.labels?.[StatefulSetRevisionLabel] !== update.metadata.name && !pod.metadata.deletionTimestamp) {
+      if (outdated(pod)) {
         this.deletePod(set, pod);
         return;
       }
@@ -210,6 +226,14 @@ export class StatefulSetController implements Controller {
 function readySince(pod: Pod): number {
   const c = pod.status?.conditions?.find((x) => x.type === 'Ready');
   return c?.lastTransitionTime ? parseTime(c.lastTransitionTime) : 0;
+}
+
+/**
+ * getStatefulSetMaxUnavailable: an int, or a percentage of replicas rounded **down**, at least 1.
+ * Examples (5 replicas): 2 → 2; "50%" → 2; "10%" → 1; 0 → 1.
+ */
+export function statefulSetMaxUnavailable(value: IntOrString, replicas: number): number {
+  return Math.max(1, getScaledValueFromIntOrPercent(value, replicas, false));
 }
 
 function isRolling(set: StatefulSet): boolean {
