@@ -282,3 +282,24 @@ describe('cluster registry', () => {
     registry.dispose();
   });
 });
+
+describe('ReplicaSet adoption and release', () => {
+  it('releases a pod relabelled out of the selector and replaces it; adopts it back when relabelled', () => {
+    const c = createCluster();
+    c.apply(deployment({ replicas: 2 }));
+    c.advance(10_000);
+    const [victim] = c.list<Pod>('Pod');
+    const relabelled = structuredClone(victim!);
+    relabelled.metadata.labels = { ...relabelled.metadata.labels, app: 'debug' };
+    c.replace(relabelled);
+    const pods = c.list<Pod>('Pod');
+    expect(pods).toHaveLength(3);
+    expect(c.get<Pod>('Pod', 'default', victim!.metadata.name)!.metadata.ownerReferences).toBeUndefined();
+    const back = structuredClone(c.get<Pod>('Pod', 'default', victim!.metadata.name)!);
+    back.metadata.labels = { ...back.metadata.labels, app: 'vweb' };
+    c.replace(back);
+    const owned = c.list<Pod>('Pod').filter((p) => p.metadata.ownerReferences && !p.metadata.deletionTimestamp);
+    expect(owned).toHaveLength(2);
+    expect(c.get<Pod>('Pod', 'default', victim!.metadata.name)!.metadata.ownerReferences?.[0]?.kind).toBe('ReplicaSet');
+  });
+});

@@ -10,21 +10,36 @@ import { cloneObject, sameJson } from '../../store.js';
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../../types.js';
 import { type Controller, type ControllerContext, controllerRefOf, keyOf, splitKey } from '../controller.js';
 import { isPodActive, isPodAvailable, isPodReady, podReadyTime, rankPodsForDeletion } from './pod-ranking.js';
-import { fromSelectorMap, matches } from '../../selector.js';
+import { fromLabelSelector, fromSelectorMap, matches } from '../../selector.js';
 
 /** Reconciles ReplicaSets into pods. */
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset-controller';
 
+  /** ReplicaSets that should look for orphan pods to adopt on their next sync. */
+  private readonly adopting = new Set<string>();
+
   constructor(private readonly ctx: ControllerContext) {}
 
-  /** ReplicaSet changes, and changes of pods a ReplicaSet controls. */
+  /** ReplicaSet changes, changes of pods a ReplicaSet controls, and orphan pods a ReplicaSet selects. */
   keysFor(event: WatchEvent): string[] {
     const obj = event.object;
-    if (obj.kind === 'ReplicaSet') return [keyOf(obj.metadata.namespace, obj.metadata.name)];
+    if (obj.kind === 'ReplicaSet') {
+      if (event.type === 'ADDED') this.adopting.add(keyOf(obj.metadata.namespace, obj.metadata.name));
+      return [keyOf(obj.metadata.namespace, obj.metadata.name)];
+    }
     if (obj.kind !== 'Pod') return [];
     const refs = [controllerRefOf(obj), event.previous && controllerRefOf(event.previous)];
-    return [...new Set(refs.filter((r) => r?.kind === 'ReplicaSet').map((r) => keyOf(obj.metadata.namespace, r!.name)))];
+    const keys = refs.filter((r) => r?.kind === 'ReplicaSet').map((r) => keyOf(obj.metadata.namespace, r!.name));
+    if (!controllerRefOf(obj) && event.type !== 'DELETED') {
+      for (const rs of this.ctx.store.list<ReplicaSet>('ReplicaSet', { namespace: obj.metadata.namespace })) {
+        if (!matches(fromLabelSelector(rs.spec.selector), obj.metadata.labels)) continue;
+        const key = keyOf(rs.metadata.namespace, rs.metadata.name);
+        this.adopting.add(key);
+        keys.push(key);
+      }
+    }
+    return [...new Set(keys)];
   }
 
   /** syncReplicaSet for "namespace/name". */
@@ -32,10 +47,38 @@ export class ReplicaSetController implements Controller {
     const [namespace, name] = splitKey(key);
     const rs = this.ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name);
     if (!rs) return;
-    const pods = this.ctx.store.dependents<Pod>(rs.metadata.uid!, 'Pod').filter((p) => controllerRefOf(p)?.uid === rs.metadata.uid);
+    const pods = this.claimPods(rs, this.adopting.delete(key));
     const active = pods.filter(isPodActive);
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, active);
     this.updateStatus(rs, pods, active);
+  }
+
+  /**
+   * ClaimPods: the pods this ReplicaSet controls, after releasing those whose labels no longer match its
+   * selector (the replacement is created at once) and, when asked, adopting matching orphans.
+   */
+  private claimPods(rs: ReplicaSet, adopt: boolean): Pod[] {
+    const selector = fromLabelSelector(rs.spec.selector);
+    const owned: Pod[] = [];
+    for (const pod of this.ctx.store.dependents<Pod>(rs.metadata.uid!, 'Pod')) {
+      if (controllerRefOf(pod)?.uid !== rs.metadata.uid) continue;
+      if (matches(selector, pod.metadata.labels) || rs.metadata.deletionTimestamp) owned.push(pod);
+      else this.setOwner(pod, undefined);
+    }
+    if (!adopt || rs.metadata.deletionTimestamp) return owned;
+    for (const pod of this.ctx.store.list<Pod>('Pod', { namespace: rs.metadata.namespace, selector })) {
+      if (controllerRefOf(pod) || pod.metadata.deletionTimestamp) continue;
+      owned.push(this.setOwner(pod, rs));
+    }
+    return owned;
+  }
+
+  /** Adds (or, with no owner, removes) this controller's owner reference on a pod. */
+  private setOwner(pod: Pod, rs: ReplicaSet | undefined): Pod {
+    const refs = (pod.metadata.ownerReferences ?? []).filter((r) => !r.controller);
+    if (rs) refs.push({ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true });
+    const metadata = { ...pod.metadata, resourceVersion: undefined, ownerReferences: refs.length > 0 ? refs : undefined };
+    return this.ctx.store.update({ ...pod, metadata });
   }
 
   private manageReplicas(rs: ReplicaSet, active: Pod[]): void {
