@@ -15,8 +15,11 @@ export type EventType = 'Normal' | 'Warning';
 
 /** Records events for one controller (`source.component`). */
 export interface EventRecorder {
-  /** Writes one Event about `obj`; `host` names the node for kubelet events. */
-  event(obj: KubeObject, type: EventType, reason: string, message: string, host?: string): void;
+  /**
+   * Writes one Event about `obj`; `host` names the node for kubelet events, `fieldPath` the container
+   * (`spec.containers{web}`).
+   */
+  event(obj: KubeObject, type: EventType, reason: string, message: string, host?: string, fieldPath?: string): void;
 }
 
 /** Makes recorders for one cluster; event names stay unique across all of them. */
@@ -70,7 +73,7 @@ export function createEventSink(store: ObjectStore, clock: Clock, ttlMs = DEFAUL
 /** client-go's getEventKey: everything that makes two events "the same". */
 function eventKey(e: KubeEvent): string {
   const o = e.involvedObject;
-  return [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.uid ?? '', o.apiVersion, e.type, e.reason, e.message].join('\u0000');
+  return [e.source.component, e.source.host ?? '', o.kind, o.namespace ?? '', o.name, o.fieldPath ?? '', o.uid ?? '', o.apiVersion, e.type, e.reason, e.message].join('\u0000');
 }
 
 function createRecorder(
@@ -81,7 +84,7 @@ function createRecorder(
   defaultHost?: string,
 ): EventRecorder {
   return {
-    event(obj, type, reason, message, host = defaultHost) {
+    event(obj, type, reason, message, host = defaultHost, fieldPath) {
       const now = clock.now();
       const stamp = formatTime(now);
       const event: KubeEvent = {
@@ -95,6 +98,7 @@ function createRecorder(
           uid: obj.metadata.uid,
           apiVersion: obj.apiVersion,
           resourceVersion: obj.metadata.resourceVersion,
+          ...(fieldPath ? { fieldPath } : {}),
         },
         reason,
         message,

@@ -186,6 +186,7 @@ export interface KubeEvent extends KubeObject {
     uid?: string;
     apiVersion: string;
     resourceVersion?: string;
+    fieldPath?: string;
   };
   reason: string;
   message: string;

@@ -104,7 +104,7 @@ export class Kubelet implements Controller {
     const now = this.ctx.clock.now();
     if (run.deletedAt === undefined) {
       run.deletedAt = now;
-      for (const c of pod.spec.containers) this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      for (const c of pod.spec.containers) this.event(pod, 'Normal', 'Killing', `Stopping container ${c.name}`, c.name);
     }
     const grace = (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000;
     const annotated = pod.metadata.annotations?.[TerminateAfterAnnotation];
@@ -145,18 +145,18 @@ export class Kubelet implements Controller {
       const image = c.image ?? '';
       if (stage === 'Running') {
         this.recordPulled(pod, c.name, image, String(c.imagePullPolicy ?? 'IfNotPresent'), run);
-        this.event(pod, 'Normal', 'Created', `Created container: ${c.name}`);
-        this.event(pod, 'Normal', 'Started', `Started container ${c.name}`);
+        this.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, c.name);
+        this.event(pod, 'Normal', 'Started', `Started container ${c.name}`, c.name);
       } else if (stage === 'ErrImagePull') {
-        this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
-        this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": not found`);
-        this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull');
+        this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c.name);
+        this.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": not found`, c.name);
+        this.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', c.name);
       } else if (stage === 'ImagePullBackOff') {
-        this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`);
-        this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+        this.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c.name);
+        this.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c.name);
       } else if (stage === 'CrashLoopBackOff' && backoff !== undefined) {
         const podRef = `${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
-        this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+        this.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`, c.name);
       }
     }
   }
@@ -167,18 +167,18 @@ export class Kubelet implements Controller {
    */
   private recordPulled(pod: Pod, name: string, image: string, policy: string, run: PodRun): void {
     if (policy !== 'Always' || (run.starts ?? 0) > 0) {
-      this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`);
+      this.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, name);
     } else {
       const took = formatGoDuration(Math.floor(run.readyAfterMs / 2));
       const size = 10_000_000 + (fnv32a(new TextEncoder().encode(image)) % 90_000_000);
-      this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`);
-      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`);
+      this.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, name);
+      this.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`, name);
     }
     run.starts = (run.starts ?? 0) + (name === pod.spec.containers.at(-1)?.name ? 1 : 0);
   }
 
-  private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.ctx.recorder.event(pod, type, reason, message, pod.spec.nodeName);
+  private event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, container?: string): void {
+    this.ctx.recorder.event(pod, type, reason, message, pod.spec.nodeName, container ? `spec.containers{${container}}` : undefined);
   }
 }
 
