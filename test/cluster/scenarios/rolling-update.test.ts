@@ -36,6 +36,25 @@ describe('worked sequences of RollingUpdate (§4), pods Ready D = 5 s after crea
       `Scaled up replica set ${n} to 3 from 2`,
       `Scaled down replica set ${o} to 0 from 1`,
     ]);
+    // Every Deployment and ReplicaSet event in order, with pod names reduced to their ReplicaSet.
+    const all = s.cluster
+      .events()
+      .filter((e) => Number(e.metadata.resourceVersion) > Number(s.startResourceVersion) && ['Deployment', 'ReplicaSet'].includes(e.involvedObject.kind))
+      .map((e) => `${(Date.parse(e.lastTimestamp) - s.t0) / 1000} ${e.reason} ${e.message.replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}$/, '-*')}`);
+    expect(all).toEqual([
+      `0 ScalingReplicaSet Scaled up replica set ${n} to 1`,
+      `0 SuccessfulCreate Created pod: ${n}-*`,
+      `5 ScalingReplicaSet Scaled down replica set ${o} to 2 from 3`,
+      `5 ScalingReplicaSet Scaled up replica set ${n} to 2 from 1`,
+      `5 SuccessfulDelete Deleted pod: ${o}-*`,
+      `5 SuccessfulCreate Created pod: ${n}-*`,
+      `10 ScalingReplicaSet Scaled down replica set ${o} to 1 from 2`,
+      `10 ScalingReplicaSet Scaled up replica set ${n} to 3 from 2`,
+      `10 SuccessfulDelete Deleted pod: ${o}-*`,
+      `10 SuccessfulCreate Created pod: ${n}-*`,
+      `15 ScalingReplicaSet Scaled down replica set ${o} to 0 from 1`,
+      `15 SuccessfulDelete Deleted pod: ${o}-*`,
+    ]);
   });
 
   it('4.2 R=3, maxSurge 0, maxUnavailable 1: the new RS is created with 0 and no event', () => {
