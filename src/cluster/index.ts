@@ -8,8 +8,17 @@
  * cluster.advance(5_000);                     // every timer due in 5 s fires in order
  * cluster.list('ReplicaSet', { labelSelector: 'app=vweb' });
  * cluster.events({ involvedKind: 'Deployment', involvedName: 'vweb' });
- * cluster.watch(resourceVersion);             // replay, or subscribe() for live changes
+ * cluster.watch(resourceVersion, { kind: 'Pod' });   // replay, or subscribe() for live changes
+ * toTable('Pod', cluster.list('Pod'), { nowMs: cluster.now(), resourceVersion: cluster.resourceVersion() });
  * ```
+ *
+ * What is simulated (see ../../shared/reference/k8s-rollout.md): the Deployment controller (rolling,
+ * Recreate, proportional scaling, pause, revisions and history, progress deadline and conditions), the
+ * ReplicaSet controller (deletion ranking, adoption and release), DaemonSet and StatefulSet controllers with
+ * ControllerRevisions, a scheduler, a kubelet per node (pod timeline and faults from the
+ * `sim.chartroom.dev/*` annotations, failing image patterns, missing ConfigMaps and Secrets), Endpoints,
+ * garbage collection, namespace deletion, events (aggregated, 1 h TTL), and kubectl's views (Tables,
+ * rollout status, history, undo).
  */
 export { type ApplyResult, type Cluster, type ClusterOptions, createCluster, type EventFilter, type ListQuery } from './cluster.js';
 export {
