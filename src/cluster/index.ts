@@ -61,7 +61,9 @@ export {
   type HistoryEntry,
   planRollback,
   replicaSetsOf,
+  revisionHistory,
   rollbackDeployment,
+  rollbackWithRevisions,
   type RollbackPlan,
   RolloutError,
 } from './rollout.js';

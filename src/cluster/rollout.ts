@@ -8,7 +8,9 @@ import type { Cluster } from './cluster.js';
 import { annotationsToSkip, ChangeCauseAnnotation, RevisionAnnotation } from './controllers/deployment/annotations.js';
 import { DefaultDeploymentUniqueLabelKey, equalIgnoreHash } from './controllers/deployment/replica-sets.js';
 import { ClusterError } from './errors.js';
-import type { Deployment, PodTemplateSpec, ReplicaSet } from './types.js';
+import { type ControllerRevision, revisionTemplate } from './controllers/history.js';
+import { sameJson } from './store.js';
+import type { Deployment, KubeObject, PodTemplateSpec, ReplicaSet } from './types.js';
 
 /** An error kubectl prints as `error: <message>`. */
 export class RolloutError extends ClusterError {
@@ -120,4 +122,37 @@ function revisionNumber(rs: ReplicaSet): number | undefined {
   const text = rs.metadata.annotations?.[RevisionAnnotation];
   if (text === undefined) return 0;
   return /^[+-]?\d+$/.test(text) ? Number(text) : undefined;
+}
+
+/** History of a DaemonSet or StatefulSet from its ControllerRevisions, sorted by revision. */
+export function revisionHistory(cluster: Cluster, owner: KubeObject): HistoryEntry[] {
+  return controllerRevisions(cluster, owner).map((cr) => ({
+    revision: cr.revision,
+    changeCause: cr.metadata.annotations?.[ChangeCauseAnnotation] || '<none>',
+    template: revisionTemplate(cr),
+  }));
+}
+
+/**
+ * `kubectl rollout undo daemonset|statefulset/name [--to-revision=N]`: restores the template recorded in
+ * revision N (0 = the one before the latest). Returns "rolled back" or the skipped message; throws
+ * RolloutError `unable to find specified revision N in history`.
+ */
+export function rollbackWithRevisions(cluster: Cluster, kind: 'DaemonSet' | 'StatefulSet', namespace: string, name: string, toRevision = 0): string {
+  const owner = cluster.get(kind, namespace, name);
+  if (!owner) throw new RolloutError(`${kind === 'DaemonSet' ? 'daemonsets' : 'statefulsets'}.apps "${name}" not found`);
+  const history = controllerRevisions(cluster, owner);
+  const target = toRevision === 0 ? (history.length > 1 ? history[history.length - 2] : undefined) : history.find((cr) => cr.revision === toRevision);
+  if (!target) throw new RolloutError(`unable to find specified revision ${toRevision} in history`);
+  const spec = owner.spec as { template: PodTemplateSpec };
+  if (sameJson(revisionTemplate(target), spec.template)) return `skipped rollback (current template already matches revision ${toRevision})`;
+  cluster.replace({ ...structuredClone(owner), spec: { ...structuredClone(spec), template: revisionTemplate(target) } });
+  return 'rolled back';
+}
+
+function controllerRevisions(cluster: Cluster, owner: KubeObject): ControllerRevision[] {
+  return cluster
+    .list<ControllerRevision>('ControllerRevision', { namespace: owner.metadata.namespace })
+    .filter((cr) => cr.metadata.ownerReferences?.some((r) => r.controller && r.uid === owner.metadata.uid))
+    .sort((a, b) => a.revision - b.revision);
 }

@@ -260,3 +260,38 @@ describe('StatefulSet maxUnavailable (MaxUnavailableStatefulSet)', () => {
     ]);
   });
 });
+
+describe('rollout history and undo of DaemonSets and StatefulSets (§7.2)', () => {
+  it('lists ControllerRevisions and renumbers the revision rolled back to', async () => {
+    const { revisionHistory, rollbackWithRevisions, formatHistory } = await import('../../../src/cluster/rollout.js');
+    const c = createCluster({ seed: 'ds-history' });
+    for (const image of ['agent:1', 'agent:2', 'agent:3']) {
+      c.apply(daemonSet(image));
+      c.advance(30_000);
+    }
+    const ds = () => c.get('DaemonSet', 'default', 'agent')!;
+    expect(formatHistory(revisionHistory(c, ds()))).toBe('REVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n3         <none>\n');
+    expect(rollbackWithRevisions(c, 'DaemonSet', 'default', 'agent', 1)).toBe('rolled back');
+    c.advance(30_000);
+    expect(revisionHistory(c, ds()).map((h) => [h.revision, h.template.spec.containers[0]!.image])).toEqual([
+      [2, 'agent:2'],
+      [3, 'agent:3'],
+      [4, 'agent:1'],
+    ]);
+    expect(c.list<Pod>('Pod').map((p) => p.spec.containers[0]!.image)).toEqual(['agent:1', 'agent:1', 'agent:1']);
+    expect(rollbackWithRevisions(c, 'DaemonSet', 'default', 'agent', 4)).toBe('skipped rollback (current template already matches revision 4)');
+    expect(() => rollbackWithRevisions(c, 'DaemonSet', 'default', 'agent', 9)).toThrow('unable to find specified revision 9 in history');
+  });
+
+  it('rolls a StatefulSet back to the previous revision', async () => {
+    const { rollbackWithRevisions } = await import('../../../src/cluster/rollout.js');
+    const c = createCluster({ seed: 'sts-history' });
+    c.apply(statefulSet('web:1'));
+    c.advance(30_000);
+    c.apply(statefulSet('web:2'));
+    c.advance(60_000);
+    expect(rollbackWithRevisions(c, 'StatefulSet', 'default', 'web')).toBe('rolled back');
+    c.advance(60_000);
+    expect(c.list<Pod>('Pod').map((p) => p.spec.containers[0]!.image)).toEqual(['web:1', 'web:1', 'web:1']);
+  });
+});

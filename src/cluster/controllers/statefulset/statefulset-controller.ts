@@ -77,7 +77,7 @@ export class StatefulSetController implements Controller {
     else {
       const hash = hashRevision(data, set.status?.collisionCount);
       const labels = { ...(set.spec.template.metadata?.labels ?? {}), [ControllerRevisionHashLabel]: hash };
-      update = createRevision(this.ctx.store, set, `${set.metadata.name}-${hash}`, labels, data, next);
+      update = createRevision(this.ctx.store, set, `${set.metadata.name}-${hash}`, labels, data, next, set.metadata.annotations);
     }
     const current = revisions.find((cr) => cr.metadata.name === set.status?.currentRevision) ?? update;
     return [current, update];
