@@ -60,6 +60,11 @@ export interface Cluster {
   create(obj: KubeObject): KubeObject;
   /** Replaces the stored object (a resourceVersion in `obj` must match). Throws NotFoundError, ConflictError, InvalidError. */
   replace(obj: KubeObject): KubeObject;
+  /**
+   * Applies a JSON merge patch (RFC 7386) to the stored object, as a user write (status is kept).
+   * Throws NotFoundError, InvalidError.
+   */
+  patch(kind: string, namespace: string | undefined, name: string, mergePatch: Record<string, unknown>): KubeObject;
   /** The stored object or undefined. */
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
   /** Objects of `kind` sorted by namespace/name. Throws BadRequestError for a bad label or field selector. */

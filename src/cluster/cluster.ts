@@ -24,6 +24,7 @@ import { type DeleteOptions, deleteObject } from './deletion.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from './errors.js';
 import { createEventSink } from './events.js';
 import { matchesFields, parseFieldSelector } from './field-selector.js';
+import { applyMergePatch } from './merge-patch.js';
 import { kindInfo, qualifiedResource } from './kinds.js';
 import { createRandom, type Random } from './random.js';
 import { TimerQueue, WorkQueue } from './scheduling.js';
@@ -123,6 +124,13 @@ class SimulatedCluster implements Cluster {
     const updated = this.store.update(admitUpdate({ ...obj, metadata: { ...obj.metadata, namespace } }, current));
     this.settle();
     return this.store.get(updated.kind, namespace, updated.metadata.name) ?? updated;
+  }
+
+  patch(kind: string, namespace: string | undefined, name: string, mergePatch: Record<string, unknown>): KubeObject {
+    const ns = kindInfo(kind).namespaced ? (namespace ?? 'default') : undefined;
+    const current = this.store.mustGet(kind, ns, name);
+    const patched = applyMergePatch(current, mergePatch) as KubeObject;
+    return this.replace({ ...patched, kind: current.kind, apiVersion: current.apiVersion, metadata: { ...patched.metadata, name, namespace: ns, resourceVersion: undefined } });
   }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {

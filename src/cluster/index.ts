@@ -44,6 +44,7 @@ export {
 export { type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector.js';
 export { type ClusterRegistry, createClusterRegistry, type RegistryOptions } from './registry.js';
 export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
+export { applyMergePatch } from './merge-patch.js';
 export { matches, parseSelector, type Selector } from './selector.js';
 export {
   DEFAULT_SETTINGS,
