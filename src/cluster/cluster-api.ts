@@ -10,6 +10,9 @@ import type { WatchEvent } from './store.js';
 import type { KubeEvent, KubeObject } from './types.js';
 import type { WatchFilter } from './watch-filter.js';
 
+/** `merge` = application/merge-patch+json, `strategic` = application/strategic-merge-patch+json. */
+export type PatchType = 'merge' | 'strategic';
+
 /** Options of createCluster. */
 export interface ClusterOptions {
   /** Cluster name (default "default"); also the default seed. */
@@ -61,10 +64,10 @@ export interface Cluster {
   /** Replaces the stored object (a resourceVersion in `obj` must match). Throws NotFoundError, ConflictError, InvalidError. */
   replace(obj: KubeObject): KubeObject;
   /**
-   * Applies a JSON merge patch (RFC 7386) to the stored object, as a user write (status is kept).
-   * Throws NotFoundError, InvalidError.
+   * Patches the stored object as a user write (status is kept): a JSON merge patch (RFC 7386, default) or
+   * a strategic merge patch. Throws NotFoundError, InvalidError, BadRequestError.
    */
-  patch(kind: string, namespace: string | undefined, name: string, mergePatch: Record<string, unknown>): KubeObject;
+  patch(kind: string, namespace: string | undefined, name: string, patch: Record<string, unknown>, type?: PatchType): KubeObject;
   /** The stored object or undefined. */
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
   /** Objects of `kind` sorted by namespace/name. Throws BadRequestError for a bad label or field selector. */

@@ -24,7 +24,8 @@ import { type DeleteOptions, deleteObject } from './deletion.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from './errors.js';
 import { createEventSink } from './events.js';
 import { matchesFields, parseFieldSelector } from './field-selector.js';
-import { applyMergePatch } from './merge-patch.js';
+import { applyMergePatch } from './patch/merge-patch.js';
+import { applyStrategicMergePatch } from './patch/strategic-merge.js';
 import { kindInfo, qualifiedResource } from './kinds.js';
 import { createRandom, type Random } from './random.js';
 import { TimerQueue, WorkQueue } from './scheduling.js';
@@ -33,9 +34,9 @@ import { DEFAULT_SETTINGS, type SimulationSettings } from './settings.js';
 import { ObjectStore, type WatchEvent } from './store.js';
 import type { KubeEvent, KubeObject } from './types.js';
 import { compileWatchFilter, type WatchFilter } from './watch-filter.js';
-import type { ApplyResult, Cluster, ClusterOptions, EventFilter, ListQuery } from './cluster-api.js';
+import type { ApplyResult, Cluster, ClusterOptions, EventFilter, ListQuery, PatchType } from './cluster-api.js';
 
-export type { ApplyResult, Cluster, ClusterOptions, EventFilter, ListQuery } from './cluster-api.js';
+export type { ApplyResult, Cluster, ClusterOptions, EventFilter, ListQuery, PatchType } from './cluster-api.js';
 
 interface WorkItem {
   controller: Controller;
@@ -126,10 +127,10 @@ class SimulatedCluster implements Cluster {
     return this.store.get(updated.kind, namespace, updated.metadata.name) ?? updated;
   }
 
-  patch(kind: string, namespace: string | undefined, name: string, mergePatch: Record<string, unknown>): KubeObject {
+  patch(kind: string, namespace: string | undefined, name: string, patch: Record<string, unknown>, type: PatchType = 'merge'): KubeObject {
     const ns = kindInfo(kind).namespaced ? (namespace ?? 'default') : undefined;
     const current = this.store.mustGet(kind, ns, name);
-    const patched = applyMergePatch(current, mergePatch) as KubeObject;
+    const patched = (type === 'strategic' ? applyStrategicMergePatch(kind, current, patch) : applyMergePatch(current, patch)) as KubeObject;
     return this.replace({ ...patched, kind: current.kind, apiVersion: current.apiVersion, metadata: { ...patched.metadata, name, namespace: ns, resourceVersion: undefined } });
   }
 

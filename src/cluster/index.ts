@@ -20,7 +20,7 @@
  * garbage collection, namespace deletion, events (aggregated, 1 h TTL), and kubectl's views (Tables,
  * rollout status, history, undo).
  */
-export { type ApplyResult, type Cluster, type ClusterOptions, createCluster, type EventFilter, type ListQuery } from './cluster.js';
+export { type ApplyResult, type Cluster, type ClusterOptions, createCluster, type EventFilter, type ListQuery, type PatchType } from './cluster.js';
 export {
   type Clock,
   createRealClock,
@@ -44,7 +44,8 @@ export {
 export { type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector.js';
 export { type ClusterRegistry, createClusterRegistry, type RegistryOptions } from './registry.js';
 export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
-export { applyMergePatch } from './merge-patch.js';
+export { applyMergePatch } from './patch/merge-patch.js';
+export { applyStrategicMergePatch } from './patch/strategic-merge.js';
 export { matches, parseSelector, type Selector } from './selector.js';
 export {
   DEFAULT_SETTINGS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/cluster/cluster.js';
-import { applyMergePatch } from '../../src/cluster/merge-patch.js';
+import { applyMergePatch } from '../../src/cluster/patch/merge-patch.js';
 import type { Deployment, ReplicaSet } from '../../src/cluster/types.js';
 import { deployment } from './scenarios/harness.js';
 

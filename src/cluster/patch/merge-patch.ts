@@ -1,7 +1,7 @@
 /**
  * JSON merge patch (RFC 7386), the `application/merge-patch+json` patches of `kubectl scale`, `label`,
  * `annotate` and `rollout pause|resume` can be expressed in: objects merge key by key, `null` deletes a
- * key, anything else (arrays included) replaces. Strategic merge patch is the façade's (issue 5 follow-up).
+ * key, anything else (arrays included) replaces. Strategic merge patch is in strategic-merge.ts.
  */
 
 /** Applies `patch` to `target` and returns the result; neither argument is modified. */
