@@ -9,9 +9,13 @@ import type { SimulationSettings } from './settings.js';
 import type { WatchEvent } from './store.js';
 import type { KubeEvent, KubeObject } from './types.js';
 import type { WatchFilter } from './watch-filter.js';
+import type { JsonPatchOperation } from './patch/json-patch.js';
 
-/** `merge` = application/merge-patch+json, `strategic` = application/strategic-merge-patch+json. */
-export type PatchType = 'merge' | 'strategic';
+/**
+ * `merge` = application/merge-patch+json, `strategic` = application/strategic-merge-patch+json,
+ * `json` = application/json-patch+json (a list of operations).
+ */
+export type PatchType = 'merge' | 'strategic' | 'json';
 
 /** Options of createCluster. */
 export interface ClusterOptions {
@@ -64,10 +68,10 @@ export interface Cluster {
   /** Replaces the stored object (a resourceVersion in `obj` must match). Throws NotFoundError, ConflictError, InvalidError. */
   replace(obj: KubeObject): KubeObject;
   /**
-   * Patches the stored object as a user write (status is kept): a JSON merge patch (RFC 7386, default) or
-   * a strategic merge patch. Throws NotFoundError, InvalidError, BadRequestError.
+   * Patches the stored object as a user write (status is kept): a JSON merge patch (RFC 7386, default),
+   * a strategic merge patch, or a JSON patch (RFC 6902). Throws NotFoundError, InvalidError, BadRequestError.
    */
-  patch(kind: string, namespace: string | undefined, name: string, patch: Record<string, unknown>, type?: PatchType): KubeObject;
+  patch(kind: string, namespace: string | undefined, name: string, patch: Record<string, unknown> | JsonPatchOperation[], type?: PatchType): KubeObject;
   /** The stored object or undefined. */
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
   /** Objects of `kind` sorted by namespace/name. Throws BadRequestError for a bad label or field selector. */

@@ -26,6 +26,7 @@ import { createEventSink } from './events.js';
 import { matchesFields, parseFieldSelector } from './field-selector.js';
 import { applyMergePatch } from './patch/merge-patch.js';
 import { applyStrategicMergePatch } from './patch/strategic-merge.js';
+import { applyJsonPatch, type JsonPatchOperation } from './patch/json-patch.js';
 import { kindInfo, qualifiedResource } from './kinds.js';
 import { createRandom, type Random } from './random.js';
 import { TimerQueue, WorkQueue } from './scheduling.js';
@@ -49,6 +50,15 @@ const MAX_SYNCS_PER_SETTLE = 1_000_000;
 /** Creates a cluster; see the file comment. */
 export function createCluster(options: ClusterOptions = {}): Cluster {
   return new SimulatedCluster(options);
+}
+
+function patchObject(kind: string, current: KubeObject, patch: Record<string, unknown> | JsonPatchOperation[], type: PatchType): KubeObject {
+  if (type === 'json') {
+    if (!Array.isArray(patch)) throw new BadRequestError('a JSON patch must be a list of operations');
+    return applyJsonPatch(current, patch) as KubeObject;
+  }
+  if (Array.isArray(patch)) throw new BadRequestError(`a ${type} patch must be an object`);
+  return (type === 'strategic' ? applyStrategicMergePatch(kind, current, patch) : applyMergePatch(current, patch)) as KubeObject;
 }
 
 class SimulatedCluster implements Cluster {
@@ -127,10 +137,10 @@ class SimulatedCluster implements Cluster {
     return this.store.get(updated.kind, namespace, updated.metadata.name) ?? updated;
   }
 
-  patch(kind: string, namespace: string | undefined, name: string, patch: Record<string, unknown>, type: PatchType = 'merge'): KubeObject {
+  patch(kind: string, namespace: string | undefined, name: string, patch: Record<string, unknown> | JsonPatchOperation[], type: PatchType = 'merge'): KubeObject {
     const ns = kindInfo(kind).namespaced ? (namespace ?? 'default') : undefined;
     const current = this.store.mustGet(kind, ns, name);
-    const patched = (type === 'strategic' ? applyStrategicMergePatch(kind, current, patch) : applyMergePatch(current, patch)) as KubeObject;
+    const patched = patchObject(kind, current, patch, type);
     return this.replace({ ...patched, kind: current.kind, apiVersion: current.apiVersion, metadata: { ...patched.metadata, name, namespace: ns, resourceVersion: undefined } });
   }
 

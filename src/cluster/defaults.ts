@@ -82,6 +82,8 @@ function defaultStatefulSetSpec(spec: Json): void {
 export function defaultTemplate(template: PodTemplateSpec | undefined): void {
   if (!template) return;
   template.metadata ??= {};
+  // Go clients send the zero time as `creationTimestamp: null` (e.g. in rollout undo's JSON patch).
+  if (template.metadata.creationTimestamp === null) delete template.metadata.creationTimestamp;
   template.spec ??= { containers: [] };
   defaultPodSpec(template.spec);
 }

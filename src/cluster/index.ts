@@ -46,6 +46,7 @@ export { type ClusterRegistry, createClusterRegistry, type RegistryOptions } fro
 export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
 export { applyMergePatch } from './patch/merge-patch.js';
 export { applyStrategicMergePatch } from './patch/strategic-merge.js';
+export { applyJsonPatch, type JsonPatchOperation, parsePointer } from './patch/json-patch.js';
 export { matches, parseSelector, type Selector } from './selector.js';
 export {
   DEFAULT_SETTINGS,

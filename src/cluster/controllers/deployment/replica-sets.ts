@@ -24,7 +24,7 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
   return { ...t, metadata: { ...(t.metadata ?? {}), labels } };
 }
 
-/** Deep equality of JSON values where {}, [] and undefined are interchangeable. */
+/** Deep equality of JSON values where {}, [], null and undefined are interchangeable. */
 export function semanticEqual(a: unknown, b: unknown): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
@@ -42,7 +42,7 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
 }
 
 function isEmpty(v: unknown): boolean {
-  if (v === undefined) return true;
+  if (v === undefined || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
   return v !== null && typeof v === 'object' && Object.keys(v).length === 0;
 }
