@@ -70,6 +70,7 @@ export {
   type RollbackPlan,
   RolloutError,
 } from './rollout.js';
+export { type Scale, scaleObject, scaleOf } from './scale.js';
 export { type PodTally, sendTraffic, type TrafficReport } from './traffic.js';
 export type * from './types.js';
 export { ageSince, humanDuration } from './views/human-duration.js';

@@ -34,3 +34,16 @@ describe('JSON merge patch (RFC 7386)', () => {
     expect([d.spec.paused, d.metadata.labels?.team, d.status?.replicas !== undefined]).toEqual([true, 'a', true]);
   });
 });
+
+describe('scale subresource', () => {
+  it('reads and sets replicas as kubectl scale does', async () => {
+    const { scaleObject, scaleOf } = await import('../../src/cluster/scale.js');
+    const c = createCluster();
+    c.apply(deployment({ replicas: 2 }));
+    c.advance(10_000);
+    expect(scaleOf(c.get('Deployment', 'default', 'vweb')!)).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 2 }, status: { replicas: 2, selector: 'app=vweb' } });
+    expect(scaleObject(c, 'Deployment', 'default', 'vweb', 5).spec.replicas).toBe(5);
+    expect(c.list<ReplicaSet>('ReplicaSet')[0]!.spec.replicas).toBe(5);
+    expect(() => scaleObject(c, 'ConfigMap', 'default', 'x', 1)).toThrow('ConfigMap has no scale subresource');
+  });
+});
