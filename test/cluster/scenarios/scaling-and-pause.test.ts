@@ -92,3 +92,26 @@ describe('rollover (§2.3): a new template during a rollout', () => {
     expect(s.deployment().status).toMatchObject({ replicas: 3, updatedReplicas: 3, availableReplicas: 3 });
   });
 });
+
+describe('rollover step by step (§2.3): R=4, maxSurge 1, maxUnavailable 1, v3 applied while v2 is not ready', () => {
+  it('removes the unready v2 replicas first (cleanup), then drains v1 by availability', () => {
+    const opts = { replicas: 4, maxSurge: 1, maxUnavailable: 1 };
+    const s = startRollout(deployment(opts), deployment({ ...opts, image: 'nginx:2' }));
+    s.cluster.advance(2000);
+    const mark = Number(s.cluster.resourceVersion());
+    s.cluster.apply(deployment({ ...opts, image: 'nginx:3' }));
+    s.cluster.advance(60_000);
+    const image = new Map(s.cluster.list<ReplicaSet>('ReplicaSet').map((r) => [r.metadata.name, r.spec.template.spec.containers[0]!.image!]));
+    const events = s.cluster
+      .events({ involvedKind: 'Deployment' })
+      .filter((e) => Number(e.metadata.resourceVersion) > mark)
+      .map((e) => `${(Date.parse(e.lastTimestamp) - s.t0) / 1000} ${e.message.replace(/vweb-\w+/, (n) => image.get(n) ?? n)}`);
+    expect(events).toEqual([
+      '2 Scaled down replica set nginx:2 to 0 from 2',
+      '2 Scaled up replica set nginx:3 to 2 from 0',
+      '7 Scaled down replica set nginx:1.25 to 1 from 3',
+      '7 Scaled up replica set nginx:3 to 4 from 2',
+      '12 Scaled down replica set nginx:1.25 to 0 from 1',
+    ]);
+  });
+});
