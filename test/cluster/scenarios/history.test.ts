@@ -121,3 +121,26 @@ describe('kubectl rollout restart (§7.3)', () => {
     expect(current.status).toMatchObject({ replicas: 2, availableReplicas: 2 });
   });
 });
+
+describe('hash collisions (§1.3)', () => {
+  it('bumps status.collisionCount and uses another name when the ReplicaSet name is taken', async () => {
+    const { computeHash } = await import('../../../src/cluster/hash.js');
+    const c = createCluster({ seed: 'collision' });
+    const paused = deployment({ replicas: 1 });
+    paused.spec.paused = true;
+    c.apply(paused);
+    const template = c.get<Deployment>('Deployment', 'default', 'vweb')!.spec.template;
+    const taken = `vweb-${computeHash(template)}`;
+    c.apply({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: taken },
+      spec: { replicas: 0, selector: { matchLabels: { other: 'x' } }, template: { metadata: { labels: { other: 'x' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } },
+    });
+    c.apply(deployment({ replicas: 1 }));
+    const d = c.get<Deployment>('Deployment', 'default', 'vweb')!;
+    expect(d.status?.collisionCount).toBe(1);
+    const ours = c.list<ReplicaSet>('ReplicaSet').filter((r) => r.metadata.ownerReferences?.[0]?.name === 'vweb');
+    expect(ours.map((r) => r.metadata.name)).toEqual([`vweb-${computeHash(template, 1)}`]);
+  });
+});
