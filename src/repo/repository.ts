@@ -7,6 +7,7 @@ import { parseChartYaml } from './chart-metadata.js';
 import type { ChartVersionRecord } from './chart-version.js';
 import { ChartExistsError, ChartNotFoundError, InvalidChartError, StorageLimitError } from './errors.js';
 import { provenanceFileNameFor } from './provenance.js';
+import { ArchiveCache, type CachedArchive } from './archive-cache.js';
 import { Tenant, type ParsedChart } from './tenant.js';
 import type { IndexDocument } from './tenant-index.js';
 
@@ -43,6 +44,8 @@ export interface UploadFiles {
  */
 export class ChartRepository {
   private readonly tenants = new Map<string, Promise<Tenant>>();
+  /** Small archives served from memory: 64 MiB in all, 1 MiB each at most. */
+  private readonly archives = new ArchiveCache(64 * 1024 * 1024, 1024 * 1024);
   private readonly now: () => Date;
   private readonly log: NonNullable<RepositoryOptions['log']>;
 
@@ -146,10 +149,27 @@ export class ChartRepository {
     });
   }
 
-  /** Opens a stored file of a tenant (chart or provenance) for download. */
+  /** Opens a stored file of a tenant (chart or provenance) for download, streamed from storage. */
   async openFile(folder: string, file: string, range?: ByteRange): Promise<{ info: ObjectInfo; body: Readable }> {
     const tenant = await this.tenant(folder);
     return this.options.storage.get(tenant.key(file), range);
+  }
+
+  /**
+   * A small indexed chart archive from memory, reading it into the cache on first use; undefined for files
+   * the index does not know, large archives and provenance files (those are streamed with `openFile`).
+   */
+  async cachedArchive(folder: string, file: string): Promise<CachedArchive | undefined> {
+    const tenant = await this.tenant(folder);
+    const record = tenant.index.byFileName(file);
+    if (!record || record.size > this.archives.maxObjectBytes) return undefined;
+    const key = tenant.key(file);
+    const cached = this.archives.get(key, record.etag);
+    if (cached) return cached;
+    const { info, data } = await this.options.storage.getBytes(key);
+    if (info.etag !== record.etag) return undefined;
+    this.archives.set(key, { info, data });
+    return { info, data };
   }
 
   /** Metadata of a stored file, for HEAD and conditional requests. */

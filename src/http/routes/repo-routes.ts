@@ -34,32 +34,37 @@ export async function serveIndex({ request, reply, folder, deps }: RouteContext)
 }
 
 /**
- * `GET|HEAD <r>/charts/<file>`: streams a chart or provenance file from storage (never buffered whole),
- * with ETag, Last-Modified, conditional 304 and single byte ranges (206/416).
+ * `GET|HEAD <r>/charts/<file>`: a chart or provenance file, with ETag, Last-Modified, conditional 304 and
+ * single byte ranges (206/416). Indexed archives up to 1 MiB are served from a shared in-memory cache;
+ * others are streamed from storage, never buffered whole per request.
  */
 export async function serveChartFile({ request, reply, match, folder, deps }: RouteContext): Promise<unknown> {
   const file = match.params.file as string;
   const type = file.endsWith('.tgz') ? 'application/x-tar' : file.endsWith('.tgz.prov') ? 'application/pgp-signature' : undefined;
   if (!type) throw new HttpError(404, 'unsupported file extension');
   if (file.startsWith('.')) throw new HttpError(404, 'object not found');
-  // One open for GET (its metadata comes from the open file), one stat for HEAD.
-  const opened = request.method === 'HEAD' ? undefined : await deps.repository.openFile(folder, file);
-  const info = opened?.info ?? (await deps.repository.statFile(folder, file));
+  // Small indexed archives come from memory; everything else is streamed: one open for GET (its metadata
+  // comes from the open file), one stat for HEAD.
+  const cached = type === 'application/x-tar' ? await deps.repository.cachedArchive(folder, file) : undefined;
+  const opened = cached || request.method === 'HEAD' ? undefined : await deps.repository.openFile(folder, file);
+  const info = cached?.info ?? opened?.info ?? (await deps.repository.statFile(folder, file));
   reply.header('etag', info.etag).header('last-modified', info.lastModified.toUTCString()).header('accept-ranges', 'bytes');
   reply.type(type);
   const ifRange = request.headers['if-range'];
   const range = parseRange(request.headers.range, info.size, typeof ifRange === 'string' ? ifRange : undefined, info.etag);
-  if (isNotModified(request.headers, info.etag, info.lastModified) || range === 'unsatisfiable' || range) opened?.body.destroy();
-  if (isNotModified(request.headers, info.etag, info.lastModified)) return reply.code(304).send();
+  const notModified = isNotModified(request.headers, info.etag, info.lastModified);
+  if (notModified || range) opened?.body.destroy();
+  if (notModified) return reply.code(304).send();
   if (range === 'unsatisfiable') {
     return reply.code(416).header('content-range', `bytes */${info.size}`).type('application/json; charset=utf-8').send({ error: 'requested range not satisfiable' });
   }
   const length = range ? range.end - range.start + 1 : info.size;
   reply.header('content-length', length);
   if (range) reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${info.size}`);
-  if (!opened) return reply.send();
+  if (request.method === 'HEAD') return reply.send();
+  if (cached) return reply.send(range ? cached.data.subarray(range.start, range.end + 1) : cached.data);
   // A range needs its own stream; the whole file reuses the one already open.
-  const body = range ? (await deps.repository.openFile(folder, file, range)).body : opened.body;
+  const body = range || !opened ? (await deps.repository.openFile(folder, file, range)).body : opened.body;
   return reply.send(body);
 }
 
