@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { ConfigError, helpText, loadConfig } from '../config/load.js';
+import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
 import { serve } from './serve.js';
 
@@ -33,6 +34,11 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError) {
       process.stderr.write(`Error: ${err.message}\nRun 'chartroom --help' for usage.\n`);
       process.exit(2);
+    }
+    if (err instanceof StorageError) {
+      // Storage refused us at start-up for a reason retrying will not fix (credentials, permissions).
+      process.stderr.write(`Error: cannot use the storage: ${err.message}\n`);
+      process.exit(1);
     }
     process.stderr.write(`Error: ${(err as Error).stack ?? String(err)}\n`);
     process.exit(1);

@@ -42,7 +42,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Par
   for (const unsupported of NOT_YET_SUPPORTED) {
     if (env[unsupported.env]) throw new ConfigError(`${unsupported.env} is set, but ${unsupported.issue} is not available in this version of Chartroom`);
   }
-  return { kind: 'config', config: validate(config as unknown as ServerConfig), notes };
+  return { kind: 'config', config: validate(config as unknown as ServerConfig, env), notes };
 }
 
 function parseFlags(argv: readonly string[]): { values: Map<string, string | true>; configFile?: string; wants?: 'help' | 'version' } {
@@ -140,7 +140,7 @@ function describe(setting: Setting): string {
   return setting.choices ? `one of ${setting.choices.join(', ')}` : 'a string';
 }
 
-function validate(config: ServerConfig): ServerConfig {
+function validate(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
   const fail = (message: string): never => {
     throw new ConfigError(message);
   };
@@ -155,17 +155,17 @@ function validate(config: ServerConfig): ServerConfig {
   if (config.chartUrl && !/^https?:\/\/[^/]/.test(config.chartUrl)) fail(`invalid value ${JSON.stringify(config.chartUrl)} for --chart-url: expected an http(s) URL`);
   config.contextPath = normaliseContextPath(config.contextPath);
   if (config.storage === 'local' && !config.storageLocalRootdir) fail('Missing required flags(s): --storage-local-rootdir');
-  if (config.storage === 'amazon') validateAmazon(config, fail);
+  if (config.storage === 'amazon') validateAmazon(config, env, fail);
   return config;
 }
 
 /**
- * ChartMuseum's rules for `--storage=amazon`: bucket and region are required, and the region defaults to
- * us-east-1 when an endpoint is given. The prefix loses surrounding slashes; an endpoint without a scheme
- * gets https:// (as the Go SDK assumed).
+ * ChartMuseum's rules for `--storage=amazon`: bucket and region are required; the region may also come from
+ * the SDK's own AWS_REGION / AWS_DEFAULT_REGION, and defaults to us-east-1 when an endpoint is given. The prefix
+ * loses surrounding slashes; an endpoint without a scheme gets https:// (as the Go SDK assumed).
  */
-function validateAmazon(config: ServerConfig, fail: (message: string) => never): void {
-  if (config.storageAmazonEndpoint && !config.storageAmazonRegion) config.storageAmazonRegion = 'us-east-1';
+function validateAmazon(config: ServerConfig, env: NodeJS.ProcessEnv, fail: (message: string) => never): void {
+  config.storageAmazonRegion ||= env.AWS_REGION || env.AWS_DEFAULT_REGION || (config.storageAmazonEndpoint ? 'us-east-1' : '');
   const missing = [['storageAmazonBucket', 'storage-amazon-bucket'], ['storageAmazonRegion', 'storage-amazon-region']].filter(([key]) => !config[key as keyof ServerConfig]);
   if (missing.length > 0) fail(`Missing required flags(s): ${missing.map(([, flag]) => `--${flag}`).join(', ')}`);
   config.storageAmazonPrefix = config.storageAmazonPrefix.replace(/^\/+|\/+$/g, '');
@@ -175,14 +175,17 @@ function validateAmazon(config: ServerConfig, fail: (message: string) => never):
     fail(`invalid value ${JSON.stringify(config.storageAmazonPrefix)} for --storage-amazon-prefix`);
   }
   if (config.storageAmazonEndpoint) {
-    const endpoint = /^[a-z][a-z0-9+.-]*:\/\//i.test(config.storageAmazonEndpoint) ? config.storageAmazonEndpoint : `https://${config.storageAmazonEndpoint}`;
+    const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(config.storageAmazonEndpoint);
+    const endpoint = hasScheme ? config.storageAmazonEndpoint : `https://${config.storageAmazonEndpoint}`;
     let url: URL | undefined;
     try {
       url = new URL(endpoint);
     } catch {
       url = undefined;
     }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(`invalid value ${JSON.stringify(config.storageAmazonEndpoint)} for --storage-amazon-endpoint: expected an http(s) URL`);
+    const validHost = url !== undefined && /^([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(url.hostname);
+    const strayScheme = !hasScheme && config.storageAmazonEndpoint.includes('://');
+    if (!url || !validHost || strayScheme || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(`invalid value ${JSON.stringify(config.storageAmazonEndpoint)} for --storage-amazon-endpoint: expected an http(s) URL`);
     config.storageAmazonEndpoint = endpoint;
   }
 }

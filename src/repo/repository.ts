@@ -44,6 +44,8 @@ export interface UploadFiles {
  */
 export class ChartRepository {
   private readonly tenants = new Map<string, Promise<Tenant>>();
+  /** Tenants whose last journal sync failed (to log an outage once, and its end). */
+  private readonly failingSyncs = new Set<string>();
   /** Small archives served from memory: 64 MiB in all, 1 MiB each at most. */
   private readonly archives = new ArchiveCache(64 * 1024 * 1024, 1024 * 1024);
   private readonly now: () => Date;
@@ -186,7 +188,7 @@ export class ChartRepository {
   }
 
   /**
-   * Rescans every loaded tenant against storage (the `--cache-interval` timer) and compacts journals.
+   * Rescans every loaded tenant against storage (the `--cache-interval` timer).
    * Tenants that are still empty are forgotten, so requests for made-up repository paths cannot grow
    * memory beyond one interval's worth (they are reloaded from storage if asked for again).
    */
@@ -195,7 +197,6 @@ export class ChartRepository {
       try {
         const tenant = await pending;
         await tenant.rescan();
-        await tenant.compact();
         if (tenant.index.size === 0 && tenant.isIdle()) this.tenants.delete(folder);
       } catch (err) {
         this.log('Rescan failed', { tenant: folder, error: String(err) });
@@ -212,8 +213,11 @@ export class ChartRepository {
       [...this.tenants].map(async ([folder, pending]) => {
         try {
           await (await pending).sync();
+          if (this.failingSyncs.delete(folder)) this.log('Journal sync recovered', { tenant: folder || '/' });
         } catch (err) {
-          this.log('Journal sync failed', { tenant: folder, error: String(err) });
+          // Logged once per outage, not every 500 ms.
+          if (!this.failingSyncs.has(folder)) this.log('Journal sync failed', { tenant: folder || '/', error: String(err) });
+          this.failingSyncs.add(folder);
         }
       }),
     );

@@ -151,8 +151,12 @@ export class Tenant {
     try {
       info = await this.options.storage.put(key, chart.bytes, overwrite ? {} : { ifNoneMatch: '*' });
     } catch (err) {
-      if (err instanceof PreconditionFailedError) throw new ChartExistsError(existsMessage);
-      throw err;
+      if (!(err instanceof PreconditionFailedError)) throw err;
+      // A retry of an upload that stored its archive but failed before journaling it (a storage outage)
+      // finds identical bytes that no index lists: finish that upload instead of refusing it.
+      const unfinished = await this.unindexedIdenticalArchive(chart);
+      if (!unfinished) throw new ChartExistsError(existsMessage);
+      info = unfinished;
     }
     const record: ChartVersionRecord = {
       metadata: chart.metadata,
@@ -165,6 +169,19 @@ export class Tenant {
     await this.commit({ op: 'put', record, at: record.created });
     await this.verifyAgainstStorage(chart.file, info.etag);
     return record;
+  }
+
+  private async unindexedIdenticalArchive(chart: ParsedChart): Promise<ObjectInfo | undefined> {
+    if (this.index.byFileName(chart.file)) return undefined;
+    await this.sync();
+    if (this.index.byFileName(chart.file)) return undefined;
+    try {
+      const stored = await this.options.storage.getBytes(this.key(chart.file));
+      return stored.data.equals(chart.bytes) ? stored.info : undefined;
+    } catch (err) {
+      if (err instanceof NotFoundError) return undefined;
+      throw err;
+    }
   }
 
   /**
@@ -298,8 +315,8 @@ export class Tenant {
       const seq = this.cursor.tail;
       const records = [...this.index.records()];
       this.pending = 0;
-      const written = await this.journal.compact(records, seq, formatGoTime(this.index.lastChanged), this.options.journalRetentionMs, this.options.now());
-      if (!written) this.options.log('Another replica compacted the index journal first', { tenant: this.folder });
+      // false means another replica's snapshot landed first, which is normal with several replicas.
+      await this.journal.compact(records, seq, formatGoTime(this.index.lastChanged), this.options.journalRetentionMs, this.options.now());
     } catch (err) {
       this.options.log('Index compaction failed; the journal is kept', { tenant: this.folder, error: String(err) });
     }

@@ -82,6 +82,21 @@ describe('index persistence', () => {
     expect((await indexOf(again)).manual?.map((v) => v.version)).toEqual(['2.0.0']);
   });
 
+  it('accepts the retry of an upload whose archive was stored but never indexed, and refuses different bytes', async () => {
+    const dir = await tempDir();
+    cleanups.push(dir.cleanup);
+    const repo = repository(dir.path);
+    await repo.tenant('');
+    const chart = buildChart({ name: 'retry', version: '1.0.0' });
+    // The archive landed, then the journal write failed (an outage): nothing indexes it yet.
+    await new LocalStorage(dir.path).put('retry-1.0.0.tgz', chart);
+    await repo.uploadChart('', chart, false);
+    expect((await indexOf(repo)).retry).toHaveLength(1);
+    await expect(repo.uploadChart('', chart, false)).rejects.toThrow('file already exists');
+    await new LocalStorage(dir.path).put('other-1.0.0.tgz', buildChart({ name: 'other', version: '1.0.0', chart: { description: 'a' } }));
+    await expect(repo.uploadChart('', buildChart({ name: 'other', version: '1.0.0', chart: { description: 'b' } }), false)).rejects.toThrow('file already exists');
+  });
+
   it('reads and reports a broken archive once, until it changes', async () => {
     const dir = await tempDir();
     cleanups.push(dir.cleanup);
