@@ -339,7 +339,24 @@ port: {{ .Values.service.port | int }}`, { Values: { replicaCount: 1, service: {
   ];
 }
 
+function semverCases(): CorpusCase[] {
+  return [
+    c('semverCompare-basic', '{{semverCompare ">=1.2.3" "1.2.4"}} {{semverCompare "^1.2.0" "2.0.0"}} {{semverCompare "~1.2" "1.2.9"}}'),
+    c('semverCompare-kube', '{{semverCompare ">=1.19-0" "v1.28.3-gke.1"}} {{semverCompare ">=1.19" "v1.28.3-gke.1"}} {{semverCompare "<1.25.0-0" "1.24.0"}}'),
+    c('semverCompare-prerelease', '{{semverCompare ">= 1.0.0-0 <= 2.0.0" "1.0.1-beta"}} {{semverCompare ">=1.1" "4.1.0-beta"}} {{semverCompare "*" "1.2.3"}}'),
+    c('semverCompare-ranges', '{{semverCompare "1.1 - 2" "1.1.1"}} {{semverCompare ">=1.1, <2, !=1.2.3 || > 3" "4.1.2"}} {{semverCompare "!=4.x" "4.1.0"}}'),
+    c('semverCompare-bad-constraint', '{{semverCompare "bad constraint" "1.0.0"}}'),
+    c('semverCompare-bad-version', '{{semverCompare ">=1.0.0" "not-a-version"}}'),
+    c('semver-fields', '{{$v := semver "v1.2.3-beta.1+build.5"}}{{$v.Major}} {{$v.Minor}} {{$v.Patch}} {{$v.Prerelease}} {{$v.Metadata}} {{$v.Original}} {{$v}}'),
+    c('semver-short', '{{(semver "1.2").String}} {{(semver "2").Minor}} {{semver "1.0.0"}}'),
+    c('semver-compare-methods', '{{(semver "1.2.3").Compare (semver "1.3.0")}} {{(semver "1.2.3").LessThan (semver "1.3.0")}} {{(semver "2.0.0").GreaterThan (semver "1.3.0")}} {{(semver "1.2.3+a").Equal (semver "1.2.3+b")}}'),
+    c('semver-printf', '{{printf "%v|%s|%T" (semver "1.2.3") (semver "1.2.3") (semver "1.2.3")}}'),
+    c('semver-bad', '{{semver "1.2.3.4"}}'),
+    c('semver-values-float', '{{semverCompare ">=1.0" .v}}', { v: '1.2.0' }),
+  ];
+}
+
 /** Sprig corpus lists. */
 export const SPRIG_CORPORA: Record<string, () => CorpusCase[]> = {
-  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates, 'urls-crypto-misc': urlsCryptoMisc, helm: helmCases,
+  strings, lists, dicts, 'defaults-math-types': defaultsMathTypes, 'paths-encoding': pathsEncoding, regex, 'cases-random': casesAndRandom, dates, 'urls-crypto-misc': urlsCryptoMisc, helm: helmCases, semver: semverCases,
 };
