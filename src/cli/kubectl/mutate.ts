@@ -1,0 +1,88 @@
+/**
+ * The commands that write: `apply -f`, `delete`, `scale --replicas=N`, `set image`. Each prints kubectl's
+ * own confirmation (`deployment.apps/vweb created`, `deployment.apps "vweb" deleted`, `... scaled`,
+ * `... image updated`).
+ */
+import { kindInfo } from '../../cluster/index.js';
+import { boolFlag, intFlag, UsageError } from './args.js';
+import { ApiError } from './client.js';
+import { type Invocation, kindArg, reportError, typeAndName } from './invocation.js';
+import { readManifests } from './manifests.js';
+import { resourceName } from './printers.js';
+
+/** `kubectl apply -f FILE|DIR|-`: one line per object; exit 1 if any object failed. */
+export async function applyCommand(inv: Invocation): Promise<number> {
+  const sources = await readManifests(inv.args.all.get('filename') ?? [], inv.io);
+  let code = 0;
+  for (const source of sources) {
+    try {
+      const { results } = await inv.client.apply(source.text, inv.namespace);
+      for (const r of results) {
+        if (r.error) code = reportError(inv.io, new ApiError(r.error));
+        else inv.io.stdout(`${r.name} ${r.action}\n`);
+      }
+    } catch (err) {
+      code = reportError(inv.io, err);
+    }
+  }
+  return code;
+}
+
+/** `kubectl delete TYPE NAME... | TYPE/NAME | TYPE -l SEL | TYPE --all [--grace-period=0 --force]`. */
+export async function deleteCommand(inv: Invocation): Promise<number> {
+  const grace = inv.args.flags.has('grace-period') ? intFlag(inv.args, 'grace-period', -1) : undefined;
+  const force = boolFlag(inv.args, 'force') && grace === 0;
+  if (force) inv.io.stderr('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  let code = 0;
+  for (const { kind, name } of await deleteTargets(inv)) {
+    const info = kindInfo(kind);
+    try {
+      await inv.client.delete({ resource: info.resource, namespace: info.namespaced ? inv.namespace : undefined, name }, grace);
+      inv.io.stdout(`${kind.toLowerCase()}${info.group ? `.${info.group}` : ''} "${name}" ${force ? 'force deleted' : 'deleted'}\n`);
+    } catch (err) {
+      code = reportError(inv.io, err);
+    }
+  }
+  return code;
+}
+
+async function deleteTargets(inv: Invocation): Promise<{ kind: string; name: string }[]> {
+  const positionals = inv.args.positionals.slice(1);
+  const selector = inv.args.flags.get('selector');
+  if (positionals.length === 1 && !positionals[0]!.includes('/') && (selector || boolFlag(inv.args, 'all'))) {
+    const kind = kindArg(positionals[0]!);
+    const info = kindInfo(kind);
+    const list = await inv.client.list(info.resource, { namespace: info.namespaced ? inv.namespace : undefined, labelSelector: selector });
+    if (list.items.length === 0) inv.io.stderr(`No resources found in ${inv.namespace} namespace.\n`);
+    return list.items.map((o: any) => ({ kind, name: o.metadata.name }));
+  }
+  if (positionals.length === 0) throw new UsageError('You must provide one or more resources by argument or filename.');
+  if (positionals.every((p) => p.includes('/'))) return positionals.map((p) => typeAndName([p]));
+  const kind = kindArg(positionals[0]!);
+  return positionals.slice(1).map((name) => ({ kind, name }));
+}
+
+/** `kubectl scale --replicas=N TYPE/NAME`: `deployment.apps/vweb scaled`. */
+export async function scaleCommand(inv: Invocation): Promise<number> {
+  if (!inv.args.flags.has('replicas')) throw new UsageError('required flag(s) "replicas" not set');
+  const replicas = intFlag(inv.args, 'replicas', 0);
+  const { kind, name } = typeAndName(inv.args.positionals.slice(1));
+  const info = kindInfo(kind);
+  await inv.client.action('POST', { resource: info.resource, namespace: inv.namespace, name }, 'scale', { replicas });
+  inv.io.stdout(`${resourceName({ kind, apiVersion: info.apiVersion, metadata: { name } })} scaled\n`);
+  return 0;
+}
+
+/** `kubectl set image TYPE/NAME CONTAINER=IMAGE...`: `deployment.apps/vweb image updated`. */
+export async function setImageCommand(inv: Invocation): Promise<number> {
+  const [sub, target, ...pairs] = inv.args.positionals.slice(1);
+  if (sub !== 'image') throw new UsageError(`unknown command "${sub ?? ''}" for "kubectl set"`);
+  const { kind, name } = typeAndName([target ?? '']);
+  if (pairs.length === 0 || pairs.some((p) => !p.includes('='))) throw new UsageError('at least one image update is required');
+  const images = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+  const info = kindInfo(kind);
+  const result = await inv.client.action('POST', { resource: info.resource, namespace: inv.namespace, name }, 'set-image', { images });
+  // kubectl says nothing when the patch is empty (the images were already set).
+  if (result.changed) inv.io.stdout(`${resourceName(result.object)} image updated\n`);
+  return 0;
+}
