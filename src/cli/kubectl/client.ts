@@ -18,6 +18,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server did not answer; the message is kubectl's (`The connection to the server ... was refused ...`). */
+export class ConnectionError extends Error {
+  override readonly name = 'ConnectionError';
+}
+
 /** Where the client sends requests. */
 export interface ClientOptions {
   /** e.g. http://localhost:8080 (a context path may follow). */
@@ -35,8 +40,10 @@ export interface ObjectRef {
 /** A thin client of the simulator API. */
 export class SimClient {
   private readonly base: string;
+  private readonly host: string;
 
   constructor(options: ClientOptions) {
+    this.host = hostOf(options.server);
     this.base = `${options.server.replace(/\/+$/, '')}/api/sim/clusters/${encodeURIComponent(options.cluster)}`;
   }
 
@@ -76,6 +83,8 @@ export class SimClient {
       method,
       body,
       headers: body === undefined ? {} : { 'content-type': contentType },
+    }).catch(() => {
+      throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`);
     });
     const text = await response.text();
     let json: any;
@@ -88,6 +97,14 @@ export class SimClient {
     if (json && typeof json.reason === 'string') throw new ApiError(json as ApiStatus);
     const message = json?.error ?? (text || `HTTP ${response.status}`);
     throw new ApiError({ message: `the server could not find the requested resource (${message})`, reason: 'NotFound', code: response.status });
+  }
+}
+
+function hostOf(server: string): string {
+  try {
+    return new URL(server).host;
+  } catch {
+    return server;
   }
 }
 

@@ -15,16 +15,20 @@ interface Target {
   names: string[];
 }
 
-/** Parses the positionals of `get` into kinds and names. Throws UsageError. */
+/**
+ * Parses the positionals of `get` into kinds and names, and whether NAME carries the kind prefix
+ * (several types asked for). Throws UsageError.
+ */
 export function getTargets(positionals: readonly string[]): { targets: Target[]; multi: boolean } {
   if (positionals.length === 0) throw new UsageError('You must specify the type of resource to get.');
   if (positionals.every((p) => p.includes('/'))) {
     const targets: Target[] = positionals.map((p) => ({ kind: kindArg(p.split('/')[0]!), names: [p.split('/')[1]!] }));
-    return { targets, multi: true };
+    return { targets, multi: new Set(targets.map((t) => t.kind)).size > 1 };
   }
   const [types, ...names] = positionals as [string, ...string[]];
   const kinds = types.split(',').flatMap((t) => (t === 'all' ? ALL : [kindArg(t)]));
-  return { targets: kinds.map((kind) => ({ kind, names })), multi: kinds.length > 1 };
+  // resource.MultipleTypesRequested: `all` or a comma list turns on the kind prefix of NAME.
+  return { targets: kinds.map((kind) => ({ kind, names })), multi: types === 'all' || types.includes(',') };
 }
 
 interface Group {

@@ -3,7 +3,7 @@
  * and the output streams; and kubectl's error lines.
  */
 import { resolveKind } from '../../cluster/resource-names.js';
-import { ApiError, type SimClient } from './client.js';
+import { ApiError, ConnectionError, type SimClient } from './client.js';
 import { type ParsedArgs, UsageError } from './args.js';
 
 /** Output streams and stdin, injectable for tests. */
@@ -47,12 +47,17 @@ export function typeAndName(positionals: readonly string[]): { kind: string; nam
 
 /**
  * Prints an error as kubectl does and returns exit code 1: `Error from server (NotFound): ...` for a
- * server Status, `error: ...` for usage errors and for `clientSide` Status reasons (rollout's own errors).
+ * server Status, `error: ...` for usage errors and for `clientSide` Status reasons (rollout's own errors),
+ * kubectl's connection-refused line when the server is down. Rethrows anything else.
  */
 export function reportError(io: KubectlIo, err: unknown, clientSide: readonly string[] = []): number {
   if (err instanceof ApiError) {
     const { reason, message } = err.status;
     io.stderr(clientSide.includes(reason) ? `error: ${message}\n` : `Error from server (${reason}): ${message}\n`);
+    return 1;
+  }
+  if (err instanceof ConnectionError) {
+    io.stderr(`${err.message}\n`);
     return 1;
   }
   if (err instanceof UsageError) {
