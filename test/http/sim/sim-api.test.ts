@@ -1,65 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { createClusterRegistry, createRealClock, createVirtualClock, type ClusterRegistry } from '../../../src/cluster/index.js';
-import { DEFAULTS } from '../../../src/config/settings.js';
-import { buildApp } from '../../../src/http/app.js';
-import { ChartRepository } from '../../../src/repo/repository.js';
-import { MemoryStorage } from '../../../src/storage/memory.js';
+import { simApp, type SimApp, VWEB } from './sim-app.js';
 
-const VWEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: vweb
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: vweb}
-  strategy:
-    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
-  template:
-    metadata:
-      labels: {app: vweb}
-    spec:
-      containers:
-      - name: web
-        image: nginx:1.25
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: vweb
-spec:
-  selector: {app: vweb}
-  ports:
-  - port: 80
-`;
-
-let app: FastifyInstance | undefined;
-let clusters: ClusterRegistry | undefined;
-afterEach(async () => {
-  await app?.close();
-  clusters?.dispose();
-});
-
-async function simApp(clock: 'virtual' | 'real' = 'virtual', withClusters = true): Promise<FastifyInstance> {
-  const repository = new ChartRepository({ storage: new MemoryStorage(), allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0, chartUrl: '', contextPath: '' });
-  const wall = { now: () => Date.now(), setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
-  clusters = createClusterRegistry({ makeClock: () => (clock === 'virtual' ? createVirtualClock() : createRealClock(wall)) });
-  app = await buildApp({ config: DEFAULTS, repository, ...(withClusters ? { clusters } : {}) });
-  return app;
-}
-
-async function call(method: 'GET' | 'POST' | 'DELETE' | 'PATCH', url: string, payload?: unknown, contentType = 'application/json') {
-  const body = typeof payload === 'string' ? payload : payload === undefined ? undefined : JSON.stringify(payload);
-  const res = await app!.inject({ method, url, payload: body, headers: body === undefined ? {} : { 'content-type': contentType } });
-  return { status: res.statusCode, json: res.json() as any };
-}
+let sim: SimApp | undefined;
+afterEach(async () => sim?.close());
+const call: SimApp['call'] = (...args) => sim!.call(...args);
+const start = async (...args: Parameters<typeof simApp>) => {
+  sim = await simApp(...args);
+};
 
 const C = '/api/sim/clusters/default';
 
 describe('sim API: apply, list, get', () => {
   it('applies a multi-document YAML body and reports kubectl actions per object', async () => {
-    await simApp();
+    await start();
     const first = await call('POST', `${C}/apply`, VWEB, 'application/yaml');
     expect(first.status).toBe(200);
     expect(first.json.results.map((r: any) => `${r.name} ${r.action}`)).toEqual(['deployment.apps/vweb created', 'service/vweb created']);
@@ -68,7 +21,7 @@ describe('sim API: apply, list, get', () => {
   });
 
   it('lists with the Table rows, by any kubectl spelling of the resource, filtered by namespace and selector', async () => {
-    await simApp();
+    await start();
     await call('POST', `${C}/apply`, VWEB, 'application/yaml');
     await call('POST', `${C}/advance`, { ms: 5000 });
     for (const resource of ['deploy', 'deployments', 'deployments.apps', 'Deployment']) {
@@ -88,7 +41,7 @@ describe('sim API: apply, list, get', () => {
   });
 
   it('answers cluster errors with a Kubernetes Status', async () => {
-    await simApp();
+    await start();
     const missing = await call('GET', `${C}/deploy/default/x`);
     expect(missing.status).toBe(404);
     expect(missing.json).toEqual({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'deployments.apps "x" not found', reason: 'NotFound', code: 404 });
@@ -103,7 +56,7 @@ describe('sim API: apply, list, get', () => {
   });
 
   it('creates other clusters on first use and keeps them apart', async () => {
-    await simApp();
+    await start();
     await call('POST', '/api/sim/clusters/student-1/apply', VWEB, 'application/yaml');
     expect((await call('GET', '/api/sim/clusters')).json).toEqual({ clusters: ['default', 'student-1'] });
     expect((await call('GET', `${C}/deploy`)).json.items).toEqual([]);
@@ -111,12 +64,12 @@ describe('sim API: apply, list, get', () => {
   });
 
   it('refuses to advance a real clock, and serves no sim routes without a registry', async () => {
-    await simApp('real');
+    await start('real');
     const res = await call('POST', `${C}/advance`, { ms: 1000 });
     expect(res.status).toBe(400);
     expect(res.json.reason).toBe('BadRequest');
-    await app!.close();
-    await simApp('virtual', false);
+    await sim!.close();
+    await start('virtual', false);
     expect((await call('GET', `${C}/pods`)).status).toBe(404);
   });
 });
