@@ -2,7 +2,7 @@
  * What every `chartroom kubectl` command receives: the parsed arguments, the API client, the namespace
  * and the output streams; and kubectl's error lines.
  */
-import { resolveKind } from '../../cluster/resource-names.js';
+import { ClusterError, resolveKind } from '../../cluster/index.js';
 import { ApiError, ConnectionError, type SimClient } from './client.js';
 import { type ParsedArgs, UsageError } from './args.js';
 
@@ -60,7 +60,8 @@ export function reportError(io: KubectlIo, err: unknown, clientSide: readonly st
     io.stderr(`${err.message}\n`);
     return 1;
   }
-  if (err instanceof UsageError) {
+  // UsageError, and ClusterError from work kubectl does client-side (reading manifests).
+  if (err instanceof UsageError || err instanceof ClusterError) {
     io.stderr(`error: ${err.message}\n`);
     return 1;
   }

@@ -3,7 +3,7 @@
  * own confirmation (`deployment.apps/vweb created`, `deployment.apps "vweb" deleted`, `... scaled`,
  * `... image updated`).
  */
-import { kindInfo } from '../../cluster/index.js';
+import { kindInfo, parseManifests } from '../../cluster/index.js';
 import { boolFlag, intFlag, UsageError } from './args.js';
 import { ApiError } from './client.js';
 import { type Invocation, kindArg, reportError, typeAndName } from './invocation.js';
@@ -28,7 +28,7 @@ export async function applyCommand(inv: Invocation): Promise<number> {
   return code;
 }
 
-/** `kubectl delete TYPE NAME... | TYPE/NAME | TYPE -l SEL | TYPE --all [--grace-period=0 --force]`. */
+/** `kubectl delete -f FILE|DIR|- | TYPE NAME... | TYPE/NAME | TYPE -l SEL | TYPE --all [--grace-period=0 --force]`. */
 export async function deleteCommand(inv: Invocation): Promise<number> {
   const grace = inv.args.flags.has('grace-period') ? intFlag(inv.args, 'grace-period', -1) : undefined;
   const force = boolFlag(inv.args, 'force') && grace === 0;
@@ -48,6 +48,11 @@ export async function deleteCommand(inv: Invocation): Promise<number> {
 
 async function deleteTargets(inv: Invocation): Promise<{ kind: string; name: string }[]> {
   const positionals = inv.args.positionals.slice(1);
+  const files = inv.args.all.get('filename') ?? [];
+  if (files.length > 0) {
+    const sources = await readManifests(files, inv.io);
+    return sources.flatMap((s) => parseManifests(s.text)).map((obj) => ({ kind: kindArg(obj.kind), name: obj.metadata.name }));
+  }
   const selector = inv.args.flags.get('selector');
   if (positionals.length === 1 && !positionals[0]!.includes('/') && (selector || boolFlag(inv.args, 'all'))) {
     const kind = kindArg(positionals[0]!);

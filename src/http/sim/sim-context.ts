@@ -3,8 +3,7 @@
  * and reading a JSON body.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Cluster, type ClusterRegistry, ClusterError, kindInfo, type KindInfo, type KubeObject } from '../../cluster/index.js';
-import { resolveKind } from '../../cluster/resource-names.js';
+import { type Cluster, type ClusterRegistry, ClusterError, kindInfo, type KindInfo, type KubeObject, resolveKind } from '../../cluster/index.js';
 import type { SimRouteMatch } from './sim-router.js';
 
 /** One matched simulator request. */
