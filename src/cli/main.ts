@@ -2,8 +2,7 @@
 import { ConfigError, helpText, loadConfig } from '../config/load.js';
 import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
-import { processIo, runKubectl } from './kubectl/kubectl.js';
-import { runSim } from './kubectl/sim.js';
+import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
 
 /**

@@ -81,6 +81,23 @@ describe('chartroom kubectl: a §4.1 rolling update on a virtual clock', () => {
       'NAME              DESIRED   CURRENT   READY   AGE\n' +
       `${OLD}   3         3         3       5s\n`,
     );
+    // `get all`: one table per type, names prefixed with the type, a blank line between tables. The pod
+    // suffixes come from the cluster's seeded random source.
+    expect((await kubectl('get', 'all')).stdout).toBe(
+      'NAME                        READY   STATUS    RESTARTS   AGE\n' +
+      `pod/${OLD}-52pjl   1/1     Running   0          5s\n` +
+      `pod/${OLD}-bhs4f   1/1     Running   0          5s\n` +
+      `pod/${OLD}-ggp5x   1/1     Running   0          5s\n` +
+      '\n' +
+      'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n' +
+      'service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   5s\n' +
+      '\n' +
+      'NAME                   READY   UP-TO-DATE   AVAILABLE   AGE\n' +
+      'deployment.apps/vweb   3/3     3            3           5s\n' +
+      '\n' +
+      'NAME                              DESIRED   CURRENT   READY   AGE\n' +
+      `replicaset.apps/${OLD}   3         3         3       5s\n`,
+    );
 
     // t = 0: new RS created with 1; old waits (maxScaledDown = 4 − 3 − 1 = 0).
     expect((await kubectl('set', 'image', 'deploy/vweb', 'web=nginx:1.26')).stdout).toBe('deployment.apps/vweb image updated\n');

@@ -2,7 +2,11 @@
  * `chartroom kubectl ARGS`: kubectl's syntax and output against a Chartroom server's simulated cluster.
  * Global flags: `--server` (env CHARTROOM_SERVER, default http://localhost:8080), `--cluster` (default
  * "default"), `-n/--namespace` (default "default"). Exit codes as kubectl's: 0, or 1 after an error.
+ *
+ * `chartroom sim advance DURATION` moves a virtual-clock cluster's time forward (`5s`, `1m30s`); every
+ * timer due in that span fires in order on the server. It takes the same `--server` and `--cluster`.
  */
+import { parseGoDuration } from '../../config/duration.js';
 import { type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { SimClient } from './client.js';
 import { getCommand } from './get.js';
@@ -53,4 +57,20 @@ export function processIo(): KubectlIo {
       return Buffer.concat(chunks).toString('utf8');
     },
   };
+}
+
+/** Runs one `chartroom sim` command line; resolves to the exit code (1 after an error). */
+export async function runSim(argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    const [sub, duration] = args.positionals;
+    if (sub !== 'advance') throw new UsageError(`unknown command "${sub ?? ''}" for "chartroom sim"`);
+    const ms = duration === undefined ? undefined : parseGoDuration(duration);
+    if (ms === undefined || ms < 0) throw new UsageError(`invalid duration "${duration ?? ''}": use Go syntax, e.g. 5s or 1m30s`);
+    const { now } = await clientFor(args, env).advance(ms);
+    io.stdout(`advanced ${duration}: cluster time is now ${now}\n`);
+    return 0;
+  } catch (err) {
+    return reportError(io, err);
+  }
 }

@@ -1,13 +1,15 @@
 /**
  * The commands that write: `apply -f`, `delete`, `scale --replicas=N`, `set image`. Each prints kubectl's
  * own confirmation (`deployment.apps/vweb created`, `deployment.apps "vweb" deleted`, `... scaled`,
- * `... image updated`).
+ * `... image updated`). `-f FILE|DIR|-` reads as kubectl does: a directory's .yaml, .yml and .json files
+ * in name order, not recursively; `-` is stdin.
  */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { kindInfo, parseManifests } from '../../cluster/index.js';
 import { boolFlag, intFlag, UsageError } from './args.js';
 import { ApiError } from './client.js';
-import { type Invocation, kindArg, reportError, typeAndName } from './invocation.js';
-import { readManifests } from './manifests.js';
+import { type Invocation, type KubectlIo, kindArg, reportError, typeAndName } from './invocation.js';
 import { resourceName } from './printers.js';
 
 /** `kubectl apply -f FILE|DIR|-`: one line per object; exit 1 if any object failed. */
@@ -90,4 +92,31 @@ export async function setImageCommand(inv: Invocation): Promise<number> {
   // kubectl says nothing when the patch is empty (the images were already set).
   if (result.changed) inv.io.stdout(`${resourceName(result.object)} image updated\n`);
   return 0;
+}
+
+/** One source of manifests. */
+export interface ManifestSource {
+  path: string;
+  text: string;
+}
+
+/** Reads every `-f` argument. Throws UsageError when none is given or a path does not exist. */
+export async function readManifests(paths: readonly string[], io: KubectlIo): Promise<ManifestSource[]> {
+  if (paths.length === 0) throw new UsageError('must specify one of -f and -k');
+  const out: ManifestSource[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      out.push({ path, text: await io.readStdin() });
+      continue;
+    }
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UsageError(`the path "${path}" does not exist`);
+    if (!info.isDirectory()) {
+      out.push({ path, text: await readFile(path, 'utf8') });
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
+    for (const name of names) out.push({ path: join(path, name), text: await readFile(join(path, name), 'utf8') });
+  }
+  return out;
 }
