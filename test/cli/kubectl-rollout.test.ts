@@ -157,5 +157,14 @@ describe('chartroom kubectl: a §4.1 rolling update on a virtual clock', () => {
   it("prints kubectl's errors", async () => {
     expect(await kubectl('get', 'deploy', 'nope')).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n' });
     expect(await kubectl('get', 'pods', '-n', 'empty')).toEqual({ code: 0, stdout: '', stderr: 'No resources found in empty namespace.\n' });
+    expect(await kubectl('set', 'image', 'deploy/vweb', 'nope=nginx')).toEqual({ code: 1, stdout: '', stderr: 'error: unable to find container named "nope"\n' });
+    expect(await kubectl('get', 'widgets')).toEqual({ code: 1, stdout: '', stderr: 'error: the server doesn\'t have a resource type "widgets"\n' });
+    // Virtual time stands still, so a rollout in progress never finishes: --timeout ends the wait (§7.1 lines).
+    expect(await kubectl('set', 'image', 'deploy/vweb', 'web=nginx:1.27')).toMatchObject({ code: 0, stdout: 'deployment.apps/vweb image updated\n' });
+    expect(await kubectl('rollout', 'status', 'deploy/vweb', '--timeout=1s')).toEqual({
+      code: 1,
+      stdout: 'Waiting for deployment "vweb" rollout to finish: 1 out of 3 new replicas have been updated...\n',
+      stderr: 'error: timed out waiting for the condition\n',
+    });
   }, 30_000);
 });

@@ -88,7 +88,13 @@ export async function setImageCommand(inv: Invocation): Promise<number> {
   if (pairs.length === 0 || pairs.some((p) => !p.includes('='))) throw new UsageError('at least one image update is required');
   const images = Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
   const info = kindInfo(kind);
-  const result = await inv.client.action('POST', { resource: info.resource, namespace: inv.namespace, name }, 'set-image', { images });
+  let result;
+  try {
+    result = await inv.client.action('POST', { resource: info.resource, namespace: inv.namespace, name }, 'set-image', { images });
+  } catch (err) {
+    // A container name kubectl cannot match is its own (client-side) error: `error: unable to find container named "x"`.
+    return reportError(inv.io, err, ['Invalid']);
+  }
   // kubectl says nothing when the patch is empty (the images were already set).
   if (result.changed) inv.io.stdout(`${resourceName(result.object)} image updated\n`);
   return 0;
