@@ -123,9 +123,9 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     deps.metrics?.observe({
       code: reply.statusCode,
       method: request.method,
-      handler: match?.route ?? 'notFound',
+      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : 'notFound'),
       host: String(request.headers.host ?? ''),
-      url: match ? metricUrl(match.route, deps.config) : '',
+      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),

@@ -10,6 +10,13 @@ import type { SimHandler } from './sim-context.js';
 import { matchSimRoute, type SimRouteName } from './sim-router.js';
 import { advanceRoute, applyRoute, deleteRoute, patchRoute, scaleRoute, setImageRoute, undoRoute } from './write-routes.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The simulator route that is answering this request (for metrics and logs). */
+    simRoute?: SimRouteName;
+  }
+}
+
 const HANDLERS: Record<SimRouteName, SimHandler> = {
   clusters: listClusters,
   apply: applyRoute,
@@ -26,12 +33,13 @@ const HANDLERS: Record<SimRouteName, SimHandler> = {
 };
 
 /**
- * Answers a simulator request and returns true, or returns false (sending nothing) when `path` is not a
- * simulator route. Throws the handlers' errors (ClusterError and subclasses).
+ * Answers a simulator request (setting `request.simRoute`) and returns true, or returns false (sending
+ * nothing) when `path` is not a simulator route. Throws the handlers' errors (ClusterError and subclasses).
  */
 export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
   const match = matchSimRoute(request.method, path);
   if (!match) return false;
+  request.simRoute = match.route;
   const body = HANDLERS[match.route]({ request, reply, match, clusters });
   await reply.code(200).type('application/json; charset=utf-8').send(body);
   return true;

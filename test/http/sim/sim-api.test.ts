@@ -72,4 +72,17 @@ describe('sim API: apply, list, get', () => {
     await start('virtual', false);
     expect((await call('GET', `${C}/pods`)).status).toBe(404);
   });
+
+  it('labels sim requests in the metrics, errors included, and leaves ChartMuseum routes and disable-api alone', async () => {
+    await start('virtual', true, { enableMetrics: true });
+    await call('GET', `${C}/pods`);
+    await call('POST', `${C}/advance`, { ms: -1 });
+    expect((await call('GET', '/api/charts')).json).toEqual({});
+    const text = (await sim!.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(text).toContain('chartmuseum_requests_total{code="200",method="GET",handler="sim.list"');
+    expect(text).toContain('chartmuseum_requests_total{code="400",method="POST",handler="sim.advance"');
+    await sim!.close();
+    await start('virtual', true, { disableApi: true });
+    expect((await call('GET', `${C}/pods`)).status).toBe(404);
+  });
 });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createClusterRegistry, createRealClock, createVirtualClock, type ClusterRegistry } from '../../../src/cluster/index.js';
-import { DEFAULTS } from '../../../src/config/settings.js';
+import { DEFAULTS, type ServerConfig } from '../../../src/config/settings.js';
 import { buildApp } from '../../../src/http/app.js';
+import { Metrics } from '../../../src/http/metrics.js';
 import { ChartRepository } from '../../../src/repo/repository.js';
 import { MemoryStorage } from '../../../src/storage/memory.js';
 
@@ -43,11 +44,13 @@ export interface SimApp {
 }
 
 /** Builds the app (never listening); `withClusters: false` leaves the sim routes out. */
-export async function simApp(clock: 'virtual' | 'real' = 'virtual', withClusters = true): Promise<SimApp> {
+export async function simApp(clock: 'virtual' | 'real' = 'virtual', withClusters = true, overrides: Partial<ServerConfig> = {}): Promise<SimApp> {
+  const config = { ...DEFAULTS, ...overrides };
   const repository = new ChartRepository({ storage: new MemoryStorage(), allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0, chartUrl: '', contextPath: '' });
   const wall = { now: () => Date.now(), setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
   const clusters = createClusterRegistry({ makeClock: () => (clock === 'virtual' ? createVirtualClock() : createRealClock(wall)) });
-  const app = await buildApp({ config: DEFAULTS, repository, ...(withClusters ? { clusters } : {}) });
+  const metrics = config.enableMetrics ? new Metrics() : undefined;
+  const app = await buildApp({ config, repository, metrics, ...(withClusters ? { clusters } : {}) });
   const call: SimApp['call'] = async (method, url, payload, contentType = 'application/json') => {
     const body = typeof payload === 'string' ? payload : payload === undefined ? undefined : JSON.stringify(payload);
     const res = await app.inject({ method, url, payload: body, headers: body === undefined ? {} : { 'content-type': contentType } });
