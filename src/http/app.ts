@@ -85,6 +85,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin);
   // The simulator's routes come first: ChartMuseum never serves a repository named `sim` at depth 0.
   if (deps.clusters && !config.disableApi && path.startsWith(SIM_PREFIX)) {
+    if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
     if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
   }
   const match = matchRoute(request.method, path, config);

@@ -73,7 +73,7 @@ describe('sim API: apply, list, get', () => {
     expect((await call('GET', `${C}/pods`)).status).toBe(404);
   });
 
-  it('labels sim requests in the metrics, errors included, and leaves ChartMuseum routes and disable-api alone', async () => {
+  it('labels sim requests in the metrics, errors included, honours --disable-api and --cors-alloworigin, and leaves ChartMuseum routes alone', async () => {
     await start('virtual', true, { enableMetrics: true });
     await call('GET', `${C}/pods`);
     await call('POST', `${C}/advance`, { ms: -1 });
@@ -84,5 +84,9 @@ describe('sim API: apply, list, get', () => {
     await sim!.close();
     await start('virtual', true, { disableApi: true });
     expect((await call('GET', `${C}/pods`)).status).toBe(404);
+    await sim!.close();
+    await start('virtual', true, { corsAllowOrigin: 'https://console.example' });
+    const res = await sim!.app.inject({ method: 'GET', url: `${C}/pods` });
+    expect(res.headers['access-control-allow-origin']).toBe('https://console.example');
   });
 });
