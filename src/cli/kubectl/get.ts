@@ -37,29 +37,41 @@ interface Group {
   table: any;
 }
 
+const OUTPUTS = ['', 'wide', 'name', 'yaml', 'json'];
+
 /** `kubectl get`: exit 0, or 1 after printing a server error. */
 export async function getCommand(inv: Invocation): Promise<number> {
   const { args, io } = inv;
+  const output = args.flags.get('output') ?? '';
+  if (!OUTPUTS.includes(output)) throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
   const { targets, multi } = getTargets(args.positionals.slice(1));
   const allNamespaces = boolFlag(args, 'all-namespaces');
   const groups: Group[] = [];
   for (const target of targets) groups.push(await fetchGroup(inv, target, allNamespaces));
-  const output = args.flags.get('output') ?? '';
   const objects = groups.flatMap((g) => g.items);
   if (output === 'name') io.stdout(objects.map((o) => `${resourceName(o)}\n`).join(''));
   else if (output === 'yaml' || output === 'json') {
     const single = targets.length === 1 && targets[0]!.names.length === 1 && objects.length === 1;
     const value = single ? objects[0] : listOf(objects);
     io.stdout(output === 'yaml' ? toYaml(value) : toJson(value));
-  } else if (output === '' || output === 'wide') {
-    const printed = groups.filter((g) => g.items.length > 0);
-    if (printed.length === 0) io.stderr(allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
-    const blocks = printed.map((g) =>
-      tabulate(tableRows(g.table, { wide: output === 'wide', namePrefix: multi ? typePrefix(g.kind, kindInfo(g.kind).apiVersion) : undefined, namespaces: allNamespaces ? g.items.map((o) => o.metadata.namespace ?? '') : undefined })),
-    );
-    io.stdout(blocks.join('\n'));
-  } else throw new UsageError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
+  } else printTables(inv, groups, { wide: output === 'wide', multi, allNamespaces });
   return 0;
+}
+
+/** One table per non-empty group, a blank line between them; kubectl's "No resources found" when none. */
+function printTables(inv: Invocation, groups: Group[], options: { wide: boolean; multi: boolean; allNamespaces: boolean }): void {
+  const printed = groups.filter((g) => g.items.length > 0);
+  if (printed.length === 0) inv.io.stderr(options.allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
+  const blocks = printed.map((g) =>
+    tabulate(
+      tableRows(g.table, {
+        wide: options.wide,
+        namePrefix: options.multi ? typePrefix(g.kind, kindInfo(g.kind).apiVersion) : undefined,
+        namespaces: options.allNamespaces ? g.items.map((o) => o.metadata.namespace ?? '') : undefined,
+      }),
+    ),
+  );
+  inv.io.stdout(blocks.join('\n'));
 }
 
 async function fetchGroup(inv: Invocation, target: Target, allNamespaces: boolean): Promise<Group> {
