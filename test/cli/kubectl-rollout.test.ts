@@ -154,6 +154,16 @@ describe('chartroom kubectl: a §4.1 rolling update on a virtual clock', () => {
     expect(missing).toEqual({ code: 1, stdout: '', stderr: 'error: unable to find specified revision 1 in history\n' });
   }, 120_000);
 
+  it('prints -o name, json and yaml, filtered by -l', async () => {
+    expect((await kubectl('get', 'rs', '-l', 'app=vweb', '-o', 'name')).stdout).toBe(`replicaset.apps/${OLD}\nreplicaset.apps/${NEW}\n`);
+    expect((await kubectl('get', 'rs', '-l', 'app=other', '-o', 'name')).stdout).toBe('');
+    const json = JSON.parse((await kubectl('get', 'deploy', 'vweb', '-o', 'json')).stdout);
+    expect(json).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'vweb', namespace: 'default' } });
+    // kubectl prints object YAML with its keys sorted: apiVersion, kind, metadata, spec, status.
+    const yaml = (await kubectl('get', 'deploy', 'vweb', '-o', 'yaml')).stdout;
+    expect(yaml.split('\n').filter((line) => /^\S/.test(line))).toEqual(['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', 'spec:', 'status:']);
+  }, 30_000);
+
   it("prints kubectl's errors", async () => {
     expect(await kubectl('get', 'deploy', 'nope')).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n' });
     expect(await kubectl('get', 'pods', '-n', 'empty')).toEqual({ code: 0, stdout: '', stderr: 'No resources found in empty namespace.\n' });
