@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { type Clock, createClusterRegistry, createRealClock, createVirtualClock, type ClusterRegistry } from '../cluster/index.js';
 import type { ServerConfig } from '../config/settings.js';
 import { buildApp } from '../http/app.js';
 import { Metrics } from '../http/metrics.js';
@@ -77,13 +78,15 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   }
   if (config.depth === 0 && !config.depthDynamic) await preloadRootIndex(repository, logger);
   const metrics = config.enableMetrics ? new Metrics() : undefined;
-  const app = await buildApp({ config, repository, metrics }, { loggerInstance: logger });
+  const clusters = createSimClusters(config);
+  const app = await buildApp({ config, repository, metrics, clusters }, { loggerInstance: logger });
   const timer = config.cacheInterval > 0 ? setInterval(() => void repository.rescanAll(), config.cacheInterval) : undefined;
   timer?.unref();
   const sync = startSyncLoop(repository, REPLICA_SYNC_INTERVAL_MS);
   const stop = async (): Promise<void> => {
     clearInterval(timer);
     sync.stop();
+    clusters.dispose();
     await app.close();
     await repository.settle();
   };
@@ -92,6 +95,13 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   const address = await app.listen({ port: config.port, host: config.listenHost });
   logger.info({ version: CHARTROOM_VERSION, storage: storage.description, address: address + config.contextPath }, 'Starting Chartroom');
   await new Promise<void>((done) => app.server.once('close', () => done()));
+}
+
+/** The simulated clusters, on the clock `--sim-clock` names: the wall clock, or virtual time. */
+export function createSimClusters(config: ServerConfig): ClusterRegistry {
+  const wall = { now: () => Date.now(), setTimeout: (f: () => void, ms: number) => setTimeout(f, ms).unref(), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
+  const makeClock = (): Clock => (config.simClock === 'virtual' ? createVirtualClock() : createRealClock(wall));
+  return createClusterRegistry({ makeClock });
 }
 
 /**

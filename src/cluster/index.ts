@@ -44,6 +44,8 @@ export {
 export { type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector.js';
 export { type ClusterRegistry, createClusterRegistry, type RegistryOptions } from './registry.js';
 export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
+export { parseManifests } from './manifests.js';
+export { resolveKind } from './resource-names.js';
 export { applyMergePatch } from './patch/merge-patch.js';
 export { applyStrategicMergePatch } from './patch/strategic-merge.js';
 export { applyJsonPatch, type JsonPatchOperation, parsePointer } from './patch/json-patch.js';

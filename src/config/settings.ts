@@ -61,6 +61,7 @@ export interface ServerConfig {
   tlsKey: string;
   tlsCaCert: string;
   genIndex: boolean;
+  simClock: string;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -102,6 +103,7 @@ export const DEFAULTS: ServerConfig = {
   tlsKey: '',
   tlsCaCert: '',
   genIndex: false,
+  simClock: 'real',
 };
 
 export const SETTINGS: readonly Setting[] = [
@@ -143,4 +145,5 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'tlsKey', flag: 'tls-key', env: 'TLS_KEY', yaml: 'tls.key', type: 'string', help: 'path to the TLS private key' },
   { key: 'tlsCaCert', flag: 'tls-ca-cert', env: 'TLS_CA_CERT', yaml: 'tls.cacert', type: 'string', help: 'path to a CA certificate; clients must present a certificate it signed' },
   { key: 'genIndex', flag: 'gen-index', env: 'GEN_INDEX', yaml: 'genindex', type: 'bool', help: 'print index.yaml to stdout and exit' },
+  { key: 'simClock', flag: 'sim-clock', env: 'SIM_CLOCK', yaml: 'sim.clock', type: 'string', choices: ['real', 'virtual'], help: 'clock of the simulated clusters: real, or virtual (time moves only with `chartroom sim advance`)' },
 ];

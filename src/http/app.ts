@@ -6,6 +6,8 @@ import { tenantFolder } from '../repo/tenant-path.js';
 import type { AppDeps, RouteTable } from './context.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
+import { dispatchSim } from './sim/sim-routes.js';
+import { SIM_PREFIX } from './sim/sim-router.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
@@ -81,6 +83,11 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   const path = stripContextPath(rawPath, config.contextPath);
   if (path === undefined) return notFound(reply);
   if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin);
+  // The simulator's routes come first: ChartMuseum never serves a repository named `sim` at depth 0.
+  if (deps.clusters && !config.disableApi && path.startsWith(SIM_PREFIX)) {
+    if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
+    if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
+  }
   const match = matchRoute(request.method, path, config);
   if (!match) return notFound(reply);
   request.routeMatch = match;
@@ -117,9 +124,9 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     deps.metrics?.observe({
       code: reply.statusCode,
       method: request.method,
-      handler: match?.route ?? 'notFound',
+      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : 'notFound'),
       host: String(request.headers.host ?? ''),
-      url: match ? metricUrl(match.route, deps.config) : '',
+      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),

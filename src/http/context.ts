@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ClusterRegistry } from '../cluster/index.js';
 import type { ServerConfig } from '../config/settings.js';
 import type { ChartRepository } from '../repo/repository.js';
 import type { Metrics } from './metrics.js';
@@ -9,6 +10,8 @@ export interface AppDeps {
   config: ServerConfig;
   repository: ChartRepository;
   metrics?: Metrics;
+  /** The simulated clusters behind `/api/sim/`; without it those routes answer 404. */
+  clusters?: ClusterRegistry;
 }
 
 /** One matched request, as a route handler sees it. */

@@ -1,7 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ChartExistsError, ChartNotFoundError, InvalidChartError, InvalidProvenanceError, InvalidTenantError, RepositoryError, StorageLimitError } from '../repo/errors.js';
 import { InvalidKeyError, NotFoundError, StorageUnavailableError } from '../storage/errors.js';
+import { ClusterError } from '../cluster/index.js';
 import { BadPathError } from './router.js';
+import { statusOf } from './sim/sim-context.js';
 
 /** An error raised by the HTTP layer itself, with its status. */
 export class HttpError extends Error {
@@ -31,10 +33,16 @@ export function statusFor(err: unknown): number {
 }
 
 /**
- * The one error handler: maps typed errors to ChartMuseum's `{"error": "..."}` shape and status codes.
+ * The one error handler: maps typed errors to ChartMuseum's `{"error": "..."}` shape and status codes,
+ * and the simulator's ClusterErrors to a Kubernetes `Status` with their own code.
  * Server errors are logged with their stack and answered without internals (no paths, no stack).
  */
 export function handleError(err: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  // The simulator's errors answer as a Kubernetes API server does: a Status with reason and code.
+  if (err instanceof ClusterError) {
+    void reply.code(err.code).type('application/json; charset=utf-8').send(statusOf(err));
+    return;
+  }
   const status = statusFor(err);
   let message: string;
   if (status === 413) message = 'request too large';

@@ -62,6 +62,7 @@ describe('loadConfig', () => {
     [['--storage', 'amazon', '--storage-amazon-bucket', 'b', '--storage-amazon-region', 'r', '--storage-amazon-prefix', 'a/../b'], 'invalid value "a/../b" for --storage-amazon-prefix'],
     [['--storage-amazon-force-path-style=sometimes'], 'invalid value "sometimes" for --storage-amazon-force-path-style: expected true or false'],
     [['stray'], 'unexpected argument: stray'],
+    [['--sim-clock=wall'], 'invalid value "wall" for --sim-clock: expected one of real, virtual'],
   ])('rejects %j', (argv, message) => {
     expect(() => loadConfig(argv, {})).toThrow(ConfigError);
     expect(() => loadConfig(argv, {})).toThrow(message);
@@ -147,5 +148,17 @@ describe('chartroom command', () => {
     const full = await cli('--gen-index', '--storage-local-rootdir', dir.path);
     expect(full.stdout.length).toBeGreaterThan(100_000);
     expect(Object.keys(YAML.parse(full.stdout).entries)).toHaveLength(60);
+  });
+});
+
+describe('--sim-clock', () => {
+  it('defaults to the real clock and accepts virtual from the flag or SIM_CLOCK', () => {
+    const config = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+      const parsed = loadConfig(argv, env);
+      return parsed.kind === 'config' ? parsed.config.simClock : undefined;
+    };
+    expect(config([])).toBe('real');
+    expect(config(['--sim-clock=virtual'])).toBe('virtual');
+    expect(config([], { SIM_CLOCK: 'virtual' })).toBe('virtual');
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * `kubectl apply` of a whole body (see cluster/manifests.ts for what it may hold). Like kubectl, one bad
+ * object does not stop the others.
+ */
+import { type Cluster, ClusterError, kindInfo, type KubeObject, parseManifests } from '../../cluster/index.js';
+import { BadBodyError, displayName, statusOf } from './sim-context.js';
+
+/** The outcome for one object: kubectl prints `<name> <action>` or the error. */
+export type ApplyOutcome =
+  | { name: string; action: 'created' | 'configured' | 'unchanged'; object: KubeObject }
+  | { name: string; error: Record<string, unknown> };
+
+/**
+ * Applies every object in `text`, in order, putting namespaced objects without a namespace into
+ * `namespace`. Throws BadRequestError when the text does not parse, BadBodyError when it holds no
+ * objects; cluster errors are reported per object.
+ */
+export function applyManifests(cluster: Cluster, text: string, namespace: string): ApplyOutcome[] {
+  const objects = parseManifests(text);
+  if (objects.length === 0) throw new BadBodyError('no objects passed to apply');
+  return objects.map((obj) => applyOne(cluster, obj, namespace));
+}
+
+function applyOne(cluster: Cluster, obj: KubeObject, namespace: string): ApplyOutcome {
+  const name = displayName(obj);
+  try {
+    const info = kindInfo(obj.kind, obj.apiVersion);
+    const withNamespace = info.namespaced && !obj.metadata.namespace ? { ...obj, metadata: { ...obj.metadata, namespace } } : obj;
+    const result = cluster.apply(withNamespace);
+    return { name, action: result.action, object: result.object };
+  } catch (err) {
+    if (err instanceof ClusterError) return { name, error: statusOf(err) };
+    throw err;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The simulator API's dispatcher: matches `/api/sim/...` (see sim-router.ts for the table) and runs the
+ * handler against the server's cluster registry. Errors propagate to the app's error handler, which
+ * answers cluster errors with a Kubernetes Status.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ClusterRegistry } from '../../cluster/index.js';
+import { getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
+import type { SimHandler } from './sim-context.js';
+import { matchSimRoute, type SimRouteName } from './sim-router.js';
+import { advanceRoute, applyRoute, deleteRoute, patchRoute, scaleRoute, setImageRoute, undoRoute } from './write-routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The simulator route that is answering this request (for metrics and logs). */
+    simRoute?: SimRouteName;
+  }
+}
+
+const HANDLERS: Record<SimRouteName, SimHandler> = {
+  clusters: listClusters,
+  apply: applyRoute,
+  advance: advanceRoute,
+  list: listObjects,
+  get: getObject,
+  patch: patchRoute,
+  delete: deleteRoute,
+  scale: scaleRoute,
+  setImage: setImageRoute,
+  history: rolloutHistory,
+  status: rolloutStatus,
+  undo: undoRoute,
+};
+
+/**
+ * Answers a simulator request (setting `request.simRoute`) and returns true, or returns false (sending
+ * nothing) when `path` is not a simulator route. Throws the handlers' errors (ClusterError and subclasses).
+ */
+export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
+  const match = matchSimRoute(request.method, path);
+  if (!match) return false;
+  request.simRoute = match.route;
+  const body = HANDLERS[match.route]({ request, reply, match, clusters });
+  await reply.code(200).type('application/json; charset=utf-8').send(body);
+  return true;
+}

@@ -1,0 +1,94 @@
+/**
+ * Simulator routes that change a cluster: apply, advance, patch, delete, scale, set image and rollout
+ * undo. Each answers with what kubectl needs to print its own message (`deployment.apps/vweb created`).
+ */
+import {
+  type Deployment,
+  type KubeObject,
+  type PatchType,
+  rollbackDeployment,
+  rollbackWithRevisions,
+  RolloutError,
+  scaleObject,
+} from '../../cluster/index.js';
+import { applyManifests } from './apply-manifests.js';
+import { BadBodyError, clusterOf, jsonBody, kindOf, queryOf, type SimContext } from './sim-context.js';
+import { getObject } from './read-routes.js';
+import { setImages } from './set-image.js';
+
+/** POST .../apply: see apply-manifests.ts. */
+export function applyRoute(context: SimContext): unknown {
+  const raw = context.request.body;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  return { results: applyManifests(clusterOf(context), text, queryOf(context.request).namespace || 'default') };
+}
+
+/** POST .../advance {"ms":N}: `{"now":"<RFC 3339>"}`. Throws BadBodyError, BadRequestError (real clock). */
+export function advanceRoute(context: SimContext): unknown {
+  const ms = jsonBody(context.request).ms;
+  if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0) throw new BadBodyError('"ms" must be a non-negative integer');
+  const cluster = clusterOf(context);
+  cluster.advance(ms);
+  return { now: new Date(cluster.now()).toISOString() };
+}
+
+const PATCH_TYPES: Record<string, PatchType> = {
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/json-patch+json': 'json',
+};
+
+/** PATCH .../<r>/<ns>/<name>: the patched object; the Content-Type picks the patch type (default merge). */
+export function patchRoute(context: SimContext): unknown {
+  const info = kindOf(context.match);
+  const contentType = String(context.request.headers['content-type'] ?? '').split(';')[0]!.trim();
+  const type = PATCH_TYPES[contentType] ?? 'merge';
+  const raw = context.request.body;
+  let patch: unknown;
+  try {
+    patch = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : '');
+  } catch {
+    throw new BadBodyError('the patch is not valid JSON');
+  }
+  const { namespace, name } = context.match;
+  return clusterOf(context).patch(info.kind, namespace, name, patch as Record<string, unknown>, type);
+}
+
+/** DELETE .../<r>/<ns>/<name>[?gracePeriodSeconds=N]: the object as last stored. Throws NotFoundError. */
+export function deleteRoute(context: SimContext): unknown {
+  const info = kindOf(context.match);
+  const grace = queryOf(context.request).gracePeriodSeconds;
+  const options = grace !== undefined && /^\d+$/.test(grace) ? { gracePeriodSeconds: Number(grace) } : {};
+  const { namespace, name } = context.match;
+  return clusterOf(context).delete(info.kind, namespace, name, options);
+}
+
+/** POST .../<r>/<ns>/<name>/scale {"replicas":N}: the autoscaling/v1 Scale. */
+export function scaleRoute(context: SimContext): unknown {
+  const replicas = jsonBody(context.request).replicas;
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) throw new BadBodyError('"replicas" must be a non-negative integer');
+  const info = kindOf(context.match);
+  return scaleObject(clusterOf(context), info.kind, context.match.namespace ?? '', context.match.name, replicas);
+}
+
+/** POST .../<r>/<ns>/<name>/set-image {"images":{...}}: `{"changed":bool,"object":...}`. */
+export function setImageRoute(context: SimContext): unknown {
+  const images = jsonBody(context.request).images;
+  if (!images || typeof images !== 'object') throw new BadBodyError('"images" must map container names to images');
+  const obj = getObject(context) as KubeObject;
+  return setImages(clusterOf(context), obj, images as Record<string, string>);
+}
+
+/**
+ * POST .../<r>/<ns>/<name>/rollout/undo {"toRevision":N}: `{"message":"rolled back"}` (or kubectl's
+ * "skipped rollback (...)"). Throws RolloutError with kubectl's messages.
+ */
+export function undoRoute(context: SimContext): unknown {
+  const toRevision = Number(jsonBody(context.request).toRevision ?? 0);
+  const obj = getObject(context) as Deployment;
+  const cluster = clusterOf(context);
+  const { namespace = '', name } = context.match;
+  if (obj.kind === 'Deployment') return { message: rollbackDeployment(cluster, namespace, name, toRevision) };
+  if (obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet') return { message: rollbackWithRevisions(cluster, obj.kind, namespace, name, toRevision) };
+  throw new RolloutError(`no rollbacker has been implemented for "${obj.kind}"`);
+}
