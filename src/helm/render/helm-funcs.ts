@@ -3,7 +3,7 @@
  * `include` (with Helm's nesting guard), `tpl`, `required`, `fail`, the YAML/JSON family and `lookup`.
  * Helm removes Sprig's `env` and `expandenv`; `getHostByName` returns "" (DNS lookups are off by default).
  */
-import { ANY, quote, type CallContext, type FuncMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
+import { ANY, quote, TemplateExecError, type CallContext, type FuncMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
 import { sprigFuncMap } from '../sprig/index.js';
 import { HelmFunctionFailure, NestedReferenceError } from './errors.js';
 import { SERIALISATION_FUNCS } from './serialisation-funcs.js';
@@ -29,10 +29,24 @@ function includeFunc(includedNames: Map<string, number>): GoFuncDef {
     includedNames.set(key, depth + 1);
     try {
       return ctx.executeTemplate(key, data ?? null);
+    } catch (e) {
+      if (isStackExhaustion(e)) throw new NestedReferenceError(key);
+      throw e;
     } finally {
       includedNames.set(key, (includedNames.get(key) ?? 1) - 1);
     }
   });
+}
+
+/**
+ * Go's stack outlasts Helm's limit of 1000; V8's default stack runs out after a few hundred nested
+ * includes, so stack exhaustion under `include` is reported as Helm's nesting error (a known difference:
+ * the guard trips earlier). Near the limit V8 may fail with a RangeError or, while compiling a RegExp, a
+ * SyntaxError; the template engine's own failures are typed and never these classes.
+ */
+function isStackExhaustion(e: unknown): boolean {
+  const raw = (x: unknown): boolean => x instanceof RangeError || x instanceof SyntaxError;
+  return raw(e) || (e instanceof TemplateExecError && raw(e.cause));
 }
 
 /**
