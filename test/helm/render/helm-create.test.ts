@@ -1,20 +1,14 @@
 /**
  * Differential test against the real Helm: `helm create` makes the scaffold chart at test time, and
  * `helm template` output (stdout, byte for byte) is compared with renderChart's for several value sets,
- * from the chart directory and from its packaged .tgz. Skipped without the binary, unless CI=true or
- * CHARTROOM_REQUIRE_PEERS=1, where a missing binary fails.
+ * from the chart directory and from its packaged .tgz (see helm-peer.ts for when it skips).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadChartArchive, loadChartDirectory, parseValuesYaml } from '../../../src/helm/render/chart-loader.js';
 import { renderChart } from '../../../src/helm/render/render-chart.js';
-
-const HELM = join(import.meta.dirname, '../../../.tools/bin/helm');
-const hasHelm = existsSync(HELM);
-const required = process.env['CI'] === 'true' || process.env['CHARTROOM_REQUIRE_PEERS'] === '1';
+import { hasHelm, helmRequired, helmSandbox, type HelmSandbox } from './helm-peer.js';
 
 const VALUE_SETS: Record<string, string> = {
   replicas: 'replicaCount: 3\nimage:\n  tag: "1.25.3"\n',
@@ -34,22 +28,18 @@ const VALUE_SETS: Record<string, string> = {
   httproute: 'httpRoute:\n  enabled: true\nsecurityContext:\n  runAsNonRoot: true\n  runAsUser: 1000\nnameOverride: other\n',
 };
 
-describe.skipIf(!hasHelm && !required)('helm template parity for the `helm create` chart', () => {
+describe.skipIf(!hasHelm && !helmRequired)('helm template parity for the `helm create` chart', () => {
+  let sandbox: HelmSandbox;
   let dir = '';
-  const helm = (...args: string[]): string => execFileSync(HELM, args, {
-    cwd: dir, encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: dir, HELM_CACHE_HOME: join(dir, 'h'), HELM_CONFIG_HOME: join(dir, 'h'), HELM_DATA_HOME: join(dir, 'h'), KUBECONFIG: join(dir, 'none') },
-  });
+  const helm = (...args: string[]): string => sandbox.run(...args);
 
   beforeAll(() => {
-    if (!hasHelm) throw new Error(`helm binary required (CI or CHARTROOM_REQUIRE_PEERS) but missing at ${HELM}`);
-    dir = mkdtempSync(join(tmpdir(), 'helmrender-'));
+    sandbox = helmSandbox();
+    dir = sandbox.dir;
     helm('create', 'mychart');
     for (const [name, text] of Object.entries(VALUE_SETS)) writeFileSync(join(dir, `${name}.yaml`), text);
   });
-  afterAll(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => sandbox?.dispose());
 
   it('default values', async () => {
     const chart = await loadChartDirectory(join(dir, 'mychart'));
