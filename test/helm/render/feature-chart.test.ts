@@ -19,6 +19,23 @@ const ERROR_CASES: Record<string, string> = {
   'nil pointer': 'boom: {c: 1}\n',
 };
 
+const BROKEN_TEMPLATES: string[] = [
+  '{{ foo }}',
+  'a\n{{ if .Values.x }}',
+  '{{ include "nope" . }}',
+  '{{ tpl "{{ .Values.y.z.w }}" . }}',
+  '{{ template "nope" }}',
+];
+
+function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
 describe.skipIf(!hasHelm && !helmRequired)('helm template parity for the feature chart', () => {
   let sandbox: HelmSandbox;
   const values = (file: string) => [parseValuesYaml(readFileSync(join(sandbox.dir, file), 'utf8'))];
@@ -55,12 +72,17 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity for the feature
     writeFileSync(join(sandbox.dir, 'err.yaml'), ERROR_CASES[name]!);
     const stderr = sandbox.runFailing('template', 'r', 'feat', '-f', 'err.yaml');
     const chart = await loadChartDirectory(join(sandbox.dir, 'feat'));
-    let message = 'no error';
-    try {
-      renderChart(chart, { releaseName: 'r', userValues: values('err.yaml') });
-    } catch (e) {
-      message = (e as Error).message;
-    }
+    const message = errorOf(() => renderChart(chart, { releaseName: 'r', userValues: values('err.yaml') }));
+    expect(stderr.slice(0, stderr.indexOf('\n\nUse --debug'))).toBe(`Error: ${message}`);
+  });
+
+  it.each(BROKEN_TEMPLATES.map((t, i) => [i, t] as const))('parse and execution error text #%i: %s', async (i, text) => {
+    const dir = join(sandbox.dir, `broken${i}`);
+    cpSync(join(sandbox.dir, 'feat'), dir, { recursive: true });
+    writeFileSync(join(dir, 'templates', 'broken.yaml'), text);
+    const stderr = sandbox.runFailing('template', 'r', `broken${i}`);
+    const chart = await loadChartDirectory(dir);
+    const message = errorOf(() => renderChart(chart, { releaseName: 'r' }));
     expect(stderr.slice(0, stderr.indexOf('\n\nUse --debug'))).toBe(`Error: ${message}`);
   });
 });
