@@ -46,3 +46,8 @@ export class NestedReferenceError extends Error {
     super(`rendering template has a nested reference name: ${templateName}: unable to execute template`);
   }
 }
+
+/** `tpl` could not parse or execute its text (`cannot parse template "…": …`); the cause is kept. */
+export class TplFunctionError extends Error {
+  override name = 'TplFunctionError';
+}

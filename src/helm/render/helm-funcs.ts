@@ -5,7 +5,7 @@
  */
 import { ANY, quote, TemplateExecError, type CallContext, type FuncMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
 import { sprigFuncMap } from '../sprig/index.js';
-import { HelmFunctionFailure, NestedReferenceError } from './errors.js';
+import { HelmFunctionFailure, NestedReferenceError, TplFunctionError } from './errors.js';
 import { SERIALISATION_FUNCS } from './serialisation-funcs.js';
 
 /** Helm's recursionMaxNums: how deep one name may nest through `include`. */
@@ -73,9 +73,9 @@ function tplFunc(): GoFuncDef {
 }
 
 /** pkg/errors.Wrapf: `<context>: <cause>`, keeping the cause for code that inspects the chain. */
-function wrapError(e: unknown, context: string): Error {
+function wrapError(e: unknown, context: string): TplFunctionError {
   const cause = e instanceof Error ? e : new Error(String(e));
-  return new Error(`${context}: ${cause.message}`, { cause });
+  return new TplFunctionError(`${context}: ${cause.message}`, { cause });
 }
 
 /** `required MSG VAL`: VAL unless it is nil or "", else HelmFunctionFailure(MSG). */
