@@ -3,7 +3,7 @@
  * path, parsed deepest-first, executed with missingkey=zero; `<no value>` stripped from each output; errors
  * reshaped into Helm's `parse error at (…)` / `execution error at (…)` forms.
  */
-import { Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+import { compareGoStrings, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
 import { HelmFunctionFailure, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
 import { helmFuncMap, NO_VALUE } from './helm-funcs.js';
 
@@ -24,7 +24,7 @@ const slashes = (s: string): number => s.split('/').length - 1;
  * `define`s the root chart and the lexically smallest file win.
  */
 export function sortTemplates(names: string[]): string[] {
-  return [...names].sort((a, b) => slashes(b) - slashes(a) || (a < b ? 1 : a > b ? -1 : 0));
+  return [...names].sort((a, b) => slashes(b) - slashes(a) || compareGoStrings(b, a));
 }
 
 /** cleanupParseError: `parse error at (<name>:<line>): <last part of Go's message>`. */

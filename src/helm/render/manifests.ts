@@ -5,6 +5,7 @@
  * install order, and print each as `---\n# Source: <file>\n<doc>\n`.
  */
 import YAML from 'yaml';
+import { compareGoStrings } from '../../gotemplate/index.js';
 import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
 import { ManifestParseError } from './errors.js';
 
@@ -20,6 +21,10 @@ export interface Manifest {
 export interface Hook extends Manifest {
   name: string;
   events: string[];
+  /** `helm.sh/hook-weight` as an integer (0 when absent or not an integer, as Helm's Atoi fallback). */
+  weight: number;
+  /** `helm.sh/hook-delete-policy` entries, trimmed and lower-cased. */
+  deletePolicies: string[];
 }
 
 /** Helm's InstallOrder: kinds not listed sort after these, alphabetically. */
@@ -34,6 +39,10 @@ export const INSTALL_ORDER: readonly string[] = [
 
 /** The annotation that makes a document a hook. */
 export const HOOK_ANNOTATION = 'helm.sh/hook';
+/** The hook's ordering weight. */
+export const HOOK_WEIGHT_ANNOTATION = 'helm.sh/hook-weight';
+/** The hook's deletion policies (comma-separated). */
+export const HOOK_DELETE_POLICY_ANNOTATION = 'helm.sh/hook-delete-policy';
 
 const HOOK_EVENTS = new Set([
   'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback',
@@ -42,7 +51,10 @@ const HOOK_EVENTS = new Set([
 
 // Go's `(?:^|\s*\n)---\s*` with RE2's \s (no Unicode spaces).
 const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
-const trimGo = (s: string): string => s.replace(/^[\t\n\v\f\r \u0085\u00a0]+|[\t\n\v\f\r \u0085\u00a0]+$/g, '');
+// Go's strings.TrimSpace: unicode.IsSpace characters at both ends.
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
+const trimGo = (s: string): string => s.replace(GO_TRIM, '');
 
 /** releaseutil.SplitManifests: the non-empty documents of one file, trimmed, in order. */
 export function splitManifests(text: string): string[] {
@@ -73,11 +85,19 @@ function readHead(doc: string, path: string): Head {
   };
 }
 
+function hookSettings(annotations: Record<string, unknown>): { weight: number; deletePolicies: string[] } {
+  const w = annotations[HOOK_WEIGHT_ANNOTATION];
+  const weight = typeof w === 'string' && /^[+-]?\d+$/.test(w) ? Number.parseInt(w, 10) : 0;
+  const p = annotations[HOOK_DELETE_POLICY_ANNOTATION];
+  const deletePolicies = typeof p === 'string' ? p.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '') : [];
+  return { weight, deletePolicies };
+}
+
 /** Helm's lessByKind as a comparator: listed kinds by rank, unknown kinds after them alphabetically. */
 function compareKinds(a: string, b: string): number {
   const ra = INSTALL_ORDER.indexOf(a);
   const rb = INSTALL_ORDER.indexOf(b);
-  if (ra < 0 && rb < 0) return a < b ? -1 : a > b ? 1 : 0;
+  if (ra < 0 && rb < 0) return compareGoStrings(a, b);
   if (ra < 0) return 1;
   if (rb < 0) return -1;
   return ra - rb;
@@ -91,7 +111,7 @@ function compareKinds(a: string, b: string): number {
 export function sortManifests(files: Map<string, string>): { manifests: Manifest[]; hooks: Hook[] } {
   const manifests: Manifest[] = [];
   const hooks: Hook[] = [];
-  for (const path of [...files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const path of [...files.keys()].sort(compareGoStrings)) {
     const text = files.get(path)!;
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_') || trimGo(text) === '') continue;
     for (const content of splitManifests(text)) {
@@ -103,7 +123,7 @@ export function sortManifests(files: Map<string, string>): { manifests: Manifest
       }
       const events = hookTypes.split(',').map((h) => h.trim().toLowerCase()).map((h) => (h === 'test-success' ? 'test' : h));
       if (events.some((e) => !HOOK_EVENTS.has(e))) continue;
-      hooks.push({ path, kind: head.kind, content, name: head.name, events });
+      hooks.push({ path, kind: head.kind, content, name: head.name, events, ...hookSettings(head.annotations) });
     }
   }
   const byKind = <T extends Manifest>(xs: T[]): T[] => xs.sort((a, b) => compareKinds(a.kind, b.kind));
