@@ -14,6 +14,7 @@ import { renderTemplates, type Renderable } from './engine.js';
 import { filesObject } from './files-object.js';
 import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
 import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
+import { checkInstallable } from './preflight.js';
 import { coalesceValues, mergeValueFiles, type Values } from './values.js';
 
 /** How to render: release identity, user values, and the assumed cluster. */
@@ -50,17 +51,19 @@ export interface RenderResult {
 const NOTES_SUFFIX = 'NOTES.txt';
 
 /**
- * Renders a chart. Throws TemplateParseFailure, TemplateExecutionFailure or ManifestParseError with Helm's
- * messages.
+ * Renders a chart. Throws NotInstallableError (library chart, bad release name, kubeVersion mismatch),
+ * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
  */
 export function renderChart(chart: LoadedChart, options: RenderOptions): RenderResult {
   const name = chart.metadata.name;
+  const capabilities = options.capabilities ?? defaultCapabilities();
+  checkInstallable(chart.metadata, options.releaseName, capabilities.kubeVersion);
   const user = mergeValueFiles(options.userValues ?? []);
   const values = coalesceValues(name, chart.values, user, options.warn);
   const isUpgrade = options.isUpgrade ?? false;
   const data = new Map<string, GoValue>([
     ['Chart', chartObject(chart.metadata, true)],
-    ['Capabilities', capabilitiesObject(options.capabilities ?? defaultCapabilities())],
+    ['Capabilities', capabilitiesObject(capabilities)],
     ['Release', releaseObject({
       name: options.releaseName, namespace: options.namespace ?? 'default', isUpgrade, isInstall: !isUpgrade,
       revision: options.revision ?? 1,

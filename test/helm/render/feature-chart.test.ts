@@ -27,6 +27,12 @@ const BROKEN_TEMPLATES: string[] = [
   '{{ template "nope" }}',
 ];
 
+/** Helm's error line(s) from stderr, without the `Use --debug …` hint some errors get. */
+function helmError(stderr: string): string {
+  const hint = stderr.indexOf('\n\nUse --debug');
+  return hint >= 0 ? stderr.slice(0, hint) : stderr.replace(/\n$/, '');
+}
+
 function errorOf(f: () => unknown): string {
   try {
     f();
@@ -73,7 +79,7 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity for the feature
     const stderr = sandbox.runFailing('template', 'r', 'feat', '-f', 'err.yaml');
     const chart = await loadChartDirectory(join(sandbox.dir, 'feat'));
     const message = errorOf(() => renderChart(chart, { releaseName: 'r', userValues: values('err.yaml') }));
-    expect(stderr.slice(0, stderr.indexOf('\n\nUse --debug'))).toBe(`Error: ${message}`);
+    expect(helmError(stderr)).toBe(`Error: ${message}`);
   });
 
   it.each(BROKEN_TEMPLATES.map((t, i) => [i, t] as const))('parse and execution error text #%i: %s', async (i, text) => {
@@ -83,6 +89,28 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity for the feature
     const stderr = sandbox.runFailing('template', 'r', `broken${i}`);
     const chart = await loadChartDirectory(dir);
     const message = errorOf(() => renderChart(chart, { releaseName: 'r' }));
-    expect(stderr.slice(0, stderr.indexOf('\n\nUse --debug'))).toBe(`Error: ${message}`);
+    expect(helmError(stderr)).toBe(`Error: ${message}`);
+  });
+
+  it.each([
+    ['a bad release name', 'Bad_Name', ''],
+    ['a release name over 53 characters', 'a'.repeat(54), ''],
+    ['a library chart', 'r', 'type: library\n'],
+    ['an incompatible kubeVersion', 'r', 'kubeVersion: ">=1.30.0"\n'],
+  ])('refuses %s as Helm does', async (_what, release, chartYamlExtra) => {
+    const dir = join(sandbox.dir, `pre-${release.length}-${chartYamlExtra.length}`);
+    cpSync(join(sandbox.dir, 'feat'), dir, { recursive: true });
+    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + chartYamlExtra);
+    const stderr = sandbox.runFailing('template', release, dir);
+    const chart = await loadChartDirectory(dir);
+    expect(`Error: ${errorOf(() => renderChart(chart, { releaseName: release }))}`).toBe(helmError(stderr));
+  });
+
+  it('renders a chart whose kubeVersion admits the cluster', async () => {
+    const dir = join(sandbox.dir, 'kube-ok');
+    cpSync(join(sandbox.dir, 'feat'), dir, { recursive: true });
+    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'kubeVersion: ">=1.19.0-0"\n');
+    const chart = await loadChartDirectory(dir);
+    expect(renderChart(chart, { releaseName: 'r' }).output).toBe(sandbox.run('template', 'r', dir));
   });
 });
