@@ -25,6 +25,18 @@ const VALUE_SETS: Record<string, string> = {
     'podLabels:', '  tier: web', 'resources:', '  limits:', '    cpu: 100m', '    memory: 128Mi', 'nodeSelector:',
     '  disktype: ssd', 'tolerations:', '  - key: k', '    operator: Exists', 'fullnameOverride: my-full-name', '',
   ].join('\n'),
+  nulls: 'livenessProbe: null\nreadinessProbe: null\nimage:\n  pullPolicy: null\nservice:\n  type: LoadBalancer\nreplicaCount: 1234567\n',
+  misc: [
+    'imagePullSecrets:', '  - name: regcred', 'podSecurityContext:', '  fsGroup: 2000', 'volumes:', '  - name: foo',
+    '    secret:', '      secretName: mysecret', '      optional: false', 'volumeMounts:', '  - name: foo',
+    '    mountPath: "/etc/foo"', '    readOnly: true', 'affinity:', '  nodeAffinity:',
+    '    requiredDuringSchedulingIgnoredDuringExecution:', '      nodeSelectorTerms:', '        - matchExpressions:',
+    '            - key: zone', '              operator: In', '              values: ["a", "b"]',
+    'serviceAccount:', '  annotations:', '    eks.amazonaws.com/role-arn: "arn:aws:iam::1:role/x"', '  automount: false',
+    '  name: custom-sa', 'ingress:', '  enabled: true', '  hosts:', '    - host: "*.example.com"', '      paths:',
+    '        - path: /', '          pathType: null', 'image:', '  repository: registry.example.com:5000/team/app',
+    '  tag: sha-1234', '',
+  ].join('\n'),
   httproute: 'httpRoute:\n  enabled: true\nsecurityContext:\n  runAsNonRoot: true\n  runAsUser: 1000\nnameOverride: other\n',
 };
 
