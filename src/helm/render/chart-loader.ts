@@ -1,7 +1,8 @@
 /**
  * Loads a chart for rendering from a directory or a `.tgz` (pkg/chart/loader): Chart.yaml, values.yaml,
  * templates/ and every other file (reachable through `.Files`). The only module of the renderer that does
- * I/O. Subcharts under `charts/` are not loaded yet (TODO(#4): dependencies).
+ * I/O. Subcharts under `charts/` (directories and `.tgz` files; names starting with `_` or `.` skipped)
+ * are loaded recursively.
  */
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ export interface LoadedChart {
   templates: ChartTemplate[];
   /** Every other file by relative path, as `.Files` sees them. */
   files: Map<string, Buffer>;
+  /** Subcharts found under `charts/`, in name order. */
+  dependencies: LoadedChart[];
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -51,10 +54,11 @@ export function parseValuesYaml(source: string): Values {
 }
 
 /**
- * Sorts loose files (relative path → bytes) into a chart, as loader.LoadFiles does. Throws ChartLoadError
- * when Chart.yaml is missing or invalid, or values.yaml does not parse.
+ * Sorts loose files (relative path → bytes) into a chart, as loader.LoadFiles does, loading subcharts.
+ * Throws ChartLoadError when Chart.yaml is missing or invalid, values.yaml does not parse, or a subchart
+ * fails (`error unpacking subchart <n> in <parent>: …`).
  */
-export function assembleChart(all: Map<string, Buffer>): LoadedChart {
+export async function assembleChart(all: Map<string, Buffer>): Promise<LoadedChart> {
   const chartYaml = all.get('Chart.yaml');
   if (!chartYaml) throw new ChartLoadError('Chart.yaml file is missing');
   let metadata: ChartMetadata;
@@ -67,13 +71,33 @@ export function assembleChart(all: Map<string, Buffer>): LoadedChart {
   const values = valuesYaml ? parseValuesYaml(stripBom(valuesYaml).toString('utf8')) : new Map();
   const templates: ChartTemplate[] = [];
   const files = new Map<string, Buffer>();
+  const subcharts = new Map<string, Map<string, Buffer>>();
   for (const [name, raw] of [...all].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const data = stripBom(raw);
-    if (NOT_FILES.has(name) || name.startsWith('charts/')) continue;
-    if (name.startsWith('templates/')) templates.push({ name, data: data.toString('utf8') });
+    if (NOT_FILES.has(name)) continue;
+    if (name.startsWith('charts/') && !name.endsWith('.prov')) {
+      const rest = name.slice('charts/'.length);
+      const sub = rest.split('/', 1)[0]!;
+      if (!subcharts.has(sub)) subcharts.set(sub, new Map());
+      subcharts.get(sub)!.set(rest.slice(sub.length + 1), raw);
+    } else if (name.startsWith('templates/')) templates.push({ name, data: data.toString('utf8') });
     else files.set(name, data);
   }
-  return { metadata, values, templates, files };
+  const dependencies: LoadedChart[] = [];
+  for (const [sub, subFiles] of subcharts) {
+    if (sub.startsWith('_') || sub.startsWith('.')) continue;
+    try {
+      dependencies.push(sub.endsWith('.tgz') ? await loadChartArchive(all.get(`charts/${sub}`)!) : await assembleChart(withoutEmpty(subFiles)));
+    } catch (e) {
+      throw new ChartLoadError(`error unpacking subchart ${sub} in ${metadata.name}: ${(e as Error).message}`);
+    }
+  }
+  return { metadata, values, templates, files, dependencies };
+}
+
+/** Drops the entry a bare `charts/<name>` file would leave (it is not part of any chart). */
+function withoutEmpty(files: Map<string, Buffer>): Map<string, Buffer> {
+  return new Map([...files].filter(([k]) => k !== ''));
 }
 
 /** Loads a packaged chart. Throws ChartLoadError (or the archive reader's InvalidChartError). */
@@ -81,7 +105,7 @@ export async function loadChartArchive(archive: Buffer): Promise<LoadedChart> {
   const contents = await readChartArchive(archive, () => true);
   const all = new Map(contents.files);
   all.set('Chart.yaml', contents.chartYaml);
-  return assembleChart(all);
+  return await assembleChart(all);
 }
 
 /** Loads a chart directory, honouring `.helmignore`. Throws ChartLoadError or the file system's errors. */
@@ -101,5 +125,5 @@ export async function loadChartDirectory(dir: string): Promise<LoadedChart> {
   };
   await lstat(dir);
   await walk('');
-  return assembleChart(all);
+  return await assembleChart(all);
 }

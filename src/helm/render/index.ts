@@ -1,8 +1,8 @@
 /**
  * Helm's render pipeline (pkg/engine, pkg/chartutil, pkg/releaseutil) for one chart, byte-identical to
  * `helm template` for the charts tested in test/helm/render (the `helm create` scaffold with several value
- * sets, and a feature chart covering every object, Helm's functions, coalescing, ordering, hooks and error
- * texts):
+ * sets, a feature chart covering every object, Helm's functions, coalescing, ordering, hooks and error
+ * texts, and a parent chart with nested, packaged and library subcharts and globals):
  *
  *   const chart = await loadChartDirectory(dir);        // or loadChartArchive(tgzBuffer)
  *   const { output, notes, manifests, hooks } = renderChart(chart, {
@@ -10,8 +10,9 @@
  *   });
  *
  * Known differences from Helm, each waiting on issue #4:
- * - subcharts under `charts/` are not loaded or rendered (no dependencies, conditions, tags, aliases,
- *   import-values, globals, `.Subcharts`);
+ * - no dependency processing: every subchart under `charts/` is rendered; charts whose Chart.yaml
+ *   dependencies use `condition`, `tags`, `alias` or `import-values` are refused (UnsupportedChartError);
+ *   no `dependencies ... missing in charts/` check;
  * - `.Files.name` map access and ranging over `.Capabilities.APIVersions` (Helm's map and slice types
  *   with methods) are not available; the methods are;
  * - `toYamlPretty` lays out like go-yaml v3 but writes scalars as `toYaml` does (v3 prints a float64
@@ -29,7 +30,8 @@ export { helmFuncMap, INCLUDE_NESTING_LIMIT, NO_VALUE } from './helm-funcs.js';
 export { coalesceValues, mergeMaps, mergeValueFiles, type Values } from './values.js';
 export { formatTemplateOutput, sortManifests, splitManifests, INSTALL_ORDER, type Hook, type Manifest } from './manifests.js';
 export { defaultCapabilities, DEFAULT_API_VERSIONS } from './default-capabilities.js';
-export { checkInstallable, validateReleaseName, NotInstallableError } from './preflight.js';
+export { checkInstallable, validateReleaseName, NotInstallableError, UnsupportedChartError } from './preflight.js';
+export { coalesceChartValues, GLOBAL_KEY } from './chart-values.js';
 export type { CapabilitiesInfo, ReleaseInfo } from './objects.js';
 export {
   RenderError, ChartLoadError, TemplateParseFailure, TemplateExecutionFailure, ManifestParseError, HelmFunctionFailure,

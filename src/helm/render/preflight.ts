@@ -51,3 +51,23 @@ export function checkInstallable(metadata: ChartMetadata, releaseName: string, k
     throw new NotInstallableError(`chart requires kubeVersion: ${range} which is incompatible with Kubernetes ${kubeVersion}`);
   }
 }
+
+/** The chart needs a feature the renderer does not have yet; rendering it would differ from Helm. */
+export class UnsupportedChartError extends RenderError {
+  override name = 'UnsupportedChartError';
+}
+
+/**
+ * Refuses charts whose Chart.yaml dependencies need processing (condition, tags, alias, import-values),
+ * at any depth, rather than render every subchart as enabled. TODO(#4): dependency processing.
+ * Throws UnsupportedChartError.
+ */
+export function checkDependenciesSupported(chart: { metadata: ChartMetadata; dependencies: { metadata: ChartMetadata; dependencies: unknown[] }[] }): void {
+  for (const d of chart.metadata.dependencies ?? []) {
+    const used = (['condition', 'tags', 'alias', 'import-values'] as const).filter((k) => d[k] !== undefined && d[k] !== '');
+    if (used.length > 0) {
+      throw new UnsupportedChartError(`chart ${chart.metadata.name}: dependency ${d.name} uses ${used.join(', ')}, which is not supported yet`);
+    }
+  }
+  for (const sub of chart.dependencies) checkDependenciesSupported(sub as typeof chart);
+}

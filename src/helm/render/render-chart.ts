@@ -1,7 +1,8 @@
 /**
- * renderChart: Helm's client-side render of one chart (what `helm template` does for a chart without
- * subcharts): coalesce values, build the objects, render every template, set NOTES.txt aside, split and
- * order the manifests and separate hooks. Pure: the chart is already loaded.
+ * renderChart: Helm's client-side render of a chart and its subcharts (what `helm template` does; subcharts
+ * are all enabled, as without dependency processing): coalesce values with globals, build each chart's
+ * objects, render every template in one set, set NOTES.txt aside, split and order the manifests and
+ * separate hooks. Pure: the chart is already loaded.
  *
  *   const chart = await loadChartDirectory('mychart');
  *   const out = renderChart(chart, { releaseName: 'x', userValues: [parseValuesYaml(text)] });
@@ -14,8 +15,9 @@ import { renderTemplates, type Renderable } from './engine.js';
 import { filesObject } from './files-object.js';
 import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
 import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
-import { checkInstallable } from './preflight.js';
-import { coalesceValues, mergeValueFiles, type Values } from './values.js';
+import { checkDependenciesSupported, checkInstallable } from './preflight.js';
+import { coalesceChartValues } from './chart-values.js';
+import { mergeValueFiles, type Values } from './values.js';
 
 /** How to render: release identity, user values, and the assumed cluster. */
 export interface RenderOptions {
@@ -50,31 +52,63 @@ export interface RenderResult {
 
 const NOTES_SUFFIX = 'NOTES.txt';
 
+interface SharedObjects {
+  capabilities: GoValue;
+  release: GoValue;
+}
+
+/**
+ * recAllTpls: the data of one chart (its `.Values` section, `.Chart`, `.Files`, `.Subcharts`) and its
+ * templates keyed by full path (`parent/charts/sub/templates/x.yaml`), then the same for each subchart.
+ * Library charts contribute only their `_` files. Returns the chart's data for the parent's `.Subcharts`.
+ */
+function collectRenderables(
+  chart: LoadedChart, values: Values, shared: SharedObjects, fullPath: string, isRoot: boolean, out: Renderable[],
+): Map<string, GoValue> {
+  const subcharts = new Map<string, GoValue>();
+  const data = new Map<string, GoValue>([
+    ['Chart', chartObject(chart.metadata, isRoot)],
+    ['Capabilities', shared.capabilities],
+    ['Release', shared.release],
+    ['Files', filesObject(chart.files)],
+    ['Subcharts', subcharts],
+    ['Values', values],
+  ]);
+  for (const sub of chart.dependencies) {
+    const section = values.get(sub.metadata.name);
+    const subValues = section instanceof Map ? section : new Map<string, GoValue>();
+    subcharts.set(sub.metadata.name, collectRenderables(sub, subValues, shared, `${fullPath}/charts/${sub.metadata.name}`, false, out));
+  }
+  const isLibrary = chart.metadata.type === 'library';
+  for (const t of chart.templates) {
+    if (isLibrary && !t.name.slice(t.name.lastIndexOf('/') + 1).startsWith('_')) continue;
+    out.push({ name: `${fullPath}/${t.name}`, text: t.data, data, basePath: `${fullPath}/templates` });
+  }
+  return data;
+}
+
 /**
  * Renders a chart. Throws NotInstallableError (library chart, bad release name, kubeVersion mismatch),
+ * UnsupportedChartError (dependencies needing conditions, tags, aliases or import-values),
  * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
  */
 export function renderChart(chart: LoadedChart, options: RenderOptions): RenderResult {
   const name = chart.metadata.name;
   const capabilities = options.capabilities ?? defaultCapabilities();
   checkInstallable(chart.metadata, options.releaseName, capabilities.kubeVersion);
+  checkDependenciesSupported(chart);
   const user = mergeValueFiles(options.userValues ?? []);
-  const values = coalesceValues(name, chart.values, user, options.warn);
+  const values = coalesceChartValues(chart, user, options.warn);
   const isUpgrade = options.isUpgrade ?? false;
-  const data = new Map<string, GoValue>([
-    ['Chart', chartObject(chart.metadata, true)],
-    ['Capabilities', capabilitiesObject(capabilities)],
-    ['Release', releaseObject({
+  const shared: SharedObjects = {
+    capabilities: capabilitiesObject(capabilities),
+    release: releaseObject({
       name: options.releaseName, namespace: options.namespace ?? 'default', isUpgrade, isInstall: !isUpgrade,
       revision: options.revision ?? 1,
-    })],
-    ['Files', filesObject(chart.files)],
-    ['Subcharts', new Map()],
-    ['Values', values],
-  ]);
-  const renderables: Renderable[] = chart.templates.map((t) => ({
-    name: `${name}/${t.name}`, text: t.data, data, basePath: `${name}/templates`,
-  }));
+    }),
+  };
+  const renderables: Renderable[] = [];
+  collectRenderables(chart, values, shared, name, true, renderables);
   const rendered = renderTemplates(renderables);
   const docs = new Map(rendered);
   let notes = '';

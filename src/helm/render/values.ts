@@ -30,7 +30,8 @@ export function mergeValueFiles(files: Values[]): Values {
   return files.reduce<Values>((acc, f) => mergeMaps(acc, f), new Map());
 }
 
-function deepCopy(v: GoValue): GoValue {
+/** A deep copy of maps and lists (scalars are immutable). */
+export function deepCopy(v: GoValue): GoValue {
   if (isTable(v)) return new Map([...v].map(([k, x]) => [k, deepCopy(x)]));
   if (Array.isArray(v)) return v.map(deepCopy);
   return v;
@@ -59,8 +60,11 @@ export function coalesceValues(chartName: string, defaults: Values, user: Values
   return out;
 }
 
-/** coalesceTablesFullKey: copies `src` (defaults) into `dst` (user, already a copy) where dst lacks keys. */
-function coalesceTables(dst: Values, src: Values, prefix: string, warn: (msg: string) => void): void {
+/**
+ * coalesceTablesFullKey: copies `src` (lower priority) into `dst` (mutated) where dst lacks keys; with
+ * `merge` false a null in dst deletes the key, with `merge` true (globals) it stays.
+ */
+export function coalesceTables(dst: Values, src: Values, prefix: string, warn: (msg: string) => void, merge = false): void {
   for (const [key, val] of src) {
     const full = `${prefix}.${key}`;
     if (!dst.has(key)) {
@@ -68,9 +72,9 @@ function coalesceTables(dst: Values, src: Values, prefix: string, warn: (msg: st
       continue;
     }
     const dv = dst.get(key)!;
-    if (dv === null) dst.delete(key);
+    if (dv === null && !merge) dst.delete(key);
     else if (isTable(val)) {
-      if (isTable(dv)) coalesceTables(dv, val, full, warn);
+      if (isTable(dv)) coalesceTables(dv, val, full, warn, merge);
       else warn(`warning: cannot overwrite table with non table for ${full} (${String(val)})`);
     } else if (isTable(dv) && val !== null) {
       warn(`warning: destination for ${full} is a table. Ignoring non-table value (${String(val)})`);

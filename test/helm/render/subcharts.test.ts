@@ -1,0 +1,61 @@
+/**
+ * Differential test of subcharts against the real Helm (fixtures/parent): a subchart directory with its own
+ * subchart, a library subchart, an ignored `_` folder, globals pushed down and merged, parent values over
+ * subchart defaults (a null deleting one), `.Subcharts`, `.Chart.IsRoot`, per-chart `.Files`, `define`
+ * precedence, subchart NOTES dropped; then the same with the subchart packaged as a .tgz.
+ */
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadChartArchive, loadChartDirectory, parseValuesYaml } from '../../../src/helm/render/chart-loader.js';
+import { UnsupportedChartError } from '../../../src/helm/render/preflight.js';
+import { renderChart } from '../../../src/helm/render/render-chart.js';
+import { hasHelm, helmRequired, helmSandbox, type HelmSandbox } from './helm-peer.js';
+
+const USER_VALUES = [
+  'global:', '  region: us', '  shared:', '    b: user', '    c: null', 'child:', '  keep: null',
+  '  grandchild:', '    where: from-user', 'lib:', '  x: 1', '',
+].join('\n');
+
+describe.skipIf(!hasHelm && !helmRequired)('helm template parity with subcharts', () => {
+  let sandbox: HelmSandbox;
+
+  beforeAll(() => {
+    sandbox = helmSandbox();
+    cpSync(join(import.meta.dirname, 'fixtures', 'parent'), join(sandbox.dir, 'parent'), { recursive: true });
+    writeFileSync(join(sandbox.dir, 'user.yaml'), USER_VALUES);
+  });
+  afterAll(() => sandbox?.dispose());
+
+  it('chart defaults', async () => {
+    const chart = await loadChartDirectory(join(sandbox.dir, 'parent'));
+    const out = renderChart(chart, { releaseName: 'r' });
+    expect(out.output).toBe(sandbox.run('template', 'r', 'parent'));
+    expect(out.notes).toBe('parent notes\n');
+  });
+
+  it('user values: globals, nulls and sections for subcharts', async () => {
+    const chart = await loadChartDirectory(join(sandbox.dir, 'parent'));
+    const userValues = [parseValuesYaml(USER_VALUES)];
+    expect(renderChart(chart, { releaseName: 'r', userValues }).output).toBe(sandbox.run('template', 'r', 'parent', '-f', 'user.yaml'));
+  });
+
+  it('a packaged subchart under charts/, inside a packaged parent', async () => {
+    const dir = join(sandbox.dir, 'packed');
+    cpSync(join(sandbox.dir, 'parent'), dir, { recursive: true });
+    sandbox.run('package', join(dir, 'charts', 'child'), '-d', join(dir, 'charts'));
+    rmSync(join(dir, 'charts', 'child'), { recursive: true });
+    sandbox.run('package', dir, '-d', sandbox.dir);
+    const tgz = join(sandbox.dir, 'parent-0.3.0.tgz');
+    const chart = await loadChartArchive(readFileSync(tgz));
+    expect(renderChart(chart, { releaseName: 'r' }).output).toBe(sandbox.run('template', 'r', tgz));
+  });
+
+  it('refuses dependencies that need processing instead of rendering them differently', async () => {
+    const dir = join(sandbox.dir, 'cond');
+    cpSync(join(sandbox.dir, 'parent'), dir, { recursive: true });
+    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'dependencies:\n  - name: child\n    version: 1.0.0\n    condition: child.enabled\n');
+    const chart = await loadChartDirectory(dir);
+    expect(() => renderChart(chart, { releaseName: 'r' })).toThrow(UnsupportedChartError);
+  });
+});
