@@ -10,9 +10,8 @@
  *   });
  *
  * Known differences from Helm, each waiting on issue #4:
- * - no dependency processing: every subchart under `charts/` is rendered; charts whose Chart.yaml
- *   dependencies use `condition`, `tags`, `alias` or `import-values` are refused (UnsupportedChartError);
- *   no `dependencies ... missing in charts/` check;
+ * - dependency `import-values` is not processed: such charts are refused (UnsupportedChartError); no
+ *   `found in Chart.yaml, but missing in charts/ directory` check and no alias syntax validation;
  * - `.Files.name` map access and ranging over `.Capabilities.APIVersions` (Helm's map and slice types
  *   with methods) are not available; the methods are;
  * - `toYamlPretty` lays out like go-yaml v3 but writes scalars as `toYaml` does (v3 prints a float64
@@ -32,6 +31,7 @@ export { formatTemplateOutput, sortManifests, splitManifests, INSTALL_ORDER, typ
 export { defaultCapabilities, DEFAULT_API_VERSIONS } from './default-capabilities.js';
 export { checkInstallable, validateReleaseName, NotInstallableError, UnsupportedChartError } from './preflight.js';
 export { coalesceChartValues, GLOBAL_KEY } from './chart-values.js';
+export { processDependencies, pathValue } from './dependencies.js';
 export type { CapabilitiesInfo, ReleaseInfo } from './objects.js';
 export {
   RenderError, ChartLoadError, TemplateParseFailure, TemplateExecutionFailure, ManifestParseError, HelmFunctionFailure,

@@ -58,13 +58,12 @@ export class UnsupportedChartError extends RenderError {
 }
 
 /**
- * Refuses charts whose Chart.yaml dependencies need processing (condition, tags, alias, import-values),
- * at any depth, rather than render every subchart as enabled. TODO(#4): dependency processing.
- * Throws UnsupportedChartError.
+ * Refuses charts whose Chart.yaml dependencies use `import-values`, at any depth, rather than render them
+ * without the imports. TODO(#4): import-values. Throws UnsupportedChartError.
  */
 export function checkDependenciesSupported(chart: { metadata: ChartMetadata; dependencies: { metadata: ChartMetadata; dependencies: unknown[] }[] }): void {
   for (const d of chart.metadata.dependencies ?? []) {
-    const used = (['condition', 'tags', 'alias', 'import-values'] as const).filter((k) => d[k] !== undefined && d[k] !== '');
+    const used = (['import-values'] as const).filter((k) => d[k] !== undefined && d[k]?.length !== 0);
     if (used.length > 0) {
       throw new UnsupportedChartError(`chart ${chart.metadata.name}: dependency ${d.name} uses ${used.join(', ')}, which is not supported yet`);
     }

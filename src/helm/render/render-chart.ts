@@ -1,6 +1,6 @@
 /**
- * renderChart: Helm's client-side render of a chart and its subcharts (what `helm template` does; subcharts
- * are all enabled, as without dependency processing): coalesce values with globals, build each chart's
+ * renderChart: Helm's client-side render of a chart and its subcharts (what `helm template` does):
+ * process dependencies (alias, tags, condition), coalesce values with globals, build each chart's
  * objects, render every template in one set, set NOTES.txt aside, split and order the manifests and
  * separate hooks. Pure: the chart is already loaded.
  *
@@ -10,6 +10,7 @@
  */
 import type { GoValue } from '../../gotemplate/index.js';
 import type { LoadedChart } from './chart-loader.js';
+import { processDependencies } from './dependencies.js';
 import { defaultCapabilities } from './default-capabilities.js';
 import { renderTemplates, type Renderable } from './engine.js';
 import { filesObject } from './files-object.js';
@@ -89,15 +90,16 @@ function collectRenderables(
 
 /**
  * Renders a chart. Throws NotInstallableError (library chart, bad release name, kubeVersion mismatch),
- * UnsupportedChartError (dependencies needing conditions, tags, aliases or import-values),
+ * UnsupportedChartError (dependencies with import-values),
  * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
  */
-export function renderChart(chart: LoadedChart, options: RenderOptions): RenderResult {
-  const name = chart.metadata.name;
+export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
+  const name = loaded.metadata.name;
   const capabilities = options.capabilities ?? defaultCapabilities();
-  checkInstallable(chart.metadata, options.releaseName, capabilities.kubeVersion);
-  checkDependenciesSupported(chart);
+  checkInstallable(loaded.metadata, options.releaseName, capabilities.kubeVersion);
+  checkDependenciesSupported(loaded);
   const user = mergeValueFiles(options.userValues ?? []);
+  const chart = processDependencies(loaded, user);
   const values = coalesceChartValues(chart, user, options.warn);
   const isUpgrade = options.isUpgrade ?? false;
   const shared: SharedObjects = {

@@ -51,11 +51,35 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity with subcharts'
     expect(renderChart(chart, { releaseName: 'r' }).output).toBe(sandbox.run('template', 'r', tgz));
   });
 
-  it('refuses dependencies that need processing instead of rendering them differently', async () => {
+  it('refuses import-values instead of rendering without the imports', async () => {
     const dir = join(sandbox.dir, 'cond');
     cpSync(join(sandbox.dir, 'parent'), dir, { recursive: true });
-    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'dependencies:\n  - name: child\n    version: 1.0.0\n    condition: child.enabled\n');
+    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'dependencies:\n  - name: child\n    version: 1.0.0\n    import-values:\n      - data\n');
     const chart = await loadChartDirectory(dir);
     expect(() => renderChart(chart, { releaseName: 'r' })).toThrow(UnsupportedChartError);
+  });
+
+  const DEPENDENCY_CASES: [string, string, string][] = [
+    ['condition false', '  - name: child\n    version: ^1.0.0\n    condition: child.enabled\n', 'child:\n  enabled: false\n'],
+    ['condition falls through non-bools', '  - name: child\n    version: ">=1"\n    condition: child.nope,child.flag.x,child.on\n', 'child:\n  flag: {x: "yes"}\n  on: false\n'],
+    ['tags off, condition on', '  - name: child\n    version: 1.0.0\n    tags: [backend]\n    condition: child.enabled\n', 'tags:\n  backend: false\nchild:\n  enabled: true\n'],
+    ['tags off', '  - name: child\n    version: 1.0.0\n    tags: [backend, x]\n', 'tags:\n  backend: false\n'],
+    ['one true tag wins', '  - name: child\n    version: 1.0.0\n    tags: [backend, x]\n', 'tags:\n  backend: false\n  x: true\n'],
+    ['alias twice', '  - name: child\n    version: 1.0.0\n    alias: first\n  - name: child\n    version: 1.0.0\n    alias: second\n    condition: second.enabled\n',
+      'first:\n  who: one\nsecond:\n  who: two\n'],
+    ['version not matching keeps the chart undeclared', '  - name: child\n    version: 2.0.0\n    condition: child.enabled\n', 'child:\n  enabled: false\n'],
+    ['nested condition in the child', '', 'child:\n  grandchild:\n    enabled: false\n'],
+  ];
+
+  it.each(DEPENDENCY_CASES.map((c, i) => [i, ...c] as const))('dependencies #%i: %s', async (i, _what, deps, user) => {
+    const dir = join(sandbox.dir, `deps${i}`);
+    cpSync(join(sandbox.dir, 'parent'), dir, { recursive: true });
+    if (deps) writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'dependencies:\n' + deps);
+    const childYaml = join(dir, 'charts', 'child', 'Chart.yaml');
+    writeFileSync(childYaml, readFileSync(childYaml, 'utf8') + 'dependencies:\n  - name: grandchild\n    version: 0.0.1\n    condition: grandchild.enabled\n');
+    writeFileSync(join(sandbox.dir, `deps${i}.yaml`), user);
+    const chart = await loadChartDirectory(dir);
+    const out = renderChart(chart, { releaseName: 'r', userValues: [parseValuesYaml(user)] });
+    expect(out.output).toBe(sandbox.run('template', 'r', dir, '-f', `deps${i}.yaml`));
   });
 });
