@@ -19,19 +19,20 @@ const isTable = (v: unknown): v is Values => v instanceof Map;
 type Warn = (msg: string) => void;
 
 /**
- * CoalesceValues for a chart tree. Pure: returns new maps. Throws RenderError
+ * CoalesceValues for a chart tree (MergeValues with `merge`: nulls kept). Pure: returns new maps. Throws RenderError
  * `type mismatch on <sub>: …` when a subchart's section is not a table.
  */
-export function coalesceChartValues(chart: LoadedChart, user: Values, warn: Warn = () => {}, prefix = ''): Values {
+export function coalesceChartValues(chart: LoadedChart, user: Values, warn: Warn = () => {}, prefix = '', merge = false): Values {
   const name = prefix ? `${prefix}.${chart.metadata.name}` : chart.metadata.name;
-  const dest = coalesceValues(name, chart.values, user, warn);
+  const subchartNames = new Set(chart.dependencies.map((d) => d.metadata.name));
+  const dest = coalesceValues(name, chart.values, user, warn, subchartNames, merge);
   for (const sub of chart.dependencies) {
     const key = sub.metadata.name;
     const section = dest.get(key) ?? new Map();
     if (!isTable(section)) throw new RenderError(sprintf('type mismatch on %s: %t', [key, section]));
     const withGlobals = new Map(section);
     pushGlobals(withGlobals, dest, name, warn);
-    dest.set(key, coalesceChartValues(sub, withGlobals, warn, name));
+    dest.set(key, coalesceChartValues(sub, withGlobals, warn, name, merge));
   }
   return dest;
 }

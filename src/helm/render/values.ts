@@ -41,9 +41,13 @@ export function deepCopy(v: GoValue): GoValue {
  * Coalesces user values over chart defaults (coalesceValues + coalesceTablesFullKey, merge=false): user
  * wins; tables merge recursively; a user `null` deletes the default key (a null with no default stays);
  * a user table over a default scalar, or a scalar over a default table, keeps the user value.
- * `warn` receives Helm's warnings (`warning: skipped value for …: Not a table.`).
+ * `warn` receives Helm's warnings (`warning: skipped value for …: Not a table.`). Sections named in
+ * `subchartNames`, and everything when `merge` is set (Helm's MergeValues), keep user nulls.
  */
-export function coalesceValues(chartName: string, defaults: Values, user: Values, warn: (msg: string) => void = () => {}): Values {
+export function coalesceValues(
+  chartName: string, defaults: Values, user: Values, warn: (msg: string) => void = () => {},
+  subchartNames: ReadonlySet<string> = new Set(), merge = false,
+): Values {
   const out = deepCopy(user) as Values;
   for (const [key, def] of defaults) {
     if (!out.has(key)) {
@@ -51,9 +55,12 @@ export function coalesceValues(chartName: string, defaults: Values, user: Values
       continue;
     }
     const value = out.get(key)!;
-    if (value === null) out.delete(key);
+    if (value === null && !merge) out.delete(key);
     else if (isTable(value)) {
-      if (isTable(def)) coalesceTables(value, def, `${chartName}.${key}`, warn);
+      // childChartMergeTrue: a subchart's section keeps its nulls here; the subchart's own coalesce
+      // applies them to its defaults.
+      const mergeSection = merge || subchartNames.has(key);
+      if (isTable(def)) coalesceTables(value, def, `${chartName}.${key}`, warn, mergeSection);
       else if (def !== null) warn(`warning: skipped value for ${chartName}.${key}: Not a table.`);
     }
   }

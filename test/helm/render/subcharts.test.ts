@@ -40,6 +40,14 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity with subcharts'
     expect(renderChart(chart, { releaseName: 'r', userValues }).output).toBe(sandbox.run('template', 'r', 'parent', '-f', 'user.yaml'));
   });
 
+  it('a user null in a subchart section removes the parent\'s and the subchart\'s defaults', async () => {
+    const chart = await loadChartDirectory(join(sandbox.dir, 'parent'));
+    const text = 'child:\n  who: null\n  grandchild:\n    where: null\n';
+    writeFileSync(join(sandbox.dir, 'nulls.yaml'), text);
+    const out = renderChart(chart, { releaseName: 'r', userValues: [parseValuesYaml(text)] });
+    expect(out.output).toBe(sandbox.run('template', 'r', 'parent', '-f', 'nulls.yaml'));
+  });
+
   it('a packaged subchart under charts/, inside a packaged parent', async () => {
     const dir = join(sandbox.dir, 'packed');
     cpSync(join(sandbox.dir, 'parent'), dir, { recursive: true });
