@@ -10,8 +10,7 @@
  *   });
  *
  * Known differences from Helm, each waiting on issue #4:
- * - dependency `import-values` is not processed: such charts are refused (UnsupportedChartError); no
- *   `found in Chart.yaml, but missing in charts/ directory` check and no alias syntax validation;
+ * - no `found in Chart.yaml, but missing in charts/ directory` check and no alias syntax validation;
  * - `.Files.name` map access and ranging over `.Capabilities.APIVersions` (Helm's map and slice types
  *   with methods) are not available; the methods are;
  * - `toYamlPretty` lays out like go-yaml v3 but writes scalars as `toYaml` does (v3 prints a float64
@@ -29,7 +28,8 @@ export { helmFuncMap, INCLUDE_NESTING_LIMIT, NO_VALUE } from './helm-funcs.js';
 export { coalesceValues, mergeMaps, mergeValueFiles, type Values } from './values.js';
 export { formatTemplateOutput, sortManifests, splitManifests, INSTALL_ORDER, type Hook, type Manifest } from './manifests.js';
 export { defaultCapabilities, DEFAULT_API_VERSIONS } from './default-capabilities.js';
-export { checkInstallable, validateReleaseName, NotInstallableError, UnsupportedChartError } from './preflight.js';
+export { checkInstallable, validateReleaseName, NotInstallableError } from './preflight.js';
+export { processImportValues } from './import-values.js';
 export { coalesceChartValues, GLOBAL_KEY } from './chart-values.js';
 export { processDependencies, pathValue } from './dependencies.js';
 export type { CapabilitiesInfo, ReleaseInfo } from './objects.js';

@@ -52,21 +52,3 @@ export function checkInstallable(metadata: ChartMetadata, releaseName: string, k
   }
 }
 
-/** The chart needs a feature the renderer does not have yet; rendering it would differ from Helm. */
-export class UnsupportedChartError extends RenderError {
-  override name = 'UnsupportedChartError';
-}
-
-/**
- * Refuses charts whose Chart.yaml dependencies use `import-values`, at any depth, rather than render them
- * without the imports. TODO(#4): import-values. Throws UnsupportedChartError.
- */
-export function checkDependenciesSupported(chart: { metadata: ChartMetadata; dependencies: { metadata: ChartMetadata; dependencies: unknown[] }[] }): void {
-  for (const d of chart.metadata.dependencies ?? []) {
-    const used = (['import-values'] as const).filter((k) => d[k] !== undefined && d[k]?.length !== 0);
-    if (used.length > 0) {
-      throw new UnsupportedChartError(`chart ${chart.metadata.name}: dependency ${d.name} uses ${used.join(', ')}, which is not supported yet`);
-    }
-  }
-  for (const sub of chart.dependencies) checkDependenciesSupported(sub as typeof chart);
-}

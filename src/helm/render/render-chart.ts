@@ -1,6 +1,6 @@
 /**
  * renderChart: Helm's client-side render of a chart and its subcharts (what `helm template` does):
- * process dependencies (alias, tags, condition), coalesce values with globals, build each chart's
+ * process dependencies (alias, tags, condition, import-values), coalesce values with globals, build each chart's
  * objects, render every template in one set, set NOTES.txt aside, split and order the manifests and
  * separate hooks. Pure: the chart is already loaded.
  *
@@ -16,7 +16,8 @@ import { renderTemplates, type Renderable } from './engine.js';
 import { filesObject } from './files-object.js';
 import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
 import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
-import { checkDependenciesSupported, checkInstallable } from './preflight.js';
+import { checkInstallable } from './preflight.js';
+import { processImportValues } from './import-values.js';
 import { coalesceChartValues } from './chart-values.js';
 import { mergeValueFiles, type Values } from './values.js';
 
@@ -90,16 +91,14 @@ function collectRenderables(
 
 /**
  * Renders a chart. Throws NotInstallableError (library chart, bad release name, kubeVersion mismatch),
- * UnsupportedChartError (dependencies with import-values),
  * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
  */
 export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
   const name = loaded.metadata.name;
   const capabilities = options.capabilities ?? defaultCapabilities();
   checkInstallable(loaded.metadata, options.releaseName, capabilities.kubeVersion);
-  checkDependenciesSupported(loaded);
   const user = mergeValueFiles(options.userValues ?? []);
-  const chart = processDependencies(loaded, user);
+  const chart = processImportValues(processDependencies(loaded, user));
   const values = coalesceChartValues(chart, user, options.warn);
   const isUpgrade = options.isUpgrade ?? false;
   const shared: SharedObjects = {

@@ -2,13 +2,13 @@
  * Differential test of subcharts against the real Helm (fixtures/parent): a subchart directory with its own
  * subchart, a library subchart, an ignored `_` folder, globals pushed down and merged, parent values over
  * subchart defaults (a null deleting one), `.Subcharts`, `.Chart.IsRoot`, per-chart `.Files`, `define`
- * precedence, subchart NOTES dropped; then the same with the subchart packaged as a .tgz.
+ * precedence, subchart NOTES dropped; the subchart packaged as a .tgz; dependency processing (conditions,
+ * tags, aliases) and import-values.
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadChartArchive, loadChartDirectory, parseValuesYaml } from '../../../src/helm/render/chart-loader.js';
-import { UnsupportedChartError } from '../../../src/helm/render/preflight.js';
 import { renderChart } from '../../../src/helm/render/render-chart.js';
 import { hasHelm, helmRequired, helmSandbox, type HelmSandbox } from './helm-peer.js';
 
@@ -59,12 +59,20 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity with subcharts'
     expect(renderChart(chart, { releaseName: 'r' }).output).toBe(sandbox.run('template', 'r', tgz));
   });
 
-  it('refuses import-values instead of rendering without the imports', async () => {
-    const dir = join(sandbox.dir, 'cond');
+  const IMPORT_CASES: [string, string][] = [
+    ['an exports entry', '      - data\n'],
+    ['child/parent pairs, first import wins', '      - child: deep.table\n        parent: fromchild.here\n      - child: exports.data\n        parent: fromchild.here\n'],
+    ['a missing table is skipped', '      - nothere\n      - child: no.such\n        parent: x\n      - data\n'],
+  ];
+
+  it.each(IMPORT_CASES.map((c, i) => [i, ...c] as const))('import-values #%i: %s', async (i, _what, imports) => {
+    const dir = join(sandbox.dir, `import${i}`);
     cpSync(join(sandbox.dir, 'parent'), dir, { recursive: true });
-    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'dependencies:\n  - name: child\n    version: 1.0.0\n    import-values:\n      - data\n');
+    writeFileSync(join(dir, 'Chart.yaml'), readFileSync(join(dir, 'Chart.yaml'), 'utf8') + 'dependencies:\n  - name: child\n    version: 1.0.0\n    import-values:\n' + imports);
+    const childValues = join(dir, 'charts', 'child', 'values.yaml');
+    writeFileSync(childValues, readFileSync(childValues, 'utf8') + 'exports:\n  data:\n    other: 99\n    imported: from-child\n    nested: {k: 1}\ndeep:\n  table:\n    k: v\n    other: 98\n');
     const chart = await loadChartDirectory(dir);
-    expect(() => renderChart(chart, { releaseName: 'r' })).toThrow(UnsupportedChartError);
+    expect(renderChart(chart, { releaseName: 'r' }).output).toBe(sandbox.run('template', 'r', dir));
   });
 
   const DEPENDENCY_CASES: [string, string, string][] = [
