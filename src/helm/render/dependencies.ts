@@ -3,7 +3,7 @@
  * subcharts declared in Chart.yaml are matched by name and version range, copied under their `alias`,
  * then switched off by `tags` and `condition` read from the coalesced values. Subcharts present in
  * `charts/` but not declared stay enabled. Recurses into the enabled subcharts with the same values and a
- * longer condition path. `import-values` is not processed yet (refused by checkDependenciesSupported).
+ * longer condition path. `import-values` follows in import-values.ts.
  */
 import type { GoValue } from '../../gotemplate/index.js';
 import type { Dependency } from '../../repo/chart-metadata.js';
