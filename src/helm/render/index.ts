@@ -10,7 +10,7 @@
  *   });
  *
  * Known differences from Helm, each waiting on issue #4:
- * - no `found in Chart.yaml, but missing in charts/ directory` check and no alias syntax validation;
+ * - no validation of dependency alias syntax or duplicate names;
  * - `.Files.name` map access and ranging over `.Capabilities.APIVersions` (Helm's map and slice types
  *   with methods) are not available; the methods are;
  * - `toYamlPretty` lays out like go-yaml v3 but writes scalars as `toYaml` does (v3 prints a float64
@@ -28,7 +28,7 @@ export { helmFuncMap, INCLUDE_NESTING_LIMIT, NO_VALUE } from './helm-funcs.js';
 export { coalesceValues, mergeMaps, mergeValueFiles, type Values } from './values.js';
 export { formatTemplateOutput, sortManifests, splitManifests, INSTALL_ORDER, type Hook, type Manifest } from './manifests.js';
 export { defaultCapabilities, DEFAULT_API_VERSIONS } from './default-capabilities.js';
-export { checkInstallable, validateReleaseName, NotInstallableError } from './preflight.js';
+export { checkDependenciesPresent, checkInstallable, validateReleaseName, NotInstallableError } from './preflight.js';
 export { processImportValues } from './import-values.js';
 export { coalesceChartValues, GLOBAL_KEY } from './chart-values.js';
 export { processDependencies, pathValue } from './dependencies.js';

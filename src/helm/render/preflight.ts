@@ -40,11 +40,25 @@ export function isCompatibleRange(constraint: string, version: string): boolean 
 }
 
 /**
- * Helm's pre-render checks in Helm's order: library charts refused, release name validated, the chart's
- * `kubeVersion` range checked against the cluster's version. Throws NotInstallableError.
+ * action.CheckDependencies as `helm template`/`install` report it: every dependency declared in Chart.yaml
+ * must be present under `charts/` by name. Throws NotInstallableError.
  */
-export function checkInstallable(metadata: ChartMetadata, releaseName: string, kubeVersion: string): void {
+export function checkDependenciesPresent(metadata: ChartMetadata, subchartNames: readonly string[]): void {
+  const missing = (metadata.dependencies ?? []).filter((d) => !subchartNames.includes(d.name)).map((d) => d.name);
+  if (missing.length > 0) {
+    throw new NotInstallableError('An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: '
+      + `found in Chart.yaml, but missing in charts/ directory: ${missing.join(', ')}`);
+  }
+}
+
+/**
+ * Helm's pre-render checks in Helm's order: library charts refused, declared dependencies present, release
+ * name validated, the chart's `kubeVersion` range checked against the cluster's version.
+ * Throws NotInstallableError.
+ */
+export function checkInstallable(metadata: ChartMetadata, releaseName: string, kubeVersion: string, subchartNames: readonly string[] = []): void {
   if ((metadata.type ?? 'application') === 'library') throw new NotInstallableError('library charts are not installable');
+  checkDependenciesPresent(metadata, subchartNames);
   validateReleaseName(releaseName);
   const range = metadata.kubeVersion ?? '';
   if (range !== '' && !isCompatibleRange(range, kubeVersion)) {

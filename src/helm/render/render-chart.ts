@@ -90,13 +90,14 @@ function collectRenderables(
 }
 
 /**
- * Renders a chart. Throws NotInstallableError (library chart, bad release name, kubeVersion mismatch),
+ * Renders a chart. Throws NotInstallableError (library chart, missing dependency, bad release name,
+ * kubeVersion mismatch),
  * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
  */
 export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
   const name = loaded.metadata.name;
   const capabilities = options.capabilities ?? defaultCapabilities();
-  checkInstallable(loaded.metadata, options.releaseName, capabilities.kubeVersion);
+  checkInstallable(loaded.metadata, options.releaseName, capabilities.kubeVersion, loaded.dependencies.map((d) => d.metadata.name));
   const user = mergeValueFiles(options.userValues ?? []);
   const chart = processImportValues(processDependencies(loaded, user));
   const values = coalesceChartValues(chart, user, options.warn);

@@ -97,6 +97,7 @@ describe.skipIf(!hasHelm && !helmRequired)('helm template parity for the feature
     ['a release name over 53 characters', 'a'.repeat(54), ''],
     ['a library chart', 'r', 'type: library\n'],
     ['an incompatible kubeVersion', 'r', 'kubeVersion: ">=1.30.0"\n'],
+    ['dependencies missing from charts/ (before a bad name)', 'Bad_Name', 'dependencies:\n  - name: nope\n    version: 1.0.0\n  - name: other\n    version: 1.0.0\n'],
   ])('refuses %s as Helm does', async (_what, release, chartYamlExtra) => {
     const dir = join(sandbox.dir, `pre-${release.length}-${chartYamlExtra.length}`);
     cpSync(join(sandbox.dir, 'feat'), dir, { recursive: true });
