@@ -1,0 +1,83 @@
+/**
+ * Helm's engine (pkg/engine/engine.go): one template set per render, every template named by its full
+ * path, parsed deepest-first, executed with missingkey=zero; `<no value>` stripped from each output; errors
+ * reshaped into Helm's `parse error at (…)` / `execution error at (…)` forms.
+ */
+import { compareGoStrings, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+import { HelmFunctionFailure, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
+import { helmFuncMap, NO_VALUE } from './helm-funcs.js';
+
+/** A template to parse: its full key (`mychart/templates/x.yaml`), text, and the data it runs with. */
+export interface Renderable {
+  name: string;
+  text: string;
+  /** Top-level data without `.Template` (added per file). */
+  data: Map<string, GoValue>;
+  /** `<chart path>/templates`, for `.Template.BasePath`. */
+  basePath: string;
+}
+
+const slashes = (s: string): number => s.split('/').length - 1;
+
+/**
+ * Helm's sortTemplates: deeper paths first; equal depth in reverse byte order, so that on duplicate
+ * `define`s the root chart and the lexically smallest file win.
+ */
+export function sortTemplates(names: string[]): string[] {
+  return [...names].sort((a, b) => slashes(b) - slashes(a) || compareGoStrings(b, a));
+}
+
+/** cleanupParseError: `parse error at (<name>:<line>): <last part of Go's message>`. */
+function parseFailure(name: string, e: TemplateParseError): TemplateParseFailure {
+  const tokens = e.message.split(': ');
+  if (tokens.length === 1) return new TemplateParseFailure(`parse error in (${name}): ${e.message}`);
+  return new TemplateParseFailure(`parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`);
+}
+
+function findHelmFailure(e: unknown): HelmFunctionFailure | undefined {
+  for (let cur = e; cur instanceof Error; cur = cur.cause) {
+    if (cur instanceof HelmFunctionFailure) return cur;
+  }
+  return undefined;
+}
+
+/** Helm's exec-error cleanup: `required`/`fail` messages at the outermost location; other errors as Go's. */
+function execFailure(name: string, e: TemplateExecError): TemplateExecutionFailure {
+  const failure = findHelmFailure(e);
+  if (!failure) return new TemplateExecutionFailure(e.message);
+  const loc = e.location;
+  if (!loc) return new TemplateExecutionFailure(`execution error in (${name}): ${failure.message}`);
+  return new TemplateExecutionFailure(`execution error at (${loc.parseName}:${loc.line}:${loc.col}): ${failure.message}`);
+}
+
+/**
+ * Parses every renderable into one set and executes those whose basename does not start with `_`.
+ * Returns file key → output. Throws TemplateParseFailure or TemplateExecutionFailure.
+ */
+export function renderTemplates(renderables: Renderable[]): Map<string, string> {
+  const byName = new Map(renderables.map((r) => [r.name, r]));
+  const order = sortTemplates([...byName.keys()]);
+  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap());
+  for (const name of order) {
+    try {
+      set.new(name).parse(byName.get(name)!.text);
+    } catch (e) {
+      if (e instanceof TemplateParseError) throw parseFailure(name, e);
+      throw e;
+    }
+  }
+  const rendered = new Map<string, string>();
+  for (const name of order) {
+    if (name.slice(name.lastIndexOf('/') + 1).startsWith('_')) continue;
+    const r = byName.get(name)!;
+    const data = new Map(r.data);
+    data.set('Template', new Map<string, GoValue>([['Name', name], ['BasePath', r.basePath]]));
+    try {
+      rendered.set(name, set.executeTemplate(name, data).replaceAll(NO_VALUE, ''));
+    } catch (e) {
+      if (e instanceof TemplateExecError) throw execFailure(name, e);
+      throw e;
+    }
+  }
+  return rendered;
+}

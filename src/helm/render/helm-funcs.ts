@@ -1,0 +1,113 @@
+/**
+ * Helm's own template functions (pkg/engine/funcs.go and engine.go) layered over Sprig:
+ * `include` (with Helm's nesting guard), `tpl`, `required`, `fail`, the YAML/JSON family and `lookup`.
+ * Helm removes Sprig's `env` and `expandenv`; `getHostByName` returns "" (DNS lookups are off by default).
+ */
+import { ANY, quote, TemplateExecError, type CallContext, type FuncMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
+import { sprigFuncMap } from '../sprig/index.js';
+import { HelmFunctionFailure, NestedReferenceError, TplFunctionError } from './errors.js';
+import { SERIALISATION_FUNCS } from './serialisation-funcs.js';
+
+/** Helm's recursionMaxNums: how deep one name may nest through `include`. */
+export const INCLUDE_NESTING_LIMIT = 1000;
+
+/** The text Helm strips from every rendered file and `tpl` result (Go prints it for missing values). */
+export const NO_VALUE = '<no value>';
+
+const fn = (params: string[], result: string, body: GoFuncDef['fn']): GoFuncDef => ({ params, result, fn: body });
+
+/**
+ * `include NAME DATA`: runs the named template of the running set and returns its output. Counts nesting
+ * per name in `includedNames` (shared by one render, `tpl` included) and fails past the limit with
+ * NestedReferenceError, as Helm's includeFun does.
+ */
+function includeFunc(includedNames: Map<string, number>): GoFuncDef {
+  return fn(['string', ANY], 'string', ([name, data], ctx) => {
+    const key = name as string;
+    const depth = includedNames.get(key) ?? 0;
+    if (depth > INCLUDE_NESTING_LIMIT) throw new NestedReferenceError(key);
+    includedNames.set(key, depth + 1);
+    try {
+      return ctx.executeTemplate(key, data ?? null);
+    } catch (e) {
+      if (isStackExhaustion(e)) throw new NestedReferenceError(key);
+      throw e;
+    } finally {
+      includedNames.set(key, (includedNames.get(key) ?? 1) - 1);
+    }
+  });
+}
+
+/**
+ * Go's stack outlasts Helm's limit of 1000; V8's default stack runs out after a few hundred nested
+ * includes, so stack exhaustion under `include` is reported as Helm's nesting error (a known difference:
+ * the guard trips earlier). Near the limit V8 may fail with a RangeError or, while compiling a RegExp, a
+ * SyntaxError; the template engine's own failures are typed and never these classes.
+ */
+function isStackExhaustion(e: unknown): boolean {
+  const raw = (x: unknown): boolean => x instanceof RangeError || x instanceof SyntaxError;
+  return raw(e) || (e instanceof TemplateExecError && raw(e.cause));
+}
+
+/**
+ * `tpl TEXT DATA`: parses TEXT in a clone of the running set (so it sees every `define`, and its own
+ * `define`s do not leak), under the root template's name, executes it with DATA and strips `<no value>`.
+ * Parse and execution errors propagate with Helm's wrapping text.
+ */
+function tplFunc(): GoFuncDef {
+  return fn(['string', ANY], 'string', ([text, data], ctx: CallContext) => {
+    const clone = ctx.template.clone().option('missingkey=zero');
+    const source = text as string;
+    let t;
+    try {
+      t = clone.new(clone.name).parse(source);
+    } catch (e) {
+      throw wrapError(e, `cannot parse template ${quote(source)}`);
+    }
+    try {
+      return t.execute(data ?? null).replaceAll(NO_VALUE, '');
+    } catch (e) {
+      throw wrapError(e, `error during tpl function execution for ${quote(source)}`);
+    }
+  });
+}
+
+/** pkg/errors.Wrapf: `<context>: <cause>`, keeping the cause for code that inspects the chain. */
+function wrapError(e: unknown, context: string): TplFunctionError {
+  const cause = e instanceof Error ? e : new Error(String(e));
+  return new TplFunctionError(`${context}: ${cause.message}`, { cause });
+}
+
+/** `required MSG VAL`: VAL unless it is nil or "", else HelmFunctionFailure(MSG). */
+const required = fn(['string', ANY], 'interface {}', ([msg, val]) => {
+  if (val === null || val === '') throw new HelmFunctionFailure(msg as string);
+  return val ?? null;
+});
+
+/** `fail MSG`: always HelmFunctionFailure(MSG). */
+const fail = fn(['string'], 'string', ([msg]) => {
+  throw new HelmFunctionFailure(msg as string);
+});
+
+/** `lookup APIVERSION KIND NAMESPACE NAME`: without a cluster, always an empty map (as `helm template`). */
+const lookup = fn(['string', 'string', 'string', 'string'], 'map[string]interface {}', () => new Map<string, GoValue>());
+
+/**
+ * Helm's function map for one render: Sprig minus `env`/`expandenv`, plus Helm's functions. Build one
+ * per render: `include`'s nesting counter lives in it.
+ */
+export function helmFuncMap(): FuncMap {
+  const map: Record<string, GoFuncDef> = { ...sprigFuncMap() };
+  delete map['env'];
+  delete map['expandenv'];
+  return {
+    ...map,
+    ...SERIALISATION_FUNCS,
+    include: includeFunc(new Map()),
+    tpl: tplFunc(),
+    required,
+    fail,
+    lookup,
+    getHostByName: fn(['string'], 'string', () => ''),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * From rendered files to what `helm template` prints (pkg/releaseutil/manifest.go, manifest_sorter.go,
+ * kind_sorter.go, pkg/action/action.go): split each file on `---`, drop empty documents, separate hooks
+ * (documents annotated `helm.sh/hook`), order by file path then document, stable-sort by kind in Helm's
+ * install order, and print each as `---\n# Source: <file>\n<doc>\n`.
+ */
+import YAML from 'yaml';
+import { compareGoStrings } from '../../gotemplate/index.js';
+import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
+import { ManifestParseError } from './errors.js';
+
+/** One rendered Kubernetes document and the template file it came from. */
+export interface Manifest {
+  /** Template key, e.g. `mychart/templates/service.yaml`. */
+  path: string;
+  kind: string;
+  content: string;
+}
+
+/** A hook document (`helm.sh/hook` annotation) with its events in annotation order. */
+export interface Hook extends Manifest {
+  name: string;
+  events: string[];
+  /** `helm.sh/hook-weight` as an integer (0 when absent or not an integer, as Helm's Atoi fallback). */
+  weight: number;
+  /** `helm.sh/hook-delete-policy` entries, trimmed and lower-cased. */
+  deletePolicies: string[];
+}
+
+/** Helm's InstallOrder: kinds not listed sort after these, alphabetically. */
+export const INSTALL_ORDER: readonly string[] = [
+  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy',
+  'PodDisruptionBudget', 'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume',
+  'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding',
+  'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod',
+  'ReplicationController', 'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob',
+  'IngressClass', 'Ingress', 'APIService',
+];
+
+/** The annotation that makes a document a hook. */
+export const HOOK_ANNOTATION = 'helm.sh/hook';
+/** The hook's ordering weight. */
+export const HOOK_WEIGHT_ANNOTATION = 'helm.sh/hook-weight';
+/** The hook's deletion policies (comma-separated). */
+export const HOOK_DELETE_POLICY_ANNOTATION = 'helm.sh/hook-delete-policy';
+
+const HOOK_EVENTS = new Set([
+  'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback',
+  'post-rollback', 'test',
+]);
+
+// Go's `(?:^|\s*\n)---\s*` with RE2's \s (no Unicode spaces).
+const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
+// Go's strings.TrimSpace: unicode.IsSpace characters at both ends.
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
+const trimGo = (s: string): string => s.replace(GO_TRIM, '');
+
+/** releaseutil.SplitManifests: the non-empty documents of one file, trimmed, in order. */
+export function splitManifests(text: string): string[] {
+  return trimGo(text).split(SEPARATOR).filter((d) => d !== '').map(trimGo);
+}
+
+interface Head {
+  kind: string;
+  name: string;
+  annotations: Record<string, unknown>;
+}
+
+function readHead(doc: string, path: string): Head {
+  let raw: unknown;
+  try {
+    const parsed = YAML.parseDocument(doc, HELM_YAML_OPTIONS);
+    if (parsed.errors.length > 0) throw parsed.errors[0];
+    raw = parsed.toJS(HELM_YAML_OPTIONS);
+  } catch (e) {
+    throw new ManifestParseError(`YAML parse error on ${path}: error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const obj = (raw && typeof raw === 'object' ? raw : {}) as { kind?: unknown; metadata?: { name?: unknown; annotations?: unknown } };
+  const annotations = obj.metadata?.annotations;
+  return {
+    kind: typeof obj.kind === 'string' ? obj.kind : '',
+    name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '',
+    annotations: annotations && typeof annotations === 'object' ? (annotations as Record<string, unknown>) : {},
+  };
+}
+
+function hookSettings(annotations: Record<string, unknown>): { weight: number; deletePolicies: string[] } {
+  const w = annotations[HOOK_WEIGHT_ANNOTATION];
+  const weight = typeof w === 'string' && /^[+-]?\d+$/.test(w) ? Number.parseInt(w, 10) : 0;
+  const p = annotations[HOOK_DELETE_POLICY_ANNOTATION];
+  const deletePolicies = typeof p === 'string' ? p.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '') : [];
+  return { weight, deletePolicies };
+}
+
+/** Helm's lessByKind as a comparator: listed kinds by rank, unknown kinds after them alphabetically. */
+function compareKinds(a: string, b: string): number {
+  const ra = INSTALL_ORDER.indexOf(a);
+  const rb = INSTALL_ORDER.indexOf(b);
+  if (ra < 0 && rb < 0) return compareGoStrings(a, b);
+  if (ra < 0) return 1;
+  if (rb < 0) return -1;
+  return ra - rb;
+}
+
+/**
+ * releaseutil.SortManifests: files in byte order (partials `_*` and blank files skipped), documents in
+ * file order, hooks separated (documents with an unknown hook event dropped), both stable-sorted by kind.
+ * Throws ManifestParseError for a document that is not YAML.
+ */
+export function sortManifests(files: Map<string, string>): { manifests: Manifest[]; hooks: Hook[] } {
+  const manifests: Manifest[] = [];
+  const hooks: Hook[] = [];
+  for (const path of [...files.keys()].sort(compareGoStrings)) {
+    const text = files.get(path)!;
+    if (path.slice(path.lastIndexOf('/') + 1).startsWith('_') || trimGo(text) === '') continue;
+    for (const content of splitManifests(text)) {
+      const head = readHead(content, path);
+      const hookTypes = head.annotations[HOOK_ANNOTATION];
+      if (typeof hookTypes !== 'string') {
+        manifests.push({ path, kind: head.kind, content });
+        continue;
+      }
+      const events = hookTypes.split(',').map((h) => h.trim().toLowerCase()).map((h) => (h === 'test-success' ? 'test' : h));
+      if (events.some((e) => !HOOK_EVENTS.has(e))) continue;
+      hooks.push({ path, kind: head.kind, content, name: head.name, events, ...hookSettings(head.annotations) });
+    }
+  }
+  const byKind = <T extends Manifest>(xs: T[]): T[] => xs.sort((a, b) => compareKinds(a.kind, b.kind));
+  return { manifests: byKind(manifests), hooks: byKind(hooks) };
+}
+
+/** One document as `helm template` prints it. */
+export function formatManifest(m: Manifest): string {
+  return `---\n# Source: ${m.path}\n${m.content}\n`;
+}
+
+/**
+ * `helm template` stdout: the release manifest trimmed plus a newline (cmd/helm/template.go), then each
+ * hook (unless `includeHooks` is false).
+ */
+export function formatTemplateOutput(manifests: Manifest[], hooks: Hook[], includeHooks = true): string {
+  const manifest = manifests.map(formatManifest).join('');
+  return trimGo(manifest) + '\n' + (includeHooks ? hooks.map(formatManifest).join('') : '');
+}

@@ -1,0 +1,98 @@
+/**
+ * The objects a template sees besides `.Values` (pkg/chartutil/values.go ToRenderValues,
+ * capabilities.go, pkg/engine/engine.go): `.Release` and `.Template` are maps, as in Helm, so they print
+ * as `map[…]`; `.Chart` and `.Capabilities` are structs with Go's field names.
+ */
+import { GoSlice, GoStruct, GoTypedMap, goInt, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
+import type { ChartMetadata, Dependency, Maintainer } from '../../repo/chart-metadata.js';
+
+/** What Helm knows about the release being rendered. */
+export interface ReleaseInfo {
+  name: string;
+  namespace: string;
+  isInstall: boolean;
+  isUpgrade: boolean;
+  revision: number;
+}
+
+/** The cluster Helm renders for (`helm template` uses built-in defaults unless `--kube-version`). */
+export interface CapabilitiesInfo {
+  /** `v<major>.<minor>.<patch>`, e.g. `v1.20.0`. */
+  kubeVersion: string;
+  apiVersions: string[];
+  helmVersion: { version: string; gitCommit: string; gitTreeState: string; goVersion: string };
+}
+
+/** `.Release`: a map with Helm's keys; `Service` is always `Helm`. */
+export function releaseObject(r: ReleaseInfo): Map<string, GoValue> {
+  return new Map<string, GoValue>([
+    ['Name', r.name], ['Namespace', r.namespace], ['IsUpgrade', r.isUpgrade], ['IsInstall', r.isInstall],
+    ['Revision', goInt(r.revision)], ['Service', 'Helm'],
+  ]);
+}
+
+/** `.Template`: `Name` is the file's full key (`mychart/templates/x.yaml`), `BasePath` `<chart>/templates`. */
+export function templateObject(name: string, basePath: string): Map<string, GoValue> {
+  return new Map<string, GoValue>([['Name', name], ['BasePath', basePath]]);
+}
+
+const strings = (xs: string[] | undefined): GoSlice => new GoSlice('string', xs ?? []);
+
+function maintainerStruct(m: Maintainer): GoStruct {
+  return new GoStruct('chart.Maintainer', new Map<string, GoValue>([
+    ['Name', m.name ?? ''], ['Email', m.email ?? ''], ['URL', m.url ?? ''],
+  ]), new Map(), true);
+}
+
+function dependencyStruct(d: Dependency): GoStruct {
+  return new GoStruct('chart.Dependency', new Map<string, GoValue>([
+    ['Name', d.name], ['Version', d.version ?? ''], ['Repository', d.repository ?? ''],
+    ['Condition', d.condition ?? ''], ['Tags', strings(d.tags)], ['Enabled', d.enabled ?? false],
+    ['ImportValues', (d['import-values'] ?? []) as GoValue[]], ['Alias', d.alias ?? ''],
+  ]), new Map(), true);
+}
+
+/** `.Chart`: chart.Metadata's fields in Go's declaration order, plus `IsRoot`. */
+export function chartObject(m: ChartMetadata, isRoot: boolean): GoStruct {
+  return new GoStruct('chart.Metadata', new Map<string, GoValue>([
+    ['Name', m.name], ['Home', m.home ?? ''], ['Sources', strings(m.sources)], ['Version', m.version],
+    ['Description', m.description ?? ''], ['Keywords', strings(m.keywords)],
+    ['Maintainers', new GoSlice('*chart.Maintainer', (m.maintainers ?? []).map(maintainerStruct))],
+    ['Icon', m.icon ?? ''], ['APIVersion', m.apiVersion], ['Condition', m.condition ?? ''], ['Tags', m.tags ?? ''],
+    ['AppVersion', m.appVersion ?? ''], ['Deprecated', m.deprecated ?? false],
+    ['Annotations', new GoTypedMap('string', new Map(Object.entries(m.annotations ?? {})))],
+    ['KubeVersion', m.kubeVersion ?? ''],
+    ['Dependencies', new GoSlice('*chart.Dependency', (m.dependencies ?? []).map(dependencyStruct))],
+    ['Type', m.type ?? ''], ['IsRoot', isRoot],
+  ]));
+}
+
+/** Splits `v1.20.0` into Helm's KubeVersion fields; Major/Minor are the numbers without the `v`. */
+function kubeVersionStruct(version: string): GoStruct {
+  const [major = '', minor = ''] = version.replace(/^v/, '').split('.');
+  const gitVersion: GoFuncDef = { params: [], result: 'string', fn: () => version };
+  return new GoStruct('chartutil.KubeVersion', new Map<string, GoValue>([
+    ['Version', version], ['Major', major], ['Minor', minor],
+  ]), new Map([['GitVersion', gitVersion]]));
+}
+
+/**
+ * `.APIVersions`. Known difference: Helm's VersionSet is a []string with a `Has` method, so it can also be
+ * ranged over; this struct offers `Has` only.
+ */
+function apiVersionsStruct(versions: string[]): GoStruct {
+  const has: GoFuncDef = { params: ['string'], result: 'bool', fn: ([v]) => versions.includes(v as string) };
+  return new GoStruct('chartutil.VersionSet', new Map(), new Map([['Has', has]]));
+}
+
+/** `.Capabilities`: KubeVersion (Version, Major, Minor, GitVersion), APIVersions.Has, HelmVersion. */
+export function capabilitiesObject(c: CapabilitiesInfo): GoStruct {
+  const h = c.helmVersion;
+  const helm = new GoStruct('version.BuildInfo', new Map<string, GoValue>([
+    ['Version', h.version], ['GitCommit', h.gitCommit], ['GitTreeState', h.gitTreeState], ['GoVersion', h.goVersion],
+  ]));
+  return new GoStruct('chartutil.Capabilities', new Map<string, GoValue>([
+    ['KubeVersion', kubeVersionStruct(c.kubeVersion)], ['APIVersions', apiVersionsStruct(c.apiVersions)],
+    ['HelmVersion', helm],
+  ]), new Map(), true);
+}

@@ -1,0 +1,124 @@
+/**
+ * renderChart: Helm's client-side render of a chart and its subcharts (what `helm template` does):
+ * process dependencies (alias, tags, condition, import-values), coalesce values with globals, build each chart's
+ * objects, render every template in one set, set NOTES.txt aside, split and order the manifests and
+ * separate hooks. Pure: the chart is already loaded.
+ *
+ *   const chart = await loadChartDirectory('mychart');
+ *   const out = renderChart(chart, { releaseName: 'x', userValues: [parseValuesYaml(text)] });
+ *   process.stdout.write(out.output); // byte-identical to `helm template x mychart -f values.yaml`
+ */
+import type { GoValue } from '../../gotemplate/index.js';
+import type { LoadedChart } from './chart-loader.js';
+import { processDependencies } from './dependencies.js';
+import { defaultCapabilities } from './default-capabilities.js';
+import { renderTemplates, type Renderable } from './engine.js';
+import { filesObject } from './files-object.js';
+import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
+import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
+import { checkInstallable } from './preflight.js';
+import { processImportValues } from './import-values.js';
+import { coalesceChartValues } from './chart-values.js';
+import { mergeValueFiles, type Values } from './values.js';
+
+/** How to render: release identity, user values, and the assumed cluster. */
+export interface RenderOptions {
+  releaseName: string;
+  /** Default `default`. */
+  namespace?: string;
+  /** Default false (an install); sets IsUpgrade/IsInstall. */
+  isUpgrade?: boolean;
+  /** Default 1. */
+  revision?: number;
+  /** Parsed `-f/--values` files in command-line order. */
+  userValues?: Values[];
+  /** Default: `defaultCapabilities()` (what `helm template` assumes without a cluster). */
+  capabilities?: CapabilitiesInfo;
+  /** Receives coalescing warnings. */
+  warn?: (msg: string) => void;
+}
+
+/** The result of a render. */
+export interface RenderResult {
+  /** The final `.Values`. */
+  values: Values;
+  /** Every executed template's output, by key (NOTES included, `<no value>` already removed). */
+  rendered: Map<string, string>;
+  /** The chart's own `templates/NOTES.txt`, rendered ("" when absent). */
+  notes: string;
+  manifests: Manifest[];
+  hooks: Hook[];
+  /** What `helm template` prints to stdout. */
+  output: string;
+}
+
+const NOTES_SUFFIX = 'NOTES.txt';
+
+interface SharedObjects {
+  capabilities: GoValue;
+  release: GoValue;
+}
+
+/**
+ * recAllTpls: the data of one chart (its `.Values` section, `.Chart`, `.Files`, `.Subcharts`) and its
+ * templates keyed by full path (`parent/charts/sub/templates/x.yaml`), then the same for each subchart.
+ * Library charts contribute only their `_` files. Returns the chart's data for the parent's `.Subcharts`.
+ */
+function collectRenderables(
+  chart: LoadedChart, values: Values, shared: SharedObjects, fullPath: string, isRoot: boolean, out: Renderable[],
+): Map<string, GoValue> {
+  const subcharts = new Map<string, GoValue>();
+  const data = new Map<string, GoValue>([
+    ['Chart', chartObject(chart.metadata, isRoot)],
+    ['Capabilities', shared.capabilities],
+    ['Release', shared.release],
+    ['Files', filesObject(chart.files)],
+    ['Subcharts', subcharts],
+    ['Values', values],
+  ]);
+  for (const sub of chart.dependencies) {
+    const section = values.get(sub.metadata.name);
+    const subValues = section instanceof Map ? section : new Map<string, GoValue>();
+    subcharts.set(sub.metadata.name, collectRenderables(sub, subValues, shared, `${fullPath}/charts/${sub.metadata.name}`, false, out));
+  }
+  const isLibrary = chart.metadata.type === 'library';
+  for (const t of chart.templates) {
+    if (isLibrary && !t.name.slice(t.name.lastIndexOf('/') + 1).startsWith('_')) continue;
+    out.push({ name: `${fullPath}/${t.name}`, text: t.data, data, basePath: `${fullPath}/templates` });
+  }
+  return data;
+}
+
+/**
+ * Renders a chart. Throws NotInstallableError (library chart, missing dependency, bad release name,
+ * kubeVersion mismatch),
+ * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
+ */
+export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
+  const name = loaded.metadata.name;
+  const capabilities = options.capabilities ?? defaultCapabilities();
+  checkInstallable(loaded.metadata, options.releaseName, capabilities.kubeVersion, loaded.dependencies.map((d) => d.metadata.name));
+  const user = mergeValueFiles(options.userValues ?? []);
+  const chart = processImportValues(processDependencies(loaded, user));
+  const values = coalesceChartValues(chart, user, options.warn);
+  const isUpgrade = options.isUpgrade ?? false;
+  const shared: SharedObjects = {
+    capabilities: capabilitiesObject(capabilities),
+    release: releaseObject({
+      name: options.releaseName, namespace: options.namespace ?? 'default', isUpgrade, isInstall: !isUpgrade,
+      revision: options.revision ?? 1,
+    }),
+  };
+  const renderables: Renderable[] = [];
+  collectRenderables(chart, values, shared, name, true, renderables);
+  const rendered = renderTemplates(renderables);
+  const docs = new Map(rendered);
+  let notes = '';
+  for (const key of rendered.keys()) {
+    if (!key.endsWith(NOTES_SUFFIX)) continue;
+    if (key === `${name}/templates/${NOTES_SUFFIX}`) notes = rendered.get(key)!;
+    docs.delete(key);
+  }
+  const { manifests, hooks } = sortManifests(docs);
+  return { values, rendered, notes, manifests, hooks, output: formatTemplateOutput(manifests, hooks) };
+}
