@@ -1,5 +1,6 @@
 import { createGunzip } from 'node:zlib';
 import { Parser, type ReadEntry } from 'tar';
+import { cleanPath } from '../util/go-path.js';
 import { InvalidChartError } from './errors.js';
 
 /** Hard limits applied while reading an untrusted chart archive. Helm's own limits are the defaults. */
@@ -163,12 +164,14 @@ class ArchiveReader {
     else if (this.topFolder !== top) {
       throw new InvalidChartError(`chart archive has more than one top-level folder: "${this.topFolder}" and "${top}"`);
     }
-    const relative = cleanPath(rest.join('/'));
+    // As Helm's loader: the path below the top folder must not be absolute, then it is cleaned.
+    const below = rest.join('/');
+    if (below.startsWith('/')) throw new InvalidChartError('chart illegally contains absolute paths');
+    const relative = cleanPath(below);
     if (relative === '.' && !isDirectory) {
       throw new InvalidChartError(`chart illegally contains content outside the base directory: "${rawPath}"`);
     }
     if (relative === '..' || relative.startsWith('../')) throw new InvalidChartError('chart illegally references parent directory');
-    if (relative.startsWith('/')) throw new InvalidChartError('chart illegally contains absolute paths');
     if (DRIVE_PATH.test(relative)) throw new InvalidChartError('chart contains illegally named files');
     return relative;
   }
@@ -182,17 +185,6 @@ class ArchiveReader {
       else this.files.set(path, data);
     });
   }
-}
-
-/** Go's path.Clean for relative paths: collapses `//`, `.` and `x/..`; keeps leading `..`. */
-export function cleanPath(path: string): string {
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else out.push(segment);
-  }
-  return out.length === 0 ? '.' : out.join('/');
 }
 
 function stripBom(data: Buffer): Buffer {

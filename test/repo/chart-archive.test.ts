@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readChartArchive, cleanPath, DEFAULT_ARCHIVE_LIMITS } from '../../src/repo/chart-archive.js';
+import { readChartArchive, DEFAULT_ARCHIVE_LIMITS } from '../../src/repo/chart-archive.js';
+import { cleanPath } from '../../src/util/go-path.js';
 import { InvalidChartError } from '../../src/repo/errors.js';
 import { parseChartYaml } from '../../src/repo/chart-metadata.js';
 import { buildChart, tarball, type TarEntry } from '../helpers/charts.js';
@@ -33,6 +34,7 @@ describe('readChartArchive', () => {
     ['empty archive', archive([]), /no files|tar/],
     ['absolute path', archive([{ path: '/etc/passwd', data: 'x' }]), /absolute|outside/],
     ['parent escape', archive([{ path: 'c/Chart.yaml', data: chartYaml }, { path: 'c/../../evil', data: 'x' }]), /parent directory/],
+    ['absolute path below the top folder', archive([{ path: 'c/Chart.yaml', data: chartYaml }, { path: 'c//etc/passwd', data: 'x' }]), /absolute paths/],
     ['dot-dot top', archive([{ path: '../evil', data: 'x' }]), /outside the base directory/],
     ['symlink', archive([{ path: 'c/Chart.yaml', data: chartYaml }, { path: 'c/link', type: '2', linkpath: '/etc/passwd' }]), /symbolic link/],
     ['hardlink', archive([{ path: 'c/Chart.yaml', data: chartYaml }, { path: 'c/hard', type: '1', linkpath: 'c/Chart.yaml' }]), /hard link/],
@@ -110,5 +112,6 @@ describe('parseChartYaml', () => {
     expect(cleanPath('a//b/./c/../d')).toBe('a/b/d');
     expect(cleanPath('../x')).toBe('../x');
     expect(cleanPath('')).toBe('.');
+    expect(cleanPath('/a/../../b')).toBe('/b');
   });
 });

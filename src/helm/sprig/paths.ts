@@ -3,25 +3,9 @@
  * are the same functions under filepath).
  */
 import type { GoFuncDef, GoValue } from '../../gotemplate/index.js';
+import { cleanPath } from '../../util/go-path.js';
 
-/** Go's path.Clean: the shortest equivalent path by lexical processing. */
-export function cleanPath(p: string): string {
-  if (p === '') return '.';
-  const rooted = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!rooted) out.push('..');
-      continue;
-    }
-    out.push(part);
-  }
-  const body = out.join('/');
-  if (rooted) return '/' + body;
-  return body === '' ? '.' : body;
-}
+export { cleanPath };
 
 /** Go's path.Base. */
 export function basePath(p: string): string {
