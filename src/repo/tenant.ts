@@ -47,7 +47,6 @@ export class Tenant {
   /** Archives in storage that failed to load, by file name → ETag: not re-read (or re-logged) until they change. */
   private readonly rejected = new Map<string, string>();
   private cursor = new JournalCursor(0);
-  private seq = 0;
   private pending = 0;
   private inflight = 0;
   private compacting: Promise<void> | undefined;
@@ -82,7 +81,6 @@ export class Tenant {
       if (current?.digest !== record.digest || current.created !== record.created) this.index.put(record, new Date(record.created));
     }
     if (state.lastChange) this.index.restoreLastChange(new Date(state.lastChange));
-    this.seq = Math.max(this.seq, state.seq);
     this.pending = state.pending;
     this.cursor.reset(state.seq, state.records.keys());
   }
@@ -127,7 +125,6 @@ export class Tenant {
       this.rejected.delete(file);
     }
     this.cursor.markRead(seq, file);
-    this.seq = Math.max(this.seq, seq);
   }
 
   /** The storage key of a file in this tenant. */
@@ -284,8 +281,7 @@ export class Tenant {
       // A replica that has not synced for a while may hold a stale sequence counter; catch up first.
       if (this.options.now().getTime() - this.lastSync > this.options.staleAfterMs) await this.sync(true);
       const seq = await this.journal.append(op);
-      this.seq = Math.max(this.seq, seq);
-      this.cursor.recordOwn(seq, op.op === 'put' ? op.record.file : op.file);
+        this.cursor.recordOwn(seq, op.op === 'put' ? op.record.file : op.file);
       this.pending += 1;
       const at = new Date(op.at);
       if (op.op === 'put') this.index.put(op.record, at);
