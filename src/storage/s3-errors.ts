@@ -15,6 +15,12 @@ export type S3Failure =
   | 'unavailable'
   | 'other';
 
+/**
+ * 499: MinIO (like nginx) answers this when it cancels a request it was serving because it is shutting
+ * down. The outcome of the request is unknown, so it is an outage to retry, not a client error.
+ */
+const CLIENT_CLOSED_REQUEST = 499;
+
 interface SdkError {
   name?: string;
   code?: string;
@@ -31,7 +37,7 @@ export function classifyS3Error(err: unknown, isConditionalPut = false): S3Failu
   if (status === 409 && (e.name === 'ConditionalRequestConflict' || isConditionalPut)) return 'conditional-conflict';
   if (isConditionalPut && (status === 304 || status === 404)) return 'precondition-failed';
   if (status === 404 || e.name === 'NoSuchKey' || e.name === 'NotFound') return 'not-found';
-  if (status !== undefined && (status >= 500 || status === 429)) return 'unavailable';
+  if (status !== undefined && (status >= 500 || status === 429 || status === CLIENT_CLOSED_REQUEST)) return 'unavailable';
   if (status === undefined && isNetworkError(e)) return 'unavailable';
   return 'other';
 }

@@ -20,6 +20,8 @@ describe('classifyS3Error', () => {
     ['conditional PUT on old MinIO', sdkError('NotModified', 304), true, 'precondition-failed'],
     ['5xx after retries', sdkError('SlowDown', 503), false, 'unavailable'],
     ['throttled after retries', sdkError('TooManyRequests', 429), false, 'unavailable'],
+    ['request cancelled by a server shutting down (MinIO 499)', sdkError('Unknown', 499), false, 'unavailable'],
+    ['conditional put cancelled by a server shutting down', sdkError('Unknown', 499), true, 'unavailable'],
     ['connection refused (MinIO stopped)', sdkError('Error', undefined, 'ECONNREFUSED'), false, 'unavailable'],
     ['request timeout (MinIO frozen)', sdkError('TimeoutError'), false, 'unavailable'],
     ['bad access key (MinIO)', sdkError('InvalidAccessKeyId', 403), false, 'other'],
