@@ -37,6 +37,8 @@ export function classifyS3Error(err: unknown, isConditionalPut = false): S3Failu
   if (status === 409 && (e.name === 'ConditionalRequestConflict' || isConditionalPut)) return 'conditional-conflict';
   if (isConditionalPut && (status === 304 || status === 404)) return 'precondition-failed';
   if (status === 404 || e.name === 'NoSuchKey' || e.name === 'NotFound') return 'not-found';
+  // 501 NotImplemented is a store that lacks a feature we use (conditional writes): retrying will not help.
+  if (status === 501) return 'other';
   if (status !== undefined && (status >= 500 || status === 429 || status === CLIENT_CLOSED_REQUEST)) return 'unavailable';
   if (status === undefined && isNetworkError(e)) return 'unavailable';
   return 'other';

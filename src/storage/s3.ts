@@ -82,6 +82,9 @@ export class S3Storage implements StorageBackend {
     this.sse = options.serverSideEncryption || undefined;
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.listPageSize = options.listPageSize;
+    // Node 20 is this project's runtime and the SDK is pinned, so the SDK's "upgrade Node" notice at the first
+    // request only alarms operators; an operator who sets the variable keeps their choice.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.description = `s3://${this.bucket}${this.prefix ? `/${this.prefix}` : ''}${options.endpoint ? ` at ${options.endpoint}` : ''}`;
     this.client = new S3Client({
       region: options.region || (options.endpoint ? 'us-east-1' : undefined),

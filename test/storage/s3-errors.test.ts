@@ -20,6 +20,7 @@ describe('classifyS3Error', () => {
     ['conditional PUT on old MinIO', sdkError('NotModified', 304), true, 'precondition-failed'],
     ['5xx after retries', sdkError('SlowDown', 503), false, 'unavailable'],
     ['throttled after retries', sdkError('TooManyRequests', 429), false, 'unavailable'],
+    ['a store without conditional writes (501)', sdkError('NotImplemented', 501), true, 'other'],
     ['request cancelled by a server shutting down (MinIO 499)', sdkError('Unknown', 499), false, 'unavailable'],
     ['conditional put cancelled by a server shutting down', sdkError('Unknown', 499), true, 'unavailable'],
     ['connection refused (MinIO stopped)', sdkError('Error', undefined, 'ECONNREFUSED'), false, 'unavailable'],
