@@ -71,6 +71,14 @@ export class TenantIndex {
     return this.lastChange;
   }
 
+  /**
+   * Counts a change this replica decided not to apply (a journal record superseded by a later one for the
+   * same file) towards `generated`, so that every replica's `generated` is the latest time of every record.
+   */
+  noteChangeAt(time: Date): void {
+    if (time > this.lastChange) this.touch(time);
+  }
+
   /** Restores the time of the latest change after a restart. */
   restoreLastChange(time: Date): void {
     this.lastChange = time;

@@ -71,8 +71,12 @@ export class Tenant {
     return tenant;
   }
 
-  /** Makes the in-memory index equal a loaded journal state, changing only what differs. */
-  private applyState(state: JournalState): void {
+  /**
+   * Makes the in-memory index equal a loaded journal state, changing only what differs. On a reload (records
+   * were compacted away before this replica read them) `generated` only moves forward: this replica may
+   * already have applied records newer than the snapshot.
+   */
+  private applyState(state: JournalState, isReload = false): void {
     for (const record of [...this.index.records()]) {
       if (!state.records.has(record.file)) this.index.remove(record.file, this.options.now());
     }
@@ -80,7 +84,8 @@ export class Tenant {
       const current = this.index.byFileName(record.file);
       if (current?.digest !== record.digest || current.created !== record.created) this.index.put(record, new Date(record.created));
     }
-    if (state.lastChange) this.index.restoreLastChange(new Date(state.lastChange));
+    if (state.lastChange && isReload) this.index.noteChangeAt(new Date(state.lastChange));
+    else if (state.lastChange) this.index.restoreLastChange(new Date(state.lastChange));
     this.pending = state.pending;
     this.cursor.reset(state.seq, state.records.keys());
   }
@@ -109,7 +114,7 @@ export class Tenant {
       // A compaction always replaces the snapshot, so a cheap HEAD now and then tells them apart.
       const lookAtSnapshot = checkSnapshot || this.syncs % 10 === 0;
       const compacted = this.cursor.hasOwnBeyondTail() || (lookAtSnapshot && (await this.journal.snapshotChanged()));
-      if (compacted) this.applyState(await this.journal.load());
+      if (compacted) this.applyState(await this.journal.load(), true);
       this.lastSync = started;
       return;
     }
@@ -123,6 +128,8 @@ export class Tenant {
       if (op.op === 'put') this.index.put(op.record, at);
       else this.index.remove(op.file, at);
       this.rejected.delete(file);
+    } else {
+      this.index.noteChangeAt(new Date(op.at));
     }
     this.cursor.markRead(seq, file);
   }

@@ -18,11 +18,15 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
-function replica(storage: StorageBackend, compactEvery = 1000, journalRetentionMs = 600_000, staleAfterMs = 60_000): ChartRepository {
-  return new ChartRepository({
-    storage, allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0,
+function replicaOptions(compactEvery = 1000, journalRetentionMs = 600_000, staleAfterMs = 60_000) {
+  return {
+    allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0,
     chartUrl: '', contextPath: '', compactEvery, journalRetentionMs, staleAfterMs,
-  });
+  };
+}
+
+function replica(storage: StorageBackend, compactEvery = 1000, journalRetentionMs = 600_000, staleAfterMs = 60_000): ChartRepository {
+  return new ChartRepository({ ...replicaOptions(compactEvery, journalRetentionMs, staleAfterMs), storage });
 }
 
 async function entries(repo: ChartRepository): Promise<Record<string, { version: string; digest: string; urls: string[] }[]>> {
@@ -98,6 +102,23 @@ describe.each(['memory', 'local'])('replicas sharing %s storage', (kind) => {
     const stored = (await storedDigests(storage)).get('same-1.0.0.tgz');
     expect((await entries(a)).same?.[0]?.digest).toBe(stored);
     expect((await entries(b)).same?.[0]?.digest).toBe(stored);
+  });
+
+  it('serve the same `generated` when a replica skips an older record for a file it has since rewritten', async () => {
+    const storage = await shared();
+    let time = Date.parse('2026-01-01T00:00:00Z');
+    const clockA = () => new Date(time);
+    const clockB = () => new Date(time + 10_000); // b's clock runs ahead: its record is newer in time, older in sequence
+    const a = new ChartRepository({ ...replicaOptions(), storage, now: clockA });
+    const b = new ChartRepository({ ...replicaOptions(), storage, now: clockB });
+    await Promise.all([a.tenant(''), b.tenant('')]);
+    await b.uploadChart('', buildChart({ name: 'same', version: '1.0.0', chart: { description: 'from b' } }), true);
+    await a.uploadChart('', buildChart({ name: 'same', version: '1.0.0', chart: { description: 'from a' } }), true);
+    time += 1_000;
+    for (let round = 0; round < 2; round += 1) await Promise.all([a.syncAll(), b.syncAll()]);
+    const [docA, docB] = await Promise.all([a, b].map(async (r) => (await r.indexDocument('')).body.toString()));
+    expect(YAML.parse(docA).entries.same[0].description).toBe('from a');
+    expect(docA).toBe(docB);
   });
 
   it('lets a replica that missed compacted records reload, and a new replica start from the snapshot', async () => {
