@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import { tenantFolder } from '../repo/tenant-path.js';
+import { installAuditLog } from './audit.js';
+import { checkAccess } from './auth.js';
 import type { AppDeps, RouteTable } from './context.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     if (length > config.maxUploadSize) throw new HttpError(413, 'request too large');
   });
   installLogging(app, deps);
+  installAuditLog(app);
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/*',
@@ -93,6 +96,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   request.routeMatch = match;
   if (match.isApi && config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
   const folder = tenantFolder(match.repo);
+  if (!checkAccess(request, reply, match, deps.authorizer)) return reply;
   return ROUTES[match.route]({ request, reply, match, folder, deps });
 }
 

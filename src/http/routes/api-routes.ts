@@ -68,16 +68,16 @@ export async function uploadChart(context: RouteContext): Promise<unknown> {
   const force = isForce(request.query);
   if (request.isMultipart()) {
     const files = await readMultipart(context);
-    await deps.repository.uploadFiles(folder, files, force);
+    request.auditTarget = (await deps.repository.uploadFiles(folder, files, force)).join(',');
   } else {
-    await deps.repository.uploadChart(folder, bodyBuffer(request.body), force);
+    request.auditTarget = (await deps.repository.uploadChart(folder, bodyBuffer(request.body), force)).file;
   }
   return reply.code(201).type(JSON_TYPE).send({ saved: true });
 }
 
 /** `POST /api<r>/prov`: a raw provenance file. */
 export async function uploadProvenance({ request, reply, folder, deps }: RouteContext): Promise<unknown> {
-  await deps.repository.uploadProvenance(folder, bodyBuffer(request.body), isForce(request.query));
+  request.auditTarget = await deps.repository.uploadProvenance(folder, bodyBuffer(request.body), isForce(request.query));
   return reply.code(201).type(JSON_TYPE).send({ saved: true });
 }
 

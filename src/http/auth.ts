@@ -1,0 +1,45 @@
+/**
+ * Access control for the matched ChartMuseum routes. Runs after the route matched (so unknown paths stay
+ * 404 without credentials, as in ChartMuseum) and before its handler; routes without an action (`/health`,
+ * `/info`, `/metrics`) are never checked. The decision itself is src/auth/authorizer.ts; this file only
+ * turns it into ChartMuseum's answers: `401 {"error":"unauthorized"}` with `WWW-Authenticate`,
+ * `403 {"error":"forbidden: …"}`, `429` with `Retry-After`.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEFAULT_NAMESPACE, type Authorizer, type Principal } from '../auth/authorizer.js';
+import type { RouteMatch } from './router.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the request was authenticated as (undefined: anonymous, or no auth configured). */
+    principal?: Principal;
+  }
+}
+
+/** The namespace a route's tenant has in grants and bearer scopes: `a/b`, or `repo` at depth 0. */
+export function namespaceOf(match: RouteMatch): string {
+  return match.repo.length > 0 ? match.repo.join('/') : DEFAULT_NAMESPACE;
+}
+
+/**
+ * Checks the request against the authorizer. Returns true if the handler may run; otherwise the refusal
+ * has been sent and the caller returns the reply.
+ */
+export function checkAccess(request: FastifyRequest, reply: FastifyReply, match: RouteMatch, authorizer: Authorizer | undefined): boolean {
+  if (!authorizer || match.action === 'none') return true;
+  const header = request.headers.authorization;
+  const decision = authorizer.authorize({
+    authorization: typeof header === 'string' ? header : undefined,
+    action: match.action,
+    namespace: namespaceOf(match),
+    clientAddress: request.ip,
+  });
+  if (decision.allowed) {
+    request.principal = decision.principal;
+    return true;
+  }
+  if (decision.challenge) reply.header('www-authenticate', decision.challenge);
+  if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
+  void reply.code(decision.status).type('application/json; charset=utf-8').send({ error: decision.error });
+  return false;
+}
