@@ -51,7 +51,7 @@ export interface Principal {
 
 export type Decision =
   | { allowed: true; principal?: Principal }
-  | { allowed: false; status: 401 | 403 | 429; error: string; challenge?: string; retryAfterSeconds?: number };
+  | { allowed: false; status: 401 | 403 | 429; error: string; challenge?: string; retryAfterSeconds?: number; principal?: Principal };
 
 export interface AuthRequest {
   authorization: string | undefined;
@@ -152,7 +152,7 @@ export class Authorizer {
 
   private granted(user: UserEntry, principal: Principal, request: AuthRequest): Decision {
     if (isGranted(user.grants, request.action, request.namespace)) return { allowed: true, principal };
-    return { allowed: false, status: 403, error: `forbidden: ${user.name} may not ${request.action} ${request.namespace}` };
+    return { allowed: false, status: 403, error: `forbidden: ${user.name} may not ${request.action} ${request.namespace}`, principal };
   }
 
   /** ChartMuseum's 401, with the Bearer challenge when bearer auth is on, else the Basic one. */

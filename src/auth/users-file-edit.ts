@@ -36,7 +36,8 @@ export function addUserToken(text: string, name: string, tokenName: string, sha2
 }
 
 function parseDocument(text: string): Document {
-  const doc = YAML.parseDocument(text.trim() === '' ? 'users: {}\n' : text, { uniqueKeys: true });
+  if (text.trim() === '') return new YAML.Document({ users: {} });
+  const doc = YAML.parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) throw new UsersFileError(`users file is not valid YAML: ${doc.errors[0]?.message.split('\n')[0]}`);
   if (!doc.has('users') || doc.get('users') === null) doc.set('users', doc.createNode({}));
   return doc;

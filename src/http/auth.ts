@@ -34,10 +34,8 @@ export function checkAccess(request: FastifyRequest, reply: FastifyReply, match:
     namespace: namespaceOf(match),
     clientAddress: request.ip,
   });
-  if (decision.allowed) {
-    request.principal = decision.principal;
-    return true;
-  }
+  request.principal = decision.principal;
+  if (decision.allowed) return true;
   if (decision.challenge) reply.header('www-authenticate', decision.challenge);
   if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
   void reply.code(decision.status).type('application/json; charset=utf-8').send({ error: decision.error });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { DEFAULTS, type ServerConfig } from '../../src/config/settings.js';
 import { setUpAuth } from '../../src/auth/setup.js';
 import type { UsersFileSource } from '../../src/auth/users-source.js';
@@ -24,7 +24,7 @@ export interface TestServer {
  * Builds an app over the given storage (memory by default) with ChartMuseum's CLI defaults plus overrides,
  * including the auth settings (read as `chartroom serve` reads them; `now` also drives the login throttle).
  */
-export async function testServer(overrides: Partial<ServerConfig> = {}, storage: StorageBackend = new MemoryStorage(), now?: () => Date): Promise<TestServer> {
+export async function testServer(overrides: Partial<ServerConfig> = {}, storage: StorageBackend = new MemoryStorage(), now?: () => Date, appOptions: FastifyServerOptions = {}): Promise<TestServer> {
   const config: ServerConfig = { ...DEFAULTS, ...overrides };
   const repository = new ChartRepository({
     storage,
@@ -39,7 +39,7 @@ export async function testServer(overrides: Partial<ServerConfig> = {}, storage:
   const metrics = config.enableMetrics ? new Metrics() : undefined;
   const silent = { info: () => undefined, error: () => undefined };
   const { authorizer, usersFile } = await setUpAuth(config, silent, now ? () => now().getTime() : undefined);
-  const app = await buildApp({ config, repository, metrics, authorizer });
+  const app = await buildApp({ config, repository, metrics, authorizer }, appOptions);
   return { app, repository, storage, config, usersFile };
 }
 
