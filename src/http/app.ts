@@ -8,6 +8,7 @@ import { checkAccess } from './auth.js';
 import type { AppDeps, RouteTable } from './context.js';
 import { handleClientError } from './client-errors.js';
 import { MULTIPART_LIMITS } from './multipart-limits.js';
+import { installBodyReadTimeout } from './read-timeout.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { dispatchSim } from './sim/sim-routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > config.maxUploadSize) throw new HttpError(413, 'request too large');
   });
+  installBodyReadTimeout(app, config.readTimeout * 1000);
   installLogging(app, deps);
   installAuditLog(app);
   app.route({
