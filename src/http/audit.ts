@@ -1,6 +1,7 @@
 /**
  * The audit log: one `audit` line through the server's logger for every request to a push route (upload,
- * provenance upload, delete), whether it succeeded or was refused: who (user, and how they logged in),
+ * provenance upload, delete), whether it succeeded or was refused: who (user, and how they logged in, or
+ * the user name of refused basic-auth credentials),
  * what (route, chart file or name and version), where (tenant), from which address, and the status.
  *
  *   2026-11-25T22:00:00.000Z INFO audit action=upload tenant=class/alice user=alice via=password
@@ -37,6 +38,7 @@ function auditRecord(request: FastifyRequest, status: number): Record<string, un
     user: request.principal?.name ?? 'anonymous',
     via: request.principal?.via ?? 'none',
     ...(request.principal?.token ? { token: request.principal.token } : {}),
+    ...(request.attemptedUser !== undefined ? { attemptedUser: request.attemptedUser } : {}),
     ...(target ? { target } : {}),
     clientIp: request.ip,
     status,

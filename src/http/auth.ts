@@ -7,12 +7,15 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_NAMESPACE, type Authorizer, type Principal } from '../auth/authorizer.js';
+import { parseAuthorization } from '../auth/credentials.js';
 import type { RouteMatch } from './router.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who the request was authenticated as (undefined: anonymous, or no auth configured). */
     principal?: Principal;
+    /** The user name of basic-auth credentials that were refused, for the audit log. */
+    attemptedUser?: string;
   }
 }
 
@@ -36,6 +39,8 @@ export function checkAccess(request: FastifyRequest, reply: FastifyReply, match:
   });
   request.principal = decision.principal;
   if (decision.allowed) return true;
+  const credentials = decision.principal ? undefined : parseAuthorization(request.headers.authorization);
+  if (credentials?.scheme === 'basic') request.attemptedUser = credentials.user.slice(0, 64);
   if (decision.challenge) reply.header('www-authenticate', decision.challenge);
   if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
   void reply.code(decision.status).type('application/json; charset=utf-8').send({ error: decision.error });

@@ -3,12 +3,14 @@
  * conformance list, chartmuseum.md §5.2, plus its §1.7 rules): basic auth with its exact challenge,
  * anonymous GET, bearer JWTs with the exact scope challenge at every depth and under a context path.
  */
-import { writeFile } from 'node:fs/promises';
+import { createPrivateKey } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../../src/config/settings.js';
 import { accessClaims, rsaKeyPair, signJwt, type KeyPair } from '../auth/jwt-helpers.js';
 import { buildChart } from '../helpers/charts.js';
+import { run } from '../helpers/process.js';
 import { tempDir, testServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -148,6 +150,15 @@ describe('bearer auth (--bearer-auth)', () => {
     server = await testServer({ ...bearer, authAnonymousGet: true });
     expect((await inject('GET', '/index.yaml')).statusCode).toBe(200);
     expectUnauthorized(await inject('POST', '/api/charts', {}, chart), challenge('repo:push'));
+  });
+
+  it('accepts an X.509 certificate as --auth-cert-path (made with openssl)', async () => {
+    const openssl = await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=auth', '-keyout', 'cert.key', '-out', 'cert.pem'], { cwd: dir.path });
+    expect(openssl.code, openssl.stderr).toBe(0);
+    server = await testServer({ ...bearer, authCertPath: join(dir.path, 'cert.pem') });
+    const privateKey = createPrivateKey(await readFile(join(dir.path, 'cert.key')));
+    expect((await inject('GET', '/index.yaml', { authorization: `Bearer ${signJwt(accessClaims('repo', ['pull'], now), privateKey)}` })).statusCode).toBe(200);
+    expectUnauthorized(await inject('GET', '/index.yaml', token('repo', ['pull'])), challenge('repo:pull'));
   });
 
   it('refuses to start with an unreadable key file or a search path outside the JMESPath subset', async () => {

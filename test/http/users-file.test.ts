@@ -161,11 +161,14 @@ describe('audit log', () => {
     await inject('POST', '/api/class/alice/charts', basic('bob', 'bob-pw'), chart('0.2.0'));
     await inject('DELETE', '/api/class/alice/charts/mychart/0.1.0', bearer(ciToken));
     await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'));
-    const audit = lines.filter((l) => l.msg === 'audit').map(({ action, tenant, user, via, token, target, clientIp, status }) => ({ action, tenant, user, via, token, target, clientIp, status }));
+    await inject('POST', '/api/class/alice/charts', basic('alice', 'guess'), chart('0.3.0'));
+    await new Promise((r) => setTimeout(r, 20)); // onResponse hooks run after inject resolves
+    const audit = lines.filter((l) => l.msg === 'audit').map(({ action, tenant, user, via, token, target, clientIp, status, attemptedUser }) => ({ action, tenant, user, via, token, target, clientIp, status, ...(attemptedUser ? { attemptedUser } : {}) }));
     expect(audit).toEqual([
       { action: 'upload', tenant: 'class/alice', user: 'alice', via: 'password', token: undefined, target: 'mychart-0.1.0.tgz', clientIp: '127.0.0.1', status: 201 },
       { action: 'upload', tenant: 'class/alice', user: 'bob', via: 'password', token: undefined, target: undefined, clientIp: '127.0.0.1', status: 403 },
       { action: 'delete', tenant: 'class/alice', user: 'alice', via: 'token', token: 'ci', target: 'mychart-0.1.0', clientIp: '127.0.0.1', status: 200 },
+      { action: 'upload', tenant: 'class/alice', user: 'anonymous', via: 'none', token: undefined, target: undefined, clientIp: '127.0.0.1', status: 401, attemptedUser: 'alice' },
     ]);
   });
 });
