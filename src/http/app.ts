@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyReply, type F
 import multipart from '@fastify/multipart';
 import { tenantFolder } from '../repo/tenant-path.js';
 import { installAuditLog } from './audit.js';
-import { checkAccess } from './auth.js';
+import { checkAccess, checkSimAccess } from './auth.js';
 import type { AppDeps, RouteTable } from './context.js';
 import { handleClientError } from './client-errors.js';
 import { MULTIPART_LIMITS } from './multipart-limits.js';
@@ -12,7 +12,7 @@ import { installBodyReadTimeout } from './read-timeout.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { dispatchSim } from './sim/sim-routes.js';
-import { SIM_PREFIX } from './sim/sim-router.js';
+import { matchSimRoute, SIM_PREFIX } from './sim/sim-router.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
@@ -103,6 +103,8 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   // The simulator's routes come first: ChartMuseum never serves a repository named `sim` at depth 0.
   if (deps.clusters && !config.disableApi && path.startsWith(SIM_PREFIX)) {
     if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
+    const simMatch = matchSimRoute(request.method, path);
+    if (simMatch && !checkSimAccess(request, reply, simMatch.cluster, deps.authorizer)) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
   }
   const match = matchRoute(request.method, path, config);

@@ -6,7 +6,7 @@
  * `403 {"error":"forbidden: …"}`, `429` with `Retry-After`.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DEFAULT_NAMESPACE, type Authorizer, type Principal } from '../auth/authorizer.js';
+import { DEFAULT_NAMESPACE, type Authorizer, type Decision, type Principal } from '../auth/authorizer.js';
 import { parseAuthorization } from '../auth/credentials.js';
 import type { RouteMatch } from './router.js';
 
@@ -30,19 +30,39 @@ export function namespaceOf(match: RouteMatch): string {
  */
 export function checkAccess(request: FastifyRequest, reply: FastifyReply, match: RouteMatch, authorizer: Authorizer | undefined): boolean {
   if (!authorizer || match.action === 'none') return true;
-  const header = request.headers.authorization;
-  const decision = authorizer.authorize({
-    authorization: typeof header === 'string' ? header : undefined,
-    action: match.action,
-    namespace: namespaceOf(match),
-    clientAddress: request.ip,
-  });
-  request.principal = decision.principal;
+  const decision = decide(request, authorizer, match.action, namespaceOf(match));
   if (decision.allowed) return true;
-  const credentials = decision.principal ? undefined : parseAuthorization(request.headers.authorization);
-  if (credentials?.scheme === 'basic') request.attemptedUser = credentials.user.slice(0, 64);
   if (decision.challenge) reply.header('www-authenticate', decision.challenge);
   if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
   void reply.code(decision.status).type('application/json; charset=utf-8').send({ error: decision.error });
   return false;
+}
+
+/**
+ * The same check for the simulator's API (`/api/sim/clusters/<cluster>/…`, not a ChartMuseum route):
+ * reads need pull and changes need push on the namespace `sim/<cluster>` (`sim` for the cluster list).
+ * Refusals are Kubernetes Status objects, which `chartroom kubectl` prints as kubectl would.
+ */
+export function checkSimAccess(request: FastifyRequest, reply: FastifyReply, cluster: string, authorizer: Authorizer | undefined): boolean {
+  if (!authorizer) return true;
+  const action = request.method === 'GET' || request.method === 'HEAD' ? 'pull' : 'push';
+  const decision = decide(request, authorizer, action, cluster ? `sim/${encodeURIComponent(cluster)}` : 'sim');
+  if (decision.allowed) return true;
+  const reason = decision.status === 401 ? 'Unauthorized' : decision.status === 403 ? 'Forbidden' : 'TooManyRequests';
+  if (decision.challenge) reply.header('www-authenticate', decision.challenge);
+  if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
+  const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: decision.error, reason, code: decision.status };
+  void reply.code(decision.status).type('application/json; charset=utf-8').send(status);
+  return false;
+}
+
+function decide(request: FastifyRequest, authorizer: Authorizer, action: 'pull' | 'push', namespace: string): Decision {
+  const header = request.headers.authorization;
+  const decision = authorizer.authorize({ authorization: typeof header === 'string' ? header : undefined, action, namespace, clientAddress: request.ip });
+  request.principal = decision.principal;
+  if (!decision.allowed && !decision.principal) {
+    const credentials = parseAuthorization(typeof header === 'string' ? header : undefined);
+    if (credentials?.scheme === 'basic') request.attemptedUser = credentials.user.slice(0, 64);
+  }
+  return decision;
 }
