@@ -116,6 +116,14 @@ describe('bearer auth (--bearer-auth)', () => {
     expectUnauthorized(await inject('GET', '/org1/repo1/index.yaml', token('org1/repo1', ['push'])), challenge('org1/repo1:pull'));
   });
 
+  it('takes the namespace from the request path with --depth-dynamic', async () => {
+    server = await testServer({ ...bearer, depthDynamic: true });
+    const pull = token('org1/repo1', ['pull']);
+    expect((await inject('GET', '/org1/repo1/index.yaml', pull)).statusCode).toBe(200);
+    expectUnauthorized(await inject('GET', '/org1/index.yaml', pull), challenge('org1:pull'));
+    expectUnauthorized(await inject('GET', '/index.yaml', pull), challenge('repo:pull'));
+  });
+
   it('uses the namespace "repo" at depth 0, and takes the bearer prefix in any case', async () => {
     server = await testServer(bearer);
     expectUnauthorized(await inject('GET', '/index.yaml'), challenge('repo:pull'));
