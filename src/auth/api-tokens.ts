@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { sha256 } from './credentials.js';
 
+/** Every API token starts with this, so it is never mistaken for a JWT or a password. */
 export const TOKEN_PREFIX = 'crt_';
 
 /** A fresh token (shown once to the user, never stored). */

@@ -24,12 +24,13 @@ import type { LoginThrottle } from './throttle.js';
 import type { UserDirectory, UserEntry } from './users-file.js';
 import { VerifiedPasswords } from './verified-passwords.js';
 
-/** ChartMuseum's defaults (chartmuseum/auth). */
+/** ChartMuseum's defaults (chartmuseum/auth), spelled as there. */
 export const ACCESS_ENTRY_TYPE = 'artifact-repository';
 export const DEFAULT_ACTIONS_SEARCH_PATH = "access[?name=='$NAMESPACE' && type=='$ACCESS_ENTRY_TYPE'].actions[]";
 export const DEFAULT_NAMESPACE = 'repo';
 export const BASIC_CHALLENGE = 'Basic realm="ChartMuseum"';
 
+/** What the authorizer checks against; absent parts are not configured. */
 export interface AuthorizerOptions {
   basic?: { user: string; password: string };
   bearer?: { realm: string; service: string; key: KeyObject; searchPath?: string };
@@ -49,10 +50,12 @@ export interface Principal {
   token?: string;
 }
 
+/** The outcome: allowed (with who, if anyone logged in), or the refusal to send. */
 export type Decision =
   | { allowed: true; principal?: Principal }
   | { allowed: false; status: 401 | 403 | 429; error: string; challenge?: string; retryAfterSeconds?: number; principal?: Principal };
 
+/** One request as the authorizer sees it. */
 export interface AuthRequest {
   authorization: string | undefined;
   action: Action;

@@ -5,6 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
+/** Parsed credentials of an Authorization header. */
 export type Credentials =
   | { scheme: 'basic'; user: string; password: string }
   | { scheme: 'bearer'; token: string };

@@ -9,6 +9,7 @@
  *   pull class/*      class/alice, class/bob, class/bob/extra, but not class itself
  */
 
+/** The two permissions of ChartMuseum's routes. */
 export type Action = 'pull' | 'push';
 
 /** One parsed grant. */

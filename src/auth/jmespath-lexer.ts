@@ -8,11 +8,13 @@ export class JmesPathError extends Error {
   override name = 'JmesPathError';
 }
 
+/** Token kinds, named after the JMESPath grammar's. */
 export type TokenType =
   | 'identifier' | 'literal' | 'number' | 'dot' | 'star' | 'lbracket' | 'flatten' | 'filter' | 'rbracket'
   | 'lbrace' | 'rbrace' | 'lparen' | 'rparen' | 'comma' | 'colon' | 'current' | 'pipe' | 'or' | 'and'
   | 'not' | 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'eof';
 
+/** One token; `value` for identifiers, literals and numbers; `at` is its offset, for messages. */
 export interface Token {
   type: TokenType;
   value?: unknown;

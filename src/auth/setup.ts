@@ -19,6 +19,7 @@ export class AuthSetupError extends Error {
 /** How often the users file is checked for changes. */
 export const USERS_FILE_POLL_MS = 1000;
 
+/** The authorizer, and the users-file source to watch when there is one. */
 export interface AuthSetup {
   authorizer: Authorizer;
   usersFile?: UsersFileSource;

@@ -9,6 +9,7 @@
  * again for 120 s.
  */
 
+/** Throttle settings (`--auth-max-failures`, `--auth-lockout`) and its clock (milliseconds). */
 export interface ThrottleOptions {
   /** 0 disables throttling. */
   maxFailures: number;

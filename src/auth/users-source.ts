@@ -6,11 +6,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_USERS_FILE_BYTES, parseUsersFile, UsersFileError, type UserDirectory } from './users-file.js';
 
+/** Where reloads are reported (the server's logger). */
 export interface UsersSourceLog {
   info(details: Record<string, unknown>, message: string): void;
   error(details: Record<string, unknown>, message: string): void;
 }
 
+/** The users file in force, with its reload. */
 export class UsersFileSource {
   private stamp = '';
 

@@ -9,6 +9,7 @@ import { sha256 } from './credentials.js';
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 1000;
 
+/** The cache of successful password checks described above. */
 export class VerifiedPasswords {
   private readonly entries = new Map<string, number>();
 
