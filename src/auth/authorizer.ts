@@ -14,7 +14,7 @@
  * presented and wrong) count towards the per-address throttle; missing credentials do not.
  */
 import type { KeyObject } from 'node:crypto';
-import { bcryptVerify } from '../util/bcrypt.js';
+import { bcryptVerifyAsync } from '../util/bcrypt.js';
 import { apiTokenDigest, isApiToken } from './api-tokens.js';
 import { digestEquals, parseAuthorization, secretEquals, sha256, type Credentials } from './credentials.js';
 import { isGranted, type Action } from './grants.js';
@@ -81,14 +81,17 @@ export class Authorizer {
     return Boolean(this.options.basic || this.options.bearer || this.options.users);
   }
 
-  /** Decides one request. Never throws for bad input from the client. */
-  authorize(request: AuthRequest): Decision {
+  /**
+   * Decides one request. Never rejects for bad input from the client. Password checks run bcrypt in
+   * slices, so other requests are answered while one is checked.
+   */
+  async authorize(request: AuthRequest): Promise<Decision> {
     if (!this.isEnabled || (request.action === 'pull' && this.options.anonymousPull)) return { allowed: true };
     const retryAfterSeconds = this.options.throttle.retryAfterSeconds(request.clientAddress);
     if (retryAfterSeconds > 0) return tooMany(retryAfterSeconds);
     const credentials = parseAuthorization(request.authorization);
     if (!credentials) return this.unauthorized(request);
-    const outcome = this.authenticate(credentials, request);
+    const outcome = await this.authenticate(credentials, request);
     if (outcome === 'failed') {
       const wait = this.options.throttle.recordFailure(request.clientAddress);
       return wait > 0 ? tooMany(wait) : this.unauthorized(request);
@@ -98,7 +101,7 @@ export class Authorizer {
   }
 
   /** Checks credentials and the permission they carry; 'failed' means the credentials themselves are wrong. */
-  private authenticate(credentials: Credentials, request: AuthRequest): Decision | 'failed' {
+  private async authenticate(credentials: Credentials, request: AuthRequest): Promise<Decision | 'failed'> {
     const { basic, bearer } = this.options;
     if (credentials.scheme === 'bearer') {
       if (isApiToken(credentials.token)) return this.byToken(credentials.token, undefined, request);
@@ -111,16 +114,16 @@ export class Authorizer {
     return this.byPassword(credentials.user, credentials.password, request);
   }
 
-  private byPassword(name: string, password: string, request: AuthRequest): Decision | 'failed' {
+  private async byPassword(name: string, password: string, request: AuthRequest): Promise<Decision | 'failed'> {
     if (!this.options.users) return 'failed';
     const user = this.options.users().users.get(name);
     const hash = user?.passwordHash;
     if (!user || !hash) {
-      bcryptVerify(password, DECOY_HASH);
+      await bcryptVerifyAsync(password, DECOY_HASH);
       return 'failed';
     }
     if (!this.verified.has(name, password, hash)) {
-      if (!bcryptVerify(password, hash)) return 'failed';
+      if (!(await bcryptVerifyAsync(password, hash))) return 'failed';
       this.verified.add(name, password, hash);
     }
     return this.granted(user, { name, via: 'password' }, request);

@@ -104,7 +104,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   if (deps.clusters && !config.disableApi && path.startsWith(SIM_PREFIX)) {
     if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
     const simMatch = matchSimRoute(request.method, path);
-    if (simMatch && !checkSimAccess(request, reply, simMatch.cluster, deps.authorizer)) return reply;
+    if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
   }
   const match = matchRoute(request.method, path, config);
@@ -112,7 +112,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   request.routeMatch = match;
   if (match.isApi && config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
   const folder = tenantFolder(match.repo);
-  if (!checkAccess(request, reply, match, deps.authorizer)) return reply;
+  if (!(await checkAccess(request, reply, match, deps.authorizer))) return reply;
   return ROUTES[match.route]({ request, reply, match, folder, deps });
 }
 

@@ -25,12 +25,12 @@ export function namespaceOf(match: RouteMatch): string {
 }
 
 /**
- * Checks the request against the authorizer. Returns true if the handler may run; otherwise the refusal
+ * Checks the request against the authorizer. Resolves true if the handler may run; otherwise the refusal
  * has been sent and the caller returns the reply.
  */
-export function checkAccess(request: FastifyRequest, reply: FastifyReply, match: RouteMatch, authorizer: Authorizer | undefined): boolean {
+export async function checkAccess(request: FastifyRequest, reply: FastifyReply, match: RouteMatch, authorizer: Authorizer | undefined): Promise<boolean> {
   if (!authorizer || match.action === 'none') return true;
-  const decision = decide(request, authorizer, match.action, namespaceOf(match));
+  const decision = await decide(request, authorizer, match.action, namespaceOf(match));
   if (decision.allowed) return true;
   if (decision.challenge) reply.header('www-authenticate', decision.challenge);
   if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -43,10 +43,10 @@ export function checkAccess(request: FastifyRequest, reply: FastifyReply, match:
  * reads need pull and changes need push on the namespace `sim/<cluster>` (`sim` for the cluster list).
  * Refusals are Kubernetes Status objects, which `chartroom kubectl` prints as kubectl would.
  */
-export function checkSimAccess(request: FastifyRequest, reply: FastifyReply, cluster: string, authorizer: Authorizer | undefined): boolean {
+export async function checkSimAccess(request: FastifyRequest, reply: FastifyReply, cluster: string, authorizer: Authorizer | undefined): Promise<boolean> {
   if (!authorizer) return true;
   const action = request.method === 'GET' || request.method === 'HEAD' ? 'pull' : 'push';
-  const decision = decide(request, authorizer, action, cluster ? `sim/${encodeURIComponent(cluster)}` : 'sim');
+  const decision = await decide(request, authorizer, action, cluster ? `sim/${encodeURIComponent(cluster)}` : 'sim');
   if (decision.allowed) return true;
   const reason = decision.status === 401 ? 'Unauthorized' : decision.status === 403 ? 'Forbidden' : 'TooManyRequests';
   if (decision.challenge) reply.header('www-authenticate', decision.challenge);
@@ -56,9 +56,9 @@ export function checkSimAccess(request: FastifyRequest, reply: FastifyReply, clu
   return false;
 }
 
-function decide(request: FastifyRequest, authorizer: Authorizer, action: 'pull' | 'push', namespace: string): Decision {
+async function decide(request: FastifyRequest, authorizer: Authorizer, action: 'pull' | 'push', namespace: string): Promise<Decision> {
   const header = request.headers.authorization;
-  const decision = authorizer.authorize({ authorization: typeof header === 'string' ? header : undefined, action, namespace, clientAddress: request.ip });
+  const decision = await authorizer.authorize({ authorization: typeof header === 'string' ? header : undefined, action, namespace, clientAddress: request.ip });
   request.principal = decision.principal;
   if (!decision.allowed && !decision.principal) {
     const credentials = parseAuthorization(typeof header === 'string' ? header : undefined);

@@ -109,6 +109,28 @@ function decode64(s: string): Uint8Array {
 
 /** The bcrypt hash of password with a 22-character encoded salt and a cost (golang.org/x/crypto's bcrypt). */
 export function bcryptHash(password: Uint8Array, cost: number, salt22: string): string {
+  const steps = bcryptSteps(password, cost, salt22);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same hash, computed in slices of 64 key-schedule rounds with the event loop free in between (about
+ * 16 pauses at cost 10), so a server checking a password keeps answering other requests meanwhile.
+ */
+export async function bcryptHashAsync(password: Uint8Array, cost: number, salt22: string): Promise<string> {
+  const steps = bcryptSteps(password, cost, salt22);
+  let step = steps.next();
+  while (!step.done) {
+    await new Promise<void>((resume) => setImmediate(resume));
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** bcrypt itself, pausing (yielding) every 64 rounds of the expensive key schedule. */
+function* bcryptSteps(password: Uint8Array, cost: number, salt22: string): Generator<void, string, void> {
   const salt = decode64(salt22);
   const key = Buffer.concat([password, Buffer.from([0])]);
   const bf = new Blowfish();
@@ -116,6 +138,7 @@ export function bcryptHash(password: Uint8Array, cost: number, salt22: string): 
   for (let i = 0; i < 2 ** cost; i++) {
     bf.expandKey(key, new Uint8Array(0));
     bf.expandKey(salt, new Uint8Array(0));
+    if (i % 64 === 63) yield;
   }
   const text = Buffer.from('OrpheanBeholderScryDoubt');
   for (let i = 0; i < 24; i += 8) {
@@ -154,9 +177,24 @@ export function isBcryptHash(hash: string): boolean {
  * Passwords beyond 72 bytes never match (Go's bcrypt refuses them rather than truncating).
  */
 export function bcryptVerify(password: string, hash: string): boolean {
+  const parts = verifiable(password, hash);
+  return parts !== undefined && sameHash(bcryptHash(parts.bytes, parts.cost, parts.salt), hash);
+}
+
+/** bcryptVerify without holding the event loop (see bcryptHashAsync). */
+export async function bcryptVerifyAsync(password: string, hash: string): Promise<boolean> {
+  const parts = verifiable(password, hash);
+  return parts !== undefined && sameHash(await bcryptHashAsync(parts.bytes, parts.cost, parts.salt), hash);
+}
+
+function verifiable(password: string, hash: string): { bytes: Buffer; cost: number; salt: string } | undefined {
   const match = HASH_SHAPE.exec(hash);
   const bytes = Buffer.from(password, 'utf8');
-  if (!match || !isBcryptHash(hash) || bytes.length > 72) return false;
-  const computed = bcryptHash(bytes, Number(match[1]), match[2] as string).slice(4);
-  return timingSafeEqual(Buffer.from(computed), Buffer.from(hash.slice(4)));
+  if (!match || !isBcryptHash(hash) || bytes.length > 72) return undefined;
+  return { bytes, cost: Number(match[1]), salt: match[2] as string };
+}
+
+/** Compares after the `$2a$`/`$2b$`/`$2y$` prefix, which does not change the hash for these inputs. */
+function sameHash(computed: string, hash: string): boolean {
+  return timingSafeEqual(Buffer.from(computed.slice(4)), Buffer.from(hash.slice(4)));
 }

@@ -92,6 +92,23 @@ describe('users file grants', () => {
   });
 });
 
+describe('password checks', () => {
+  it('leave the server answering other requests while bcrypt runs (cost 12, about half a second)', async () => {
+    const file = join(dir.path, 'slow.yaml');
+    await writeFile(file, `users:\n  slow:\n    password: ${JSON.stringify(bcryptNewHash('pw', 12))}\n    grants: [pull *]\n`);
+    server = await testServer({ depth: 2, authUsersFile: file });
+    let loginDone = false;
+    const login = inject('GET', '/class/alice/index.yaml', basic('slow', 'pw')).then((res) => ((loginDone = true), res));
+    await new Promise((r) => setImmediate(r));
+    const started = performance.now();
+    expect((await inject('GET', '/health')).statusCode).toBe(200);
+    const healthMs = performance.now() - started;
+    expect(loginDone).toBe(false);
+    expect(healthMs).toBeLessThan(150);
+    expect((await login).statusCode).toBe(200);
+  });
+});
+
 describe('API tokens', () => {
   it('work as a Bearer token and as the basic-auth password of their owner, with the owner\'s grants', async () => {
     server = await testServer(config);
