@@ -91,7 +91,14 @@ export class Authorizer {
     if (retryAfterSeconds > 0) return tooMany(retryAfterSeconds);
     const credentials = parseAuthorization(request.authorization);
     if (!credentials) return this.unauthorized(request);
-    const outcome = await this.authenticate(credentials, request);
+    const { throttle } = this.options;
+    if (!throttle.beginAttempt(request.clientAddress)) return tooMany(1);
+    let outcome: Decision | 'failed';
+    try {
+      outcome = await this.authenticate(credentials, request);
+    } finally {
+      throttle.endAttempt(request.clientAddress);
+    }
     if (outcome === 'failed') {
       const wait = this.options.throttle.recordFailure(request.clientAddress);
       return wait > 0 ? tooMany(wait) : this.unauthorized(request);
@@ -183,5 +190,5 @@ export class Authorizer {
 }
 
 function tooMany(retryAfterSeconds: number): Decision {
-  return { allowed: false, status: 429, error: `too many failed logins from this address; retry after ${retryAfterSeconds} seconds`, retryAfterSeconds };
+  return { allowed: false, status: 429, error: `too many failed logins from this address; retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`, retryAfterSeconds };
 }

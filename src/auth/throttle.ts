@@ -31,6 +31,8 @@ const MAX_LOCKOUT_MS = 3_600_000;
 /** Counts failed logins per client address and says when one must wait. */
 export class LoginThrottle {
   private readonly entries = new Map<string, Entry>();
+  /** Logins being checked right now, per address (a password check takes a while). */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(private readonly options: ThrottleOptions) {}
 
@@ -39,6 +41,29 @@ export class LoginThrottle {
     const entry = this.entries.get(address);
     const wait = entry ? entry.lockedUntil - this.options.now() : 0;
     return wait > 0 ? Math.ceil(wait / 1000) : 0;
+  }
+
+  /**
+   * Starts checking a login from the address. False if its failures so far plus the logins already being
+   * checked reach `maxFailures`: otherwise many guesses sent at once would all be checked before the first
+   * failure is counted. Every true must be followed by one `endAttempt`.
+   */
+  beginAttempt(address: string): boolean {
+    const { maxFailures } = this.options;
+    const pending = this.inFlight.get(address) ?? 0;
+    const failures = this.entries.get(address)?.failures ?? 0;
+    // Past a lockout, the next failure locks again: one check at a time.
+    const allowed = failures >= maxFailures ? 1 : maxFailures - failures;
+    if (maxFailures > 0 && pending >= allowed) return false;
+    this.inFlight.set(address, pending + 1);
+    return true;
+  }
+
+  /** Ends a login check started with `beginAttempt` (record its outcome separately). */
+  endAttempt(address: string): void {
+    const pending = (this.inFlight.get(address) ?? 1) - 1;
+    if (pending > 0) this.inFlight.set(address, pending);
+    else this.inFlight.delete(address);
   }
 
   /** Records a failed login; returns the seconds to wait if this failure locked the address out, else 0. */

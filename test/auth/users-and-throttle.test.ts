@@ -124,6 +124,25 @@ describe('LoginThrottle (the worked example of its doc comment)', () => {
     for (let i = 0; i < 50; i += 1) expect(off.recordFailure('a')).toBe(0);
   });
 
+  it('lets only as many checks run at once as failures remain before the lockout', () => {
+    let now = 0;
+    const throttle = new LoginThrottle({ maxFailures: 3, lockoutMs: 60_000, now: () => now });
+    throttle.recordFailure('a');
+    expect(throttle.beginAttempt('a')).toBe(true);
+    expect(throttle.beginAttempt('a')).toBe(true);
+    expect(throttle.beginAttempt('a')).toBe(false);
+    expect(throttle.beginAttempt('b')).toBe(true);
+    throttle.endAttempt('a');
+    expect(throttle.beginAttempt('a')).toBe(true);
+    throttle.endAttempt('a');
+    throttle.endAttempt('a');
+    throttle.recordFailure('a');
+    throttle.recordFailure('a');
+    now = 61_000;
+    expect(throttle.beginAttempt('a')).toBe(true);
+    expect(throttle.beginAttempt('a')).toBe(false);
+  });
+
   it('tracks a bounded number of addresses', () => {
     const throttle = new LoginThrottle({ maxFailures: 1, lockoutMs: 1000, now: () => 0, maxTracked: 10 });
     for (let i = 0; i < 100; i += 1) throttle.recordFailure(`10.0.0.${i}`);

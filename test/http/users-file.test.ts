@@ -139,6 +139,17 @@ describe('failed-login throttling', () => {
     expect((await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'))).statusCode).toBe(200);
   });
 
+  it('checks at most --auth-max-failures guesses at once from one address', async () => {
+    server = await testServer({ ...config, authMaxFailures: 3 });
+    // Twelve guesses at once, the last one right: only the first three may be checked at all.
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => inject('GET', '/class/alice/index.yaml', basic('alice', i === 11 ? 'alice-pw' : `guess${i}`))));
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses[11]).toBe(429);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(9);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
   it('does not count requests without credentials', async () => {
     server = await testServer({ ...config, authMaxFailures: 2 });
     for (let i = 0; i < 5; i += 1) expect((await inject('GET', '/class/alice/index.yaml')).statusCode).toBe(401);
