@@ -190,5 +190,5 @@ export class Authorizer {
 }
 
 function tooMany(retryAfterSeconds: number): Decision {
-  return { allowed: false, status: 429, error: `too many failed logins from this address; retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`, retryAfterSeconds };
+  return { allowed: false, status: 429, error: `too many failed logins from this address; retry after ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`, retryAfterSeconds };
 }
