@@ -35,6 +35,24 @@ export function addUserToken(text: string, name: string, tokenName: string, sha2
   return finish(doc);
 }
 
+/** Removes a user (and with them their tokens). Throws UsersFileError if there is no such user. */
+export function removeUser(text: string, name: string): string {
+  const doc = parseDocument(text);
+  if (!doc.hasIn(['users', name])) throw new UsersFileError(`no user ${JSON.stringify(name)} in the users file`);
+  doc.deleteIn(['users', name]);
+  return finish(doc);
+}
+
+/** Removes one API token of a user by its name. Throws UsersFileError if there is no such token. */
+export function removeUserToken(text: string, name: string, tokenName: string): string {
+  const doc = parseDocument(text);
+  const tokens = doc.getIn(['users', name, 'tokens']);
+  const at = isSeq(tokens) ? tokens.items.findIndex((item) => isMap(item) && item.get('name') === tokenName) : -1;
+  if (!isSeq(tokens) || at < 0) throw new UsersFileError(`user ${JSON.stringify(name)} has no token named ${JSON.stringify(tokenName)}`);
+  tokens.items.splice(at, 1);
+  return finish(doc);
+}
+
 function parseDocument(text: string): Document {
   if (text.trim() === '') return new YAML.Document({ users: {} });
   const doc = YAML.parseDocument(text, { uniqueKeys: true });

@@ -1,6 +1,7 @@
 /**
- * `chartroom user add NAME [--grant "push class/alice"]... [--cost N] [--users-file FILE]` and
- * `chartroom token create NAME [--name LABEL] [--users-file FILE]`: write the users file that
+ * `chartroom user add NAME [--grant "push class/alice"]... [--cost N] [--users-file FILE]`,
+ * `chartroom user remove NAME`, `chartroom token create NAME [--name LABEL]` and
+ * `chartroom token revoke NAME [--name LABEL]` (each with `[--users-file FILE]`): write the users file that
  * `--auth-users-file` serves from (the file defaults to $AUTH_USERS_FILE). The password is read from stdin
  * (a pipe, or a prompt without echo on a terminal); only its bcrypt hash is written. A token is printed once,
  * on stdout, and only its SHA-256 is written. The file is replaced atomically, readable by its owner only;
@@ -11,7 +12,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { apiTokenDigest, newApiToken } from '../auth/api-tokens.js';
 import { GrantError } from '../auth/grants.js';
 import { UsersFileError } from '../auth/users-file.js';
-import { addUserToken, setUserPassword } from '../auth/users-file-edit.js';
+import { addUserToken, removeUser, removeUserToken, setUserPassword } from '../auth/users-file-edit.js';
 import { bcryptNewHash, BCRYPT_MAX_COST } from '../util/bcrypt.js';
 
 /** Where the commands write and how they read the password (injected by tests). */
@@ -34,11 +35,17 @@ interface Parsed {
 export async function runUser(args: readonly string[], io: UsersIo): Promise<number> {
   return guard(io, async () => {
     const [verb, ...rest] = args;
-    if (verb !== 'add') return usage(io, 'usage: chartroom user add NAME [--grant "push <pattern>"]... [--cost N] [--users-file FILE]');
     const parsed = parseArgs(rest);
     const [name] = parsed.positional;
     const file = parsed.usersFile ?? io.env.AUTH_USERS_FILE;
-    if (!name || parsed.positional.length > 1 || !file) return usage(io, 'usage: chartroom user add NAME [--grant "push <pattern>"]... [--cost N] [--users-file FILE] (or set AUTH_USERS_FILE)');
+    if ((verb !== 'add' && verb !== 'remove') || !name || parsed.positional.length > 1 || !file) {
+      return usage(io, 'usage: chartroom user add NAME [--grant "push <pattern>"]... [--cost N] [--users-file FILE]\n       chartroom user remove NAME [--users-file FILE]\n(the users file may also come from AUTH_USERS_FILE)');
+    }
+    if (verb === 'remove') {
+      await replaceFile(file, removeUser(await readIfExists(file), name));
+      io.err(`User ${name} removed from ${file}\n`);
+      return 0;
+    }
     const password = await io.readPassword();
     if (password === '') return usage(io, 'Error: empty password');
     const hash = bcryptNewHash(password, parsed.cost);
@@ -48,14 +55,21 @@ export async function runUser(args: readonly string[], io: UsersIo): Promise<num
   });
 }
 
-/** Runs `chartroom token …`; prints the new token on stdout. */
+/** Runs `chartroom token …`; `create` prints the new token on stdout. */
 export async function runToken(args: readonly string[], io: UsersIo): Promise<number> {
   return guard(io, async () => {
     const [verb, ...rest] = args;
     const parsed = parseArgs(rest);
     const [name] = parsed.positional;
     const file = parsed.usersFile ?? io.env.AUTH_USERS_FILE;
-    if (verb !== 'create' || !name || parsed.positional.length > 1 || !file) return usage(io, 'usage: chartroom token create NAME [--name LABEL] [--users-file FILE] (or set AUTH_USERS_FILE)');
+    if ((verb !== 'create' && verb !== 'revoke') || !name || parsed.positional.length > 1 || !file) {
+      return usage(io, 'usage: chartroom token create|revoke NAME [--name LABEL] [--users-file FILE] (or set AUTH_USERS_FILE)');
+    }
+    if (verb === 'revoke') {
+      await replaceFile(file, removeUserToken(await readIfExists(file), name, parsed.tokenName));
+      io.err(`Token ${parsed.tokenName} of ${name} revoked in ${file}\n`);
+      return 0;
+    }
     const token = newApiToken();
     await replaceFile(file, addUserToken(await readIfExists(file), name, parsed.tokenName, apiTokenDigest(token)));
     io.out(`${token}\n`);

@@ -225,7 +225,8 @@ export function helpText(): string {
   const lines = [
     'Usage: chartroom [serve] [flags]',
     '       chartroom user add NAME [--grant "push <repo pattern>"]... [--users-file FILE]',
-    '       chartroom token create NAME [--name LABEL] [--users-file FILE]',
+    '       chartroom user remove NAME [--users-file FILE]',
+    '       chartroom token create|revoke NAME [--name LABEL] [--users-file FILE]',
     '',
     'Serves a Helm chart repository (ChartMuseum-compatible). With no flags: port 8080, local storage in ./storage.',
     '',

@@ -1,4 +1,4 @@
-/** `chartroom user add` and `chartroom token create`: what they write, and that the server accepts it. */
+/** `chartroom user add|remove` and `chartroom token create|revoke`: what they write to the users file. */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ function io(password: string, env: NodeJS.ProcessEnv = {}): UsersIo & { stdout: 
   });
 }
 
-describe('chartroom user add / token create', () => {
+describe('chartroom user add/remove, token create/revoke', () => {
   it('writes a bcrypt hash and grants, updates the hash later, and adds a token stored as SHA-256', async () => {
     const dir = await tempDir();
     cleanup = dir.cleanup;
@@ -43,6 +43,10 @@ describe('chartroom user add / token create', () => {
     expect(alice?.tokens).toEqual([{ name: 'ci', sha256: apiTokenDigest(token.stdout.trim()) }]);
     expect(text).not.toContain(token.stdout.trim());
     expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await runToken(['revoke', 'alice', '--name', 'ci', '--users-file', file], io(''))).toBe(0);
+    expect(parseUsersFile(await readFile(file, 'utf8')).users.get('alice')?.tokens).toEqual([]);
+    expect(await runUser(['remove', 'teacher', '--users-file', file], io(''))).toBe(0);
+    expect([...parseUsersFile(await readFile(file, 'utf8')).users.keys()]).toEqual(['alice']);
   });
 
   it('refuses bad input without touching the file', async () => {
@@ -58,7 +62,9 @@ describe('chartroom user add / token create', () => {
       ['x', (o) => runUser(['add', 'alice', '--cost', '31', '--users-file', file], o), '', 2, '--cost must be from 4 to 14'],
       ['x'.repeat(73), (o) => runUser(['add', 'alice', '--cost', '4', '--users-file', file], o), '', 1, 'exceeds 72 bytes'],
       ['', (o) => runToken(['create', 'nobody', '--users-file', file], o), '', 1, 'no user "nobody"'],
-      ['', (o) => runToken(['create', 'alice'], o), '', 2, 'usage: chartroom token create'],
+      ['', (o) => runToken(['create', 'alice'], o), '', 2, 'usage: chartroom token create|revoke'],
+      ['', (o) => runToken(['revoke', 'alice', '--users-file', file], o), '', 1, 'user "alice" has no token named "default"'],
+      ['', (o) => runUser(['remove', 'nobody', '--users-file', file], o), '', 1, 'no user "nobody"'],
     ];
     for (const [password, command, , code, message] of cases) {
       const out = io(password);
