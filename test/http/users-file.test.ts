@@ -69,6 +69,16 @@ describe('users file grants', () => {
     expect((await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'))).body).not.toContain('mychart');
   });
 
+  it('names the single repository "repo" at depth 0, and works under --context-path', async () => {
+    const file = join(dir.path, 'depth0.yaml');
+    await writeFile(file, `users:\n  reader:\n    password: ${JSON.stringify(bcryptNewHash('r', 4))}\n    grants: [pull repo]\n  writer:\n    password: ${JSON.stringify(bcryptNewHash('w', 4))}\n    grants: [push repo]\n`);
+    server = await testServer({ authUsersFile: file, contextPath: '/charts' });
+    expect((await inject('POST', '/charts/api/charts', basic('reader', 'r'), chart())).json()).toEqual({ error: 'forbidden: reader may not push repo' });
+    expect((await inject('POST', '/charts/api/charts', basic('writer', 'w'), chart())).statusCode).toBe(201);
+    expect((await inject('GET', '/charts/index.yaml', basic('reader', 'r'))).body).toContain('mychart');
+    expect((await inject('GET', '/charts/health')).statusCode).toBe(200);
+  });
+
   it('answers 401 with the Basic challenge for unknown users and wrong passwords, and nothing is written', async () => {
     server = await testServer(config);
     for (const headers of [basic('mallory', 'x'), basic('alice', 'bob-pw'), {}]) {
