@@ -6,6 +6,7 @@ import { parseUsersFile } from '../../src/auth/users-file.js';
 import { runToken, runUser, type UsersIo } from '../../src/cli/users.js';
 import { bcryptVerify } from '../../src/util/bcrypt.js';
 import { apiTokenDigest } from '../../src/auth/api-tokens.js';
+import { PROJECT_ROOT, run } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -72,5 +73,15 @@ describe('chartroom user add/remove, token create/revoke', () => {
       expect(out.stderr).toContain(message);
       expect(await readFile(file, 'utf8')).toBe('users: {}\n');
     }
+  });
+
+  it('stops chartroom serve with exit code 2 on a users file it cannot use, and on a half-configured basic auth', async () => {
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], { cwd: PROJECT_ROOT });
+    const missing = await cli('--auth-users-file', '/no/such/users.yaml', '--port', '0');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Error: cannot read users file /no/such/users.yaml');
+    const half = await cli('--port', '0', '--basic-auth-user', 'admin');
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain('Error: --basic-auth-user and --basic-auth-pass must be given together');
   });
 });
