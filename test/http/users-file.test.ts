@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokenDigest, newApiToken } from '../../src/auth/api-tokens.js';
+import { UsersFileSource } from '../../src/auth/users-source.js';
 import type { ServerConfig } from '../../src/config/settings.js';
 import { bcryptNewHash } from '../../src/util/bcrypt.js';
 import { buildChart } from '../helpers/charts.js';
@@ -180,6 +181,24 @@ describe('reloading the users file', () => {
     expect(await server.usersFile?.reload()).toBe(false);
     expect((await inject('GET', '/class/alice/index.yaml', basic('carol', 'carol-pw'))).statusCode).toBe(200);
     expect(await server.usersFile?.reload()).toBe(false);
+  });
+
+  it('logs an error once for a broken file, and a line when a good one is taken', async () => {
+    const file = join(dir.path, 'logged.yaml');
+    await writeFile(file, usersYaml());
+    const logged: string[] = [];
+    const log = { info: (d: Record<string, unknown>, m: string) => logged.push(`INFO ${m} ${JSON.stringify(d)}`), error: (d: Record<string, unknown>, m: string) => logged.push(`ERROR ${m} ${JSON.stringify(d)}`) };
+    const source = await UsersFileSource.open(file, log);
+    await writeFile(file, 'users:\n  bob:\n    grants: [own *]\n');
+    expect(await source.reload()).toBe(false);
+    expect(await source.reload()).toBe(false);
+    expect(source.directory().users.has('alice')).toBe(true);
+    await writeFile(file, usersYaml().replace(/  bob:[\s\S]*$/, ''));
+    expect(await source.reload()).toBe(true);
+    expect(logged).toEqual([
+      `ERROR Users file not reloaded; the previous version stays in force {"usersFile":${JSON.stringify(file)},"error":"user bob: invalid grant \\"own *\\": expected \\"pull <repository pattern>\\" or \\"push <repository pattern>\\""}`,
+      `INFO Users file reloaded {"usersFile":${JSON.stringify(file)},"users":2}`,
+    ]);
   });
 
   it('refuses to start with a broken users file', async () => {
