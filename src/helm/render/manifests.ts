@@ -136,10 +136,12 @@ export function formatManifest(m: Manifest): string {
 }
 
 /**
- * `helm template` stdout: the release manifest trimmed plus a newline (cmd/helm/template.go), then each
- * hook (unless `includeHooks` is false).
+ * `helm template` stdout: the release manifest (CRD files first when given, then the manifests) trimmed
+ * plus a newline (cmd/helm/template.go), then each hook (unless `includeHooks` is false).
  */
-export function formatTemplateOutput(manifests: Manifest[], hooks: Hook[], includeHooks = true): string {
-  const manifest = manifests.map(formatManifest).join('');
+export function formatTemplateOutput(
+  manifests: Manifest[], hooks: Hook[], includeHooks = true, crds: readonly { path: string; content: string }[] = [],
+): string {
+  const manifest = crds.map((c) => `---\n# Source: ${c.path}\n${c.content}\n`).join('') + manifests.map(formatManifest).join('');
   return trimGo(manifest) + '\n' + (includeHooks ? hooks.map(formatManifest).join('') : '');
 }

@@ -36,6 +36,21 @@ export interface RenderOptions {
   capabilities?: CapabilitiesInfo;
   /** Receives coalescing warnings. */
   warn?: (msg: string) => void;
+  /** `--include-crds`: put the `crds/` files of the chart and its enabled subcharts before the manifests. */
+  includeCrds?: boolean;
+  /** `--no-hooks`: leave hooks out of `output`. */
+  noHooks?: boolean;
+  /** `--skip-tests`: leave test hooks out of `output`. */
+  skipTests?: boolean;
+  /** `--skip-schema-validation`: do not check values against `values.schema.json`. */
+  skipSchemaValidation?: boolean;
+}
+
+/** A file of a chart's `crds/` folder, printed raw (never templated). */
+export interface CrdFile {
+  /** `<chart full path>/crds/<file>`, as in its `# Source:` line. */
+  path: string;
+  content: string;
 }
 
 /** The result of a render. */
@@ -48,6 +63,8 @@ export interface RenderResult {
   notes: string;
   manifests: Manifest[];
   hooks: Hook[];
+  /** The CRD files of the chart and its enabled subcharts, in Helm's order (CRDObjects). */
+  crds: CrdFile[];
   /** What `helm template` prints to stdout. */
   output: string;
 }
@@ -89,6 +106,16 @@ function collectRenderables(
   return data;
 }
 
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** chart.CRDObjects: `crds/*.{yaml,yml,json}` of the chart in file order, then of each subchart. */
+function collectCrds(chart: LoadedChart, fullPath: string): CrdFile[] {
+  const own = [...chart.files]
+    .filter(([name]) => name.startsWith('crds/') && MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext)))
+    .map(([name, data]) => ({ path: `${fullPath}/${name}`, content: data.toString('utf8') }));
+  return [...own, ...chart.dependencies.flatMap((d) => collectCrds(d, `${fullPath}/charts/${d.metadata.name}`))];
+}
+
 /**
  * Renders a chart. Throws NotInstallableError (library chart, missing dependency, bad release name,
  * kubeVersion mismatch),
@@ -120,5 +147,8 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
     docs.delete(key);
   }
   const { manifests, hooks } = sortManifests(docs);
-  return { values, rendered, notes, manifests, hooks, output: formatTemplateOutput(manifests, hooks) };
+  const crds = collectCrds(chart, name);
+  const shownHooks = options.noHooks ? [] : hooks.filter((h) => !(options.skipTests && h.events.includes('test')));
+  const output = formatTemplateOutput(manifests, shownHooks, true, options.includeCrds ? crds : []);
+  return { values, rendered, notes, manifests, hooks, crds, output };
 }
