@@ -9,6 +9,7 @@ import { defaultCapabilities } from '../helm/render/default-capabilities.js';
 import { parseKubeVersion } from '../helm/render/kube-version.js';
 import { renderChart } from '../helm/render/render-chart.js';
 import { ManifestParseError } from '../helm/render/errors.js';
+import { helmLogLine } from '../helm/render/log-sources.js';
 import { selectShowOnly } from '../helm/render/show-only.js';
 import { mergeValueOptions, readFileLikeGo } from '../helm/values/index.js';
 import { parseFlags, type ParsedFlags } from './pflag.js';
@@ -55,7 +56,7 @@ async function render(flags: ParsedFlags, env: NodeJS.ProcessEnv, io: TemplateIo
     releaseName, namespace: text(flags, 'namespace') || 'default', isUpgrade: bool(flags, 'is-upgrade'),
     userValues: [userValues], capabilities, includeCrds: bool(flags, 'include-crds'), noHooks: bool(flags, 'no-hooks'),
     skipTests: bool(flags, 'skip-tests'), skipSchemaValidation: bool(flags, 'skip-schema-validation'),
-    warn: (msg) => io.stderr(`${msg}\n`),
+    warn: (msg) => io.stderr(`${helmLogLine(msg)}\n`),
   });
   const showOnly = list(flags, 'show-only');
   io.stdout(showOnly.length > 0 ? selectShowOnly(result.output, showOnly) : result.output);

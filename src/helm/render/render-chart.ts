@@ -146,7 +146,7 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
     if (key === `${name}/templates/${NOTES_SUFFIX}`) notes = rendered.get(key)!;
     docs.delete(key);
   }
-  const { manifests, hooks } = sortManifests(docs);
+  const { manifests, hooks } = sortManifests(docs, options.warn);
   const crds = collectCrds(chart, name);
   const shownHooks = options.noHooks ? [] : hooks.filter((h) => !(options.skipTests && h.events.includes('test')));
   const output = formatTemplateOutput(manifests, shownHooks, true, options.includeCrds ? crds : []);
