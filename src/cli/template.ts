@@ -45,7 +45,7 @@ async function render(flags: ParsedFlags, env: NodeJS.ProcessEnv, io: TemplateIo
   const capabilities = capabilitiesFrom(flags);
   const { releaseName, chartRef } = resolveReleaseName(flags);
   const chart = await locateChart(chartRef, {
-    version: text(flags, 'version'), repoUrl: text(flags, 'repo'), env,
+    version: text(flags, 'version'), repoUrl: text(flags, 'repo'), env, log: (line) => io.stderr(`${line}\n`),
     ...(flags.values.has('username') ? { username: text(flags, 'username'), password: text(flags, 'password') } : {}),
   });
   const userValues = mergeValueOptions({

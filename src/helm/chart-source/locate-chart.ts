@@ -21,6 +21,13 @@ export interface LocateOptions {
   password?: string;
   /** Environment for Helm's paths (HELM_REPOSITORY_CONFIG, HELM_REPOSITORY_CACHE, HOME …). */
   env?: NodeJS.ProcessEnv;
+  /** Receives the lines Helm logs to stderr while locating (the local-chart-wins warning). */
+  log?: (line: string) => void;
+}
+
+/** A value as Go's slog text handler writes it: quoted when empty or holding spaces, `=` or quotes. */
+function slogValue(v: string): string {
+  return v === '' || /[\s="]/.test(v) ? JSON.stringify(v) : v;
 }
 
 /** The chart could not be found or fetched; the message is Helm's. */
@@ -98,6 +105,9 @@ async function fromRepoName(ref: string, options: LocateOptions): Promise<{ url:
 export async function locateChart(name: string, options: LocateOptions = {}): Promise<LoadedChart> {
   const ref = name.trim();
   const info = await stat(ref).catch(() => undefined);
+  if (info && options.repoUrl) {
+    options.log?.(`install.go:759: WARN local chart found in current working directory. repository url ignored chart=${slogValue(ref)} repository=${slogValue(options.repoUrl)}`);
+  }
   if (info?.isDirectory()) return await loadChartDirectory(ref);
   if (info) return await loadChartArchive(await readFile(ref));
   if (isAbsolute(ref) || ref.startsWith('.')) throw new LocateChartError(`path "${ref}" not found`);
