@@ -20,6 +20,7 @@ import { checkInstallable } from './preflight.js';
 import { processImportValues } from './import-values.js';
 import { coalesceChartValues } from './chart-values.js';
 import { mergeValueFiles, type Values } from './values.js';
+import { validateChartSchemas } from '../schema/index.js';
 
 /** How to render: release identity, user values, and the assumed cluster. */
 export interface RenderOptions {
@@ -128,6 +129,7 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
   const user = mergeValueFiles(options.userValues ?? []);
   const chart = processImportValues(processDependencies(loaded, user));
   const values = coalesceChartValues(chart, user, options.warn);
+  if (!options.skipSchemaValidation) validateChartSchemas(chart, values);
   const isUpgrade = options.isUpgrade ?? false;
   const shared: SharedObjects = {
     capabilities: capabilitiesObject(capabilities),
