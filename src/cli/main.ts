@@ -6,6 +6,7 @@ import { CHARTROOM_VERSION } from '../version.js';
 import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
 import { runUsersCommand } from './users.js';
+import { runTemplate } from './template.js';
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<number> {
   if (first === 'kubectl') return runKubectl(rest, process.env, processIo());
   if (first === 'sim') return runSim(rest, process.env, processIo());
   if (first === 'user' || first === 'token') return runUsersCommand(first, rest);
+  if (first === 'template') return runTemplate(rest, process.env, processIo());
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
     process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);

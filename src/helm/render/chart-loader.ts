@@ -29,6 +29,8 @@ export interface LoadedChart {
   files: Map<string, Buffer>;
   /** Subcharts found under `charts/`, in name order. */
   dependencies: LoadedChart[];
+  /** values.schema.json, when the chart has one. */
+  schema?: Buffer;
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -92,7 +94,8 @@ export async function assembleChart(all: Map<string, Buffer>): Promise<LoadedCha
       throw new ChartLoadError(`error unpacking subchart ${sub} in ${metadata.name}: ${(e as Error).message}`);
     }
   }
-  return { metadata, values, templates, files, dependencies };
+  const schema = all.get('values.schema.json');
+  return { metadata, values, templates, files, dependencies, ...(schema ? { schema: stripBom(schema) } : {}) };
 }
 
 /** Drops the entry a bare `charts/<name>` file would leave (it is not part of any chart). */

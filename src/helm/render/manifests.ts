@@ -5,7 +5,7 @@
  * install order, and print each as `---\n# Source: <file>\n<doc>\n`.
  */
 import YAML from 'yaml';
-import { compareGoStrings } from '../../gotemplate/index.js';
+import { compareGoStrings, quote } from '../../gotemplate/index.js';
 import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
 import { ManifestParseError } from './errors.js';
 
@@ -105,10 +105,13 @@ function compareKinds(a: string, b: string): number {
 
 /**
  * releaseutil.SortManifests: files in byte order (partials `_*` and blank files skipped), documents in
- * file order, hooks separated (documents with an unknown hook event dropped), both stable-sorted by kind.
+ * file order, hooks separated (documents with an unknown hook event dropped and reported to `log` as Helm
+ * does), both stable-sorted by kind.
  * Throws ManifestParseError for a document that is not YAML.
  */
-export function sortManifests(files: Map<string, string>): { manifests: Manifest[]; hooks: Hook[] } {
+export function sortManifests(
+  files: Map<string, string>, log: (msg: string) => void = () => {},
+): { manifests: Manifest[]; hooks: Hook[] } {
   const manifests: Manifest[] = [];
   const hooks: Hook[] = [];
   for (const path of [...files.keys()].sort(compareGoStrings)) {
@@ -122,7 +125,10 @@ export function sortManifests(files: Map<string, string>): { manifests: Manifest
         continue;
       }
       const events = hookTypes.split(',').map((h) => h.trim().toLowerCase()).map((h) => (h === 'test-success' ? 'test' : h));
-      if (events.some((e) => !HOOK_EVENTS.has(e))) continue;
+      if (events.some((e) => !HOOK_EVENTS.has(e))) {
+        log(`info: skipping unknown hook: ${quote(hookTypes)}`);
+        continue;
+      }
       hooks.push({ path, kind: head.kind, content, name: head.name, events, ...hookSettings(head.annotations) });
     }
   }
@@ -136,10 +142,12 @@ export function formatManifest(m: Manifest): string {
 }
 
 /**
- * `helm template` stdout: the release manifest trimmed plus a newline (cmd/helm/template.go), then each
- * hook (unless `includeHooks` is false).
+ * `helm template` stdout: the release manifest (CRD files first when given, then the manifests) trimmed
+ * plus a newline (cmd/helm/template.go), then each hook (unless `includeHooks` is false).
  */
-export function formatTemplateOutput(manifests: Manifest[], hooks: Hook[], includeHooks = true): string {
-  const manifest = manifests.map(formatManifest).join('');
+export function formatTemplateOutput(
+  manifests: Manifest[], hooks: Hook[], includeHooks = true, crds: readonly { path: string; content: string }[] = [],
+): string {
+  const manifest = crds.map((c) => `---\n# Source: ${c.path}\n${c.content}\n`).join('') + manifests.map(formatManifest).join('');
   return trimGo(manifest) + '\n' + (includeHooks ? hooks.map(formatManifest).join('') : '');
 }

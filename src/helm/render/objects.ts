@@ -71,9 +71,11 @@ export function chartObject(m: ChartMetadata, isRoot: boolean): GoStruct {
 function kubeVersionStruct(version: string): GoStruct {
   const [major = '', minor = ''] = version.replace(/^v/, '').split('.');
   const gitVersion: GoFuncDef = { params: [], result: 'string', fn: () => version };
+  // String() has a pointer receiver in Helm; text/template takes the field's address, so printing
+  // `.Capabilities.KubeVersion` gives `v1.20.0`.
   return new GoStruct('chartutil.KubeVersion', new Map<string, GoValue>([
     ['Version', version], ['Major', major], ['Minor', minor],
-  ]), new Map([['GitVersion', gitVersion]]));
+  ]), new Map([['GitVersion', gitVersion], ['String', gitVersion]]));
 }
 
 /**

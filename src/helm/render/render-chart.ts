@@ -20,6 +20,7 @@ import { checkInstallable } from './preflight.js';
 import { processImportValues } from './import-values.js';
 import { coalesceChartValues } from './chart-values.js';
 import { mergeValueFiles, type Values } from './values.js';
+import { validateChartSchemas } from '../schema/index.js';
 
 /** How to render: release identity, user values, and the assumed cluster. */
 export interface RenderOptions {
@@ -36,6 +37,21 @@ export interface RenderOptions {
   capabilities?: CapabilitiesInfo;
   /** Receives coalescing warnings. */
   warn?: (msg: string) => void;
+  /** `--include-crds`: put the `crds/` files of the chart and its enabled subcharts before the manifests. */
+  includeCrds?: boolean;
+  /** `--no-hooks`: leave hooks out of `output`. */
+  noHooks?: boolean;
+  /** `--skip-tests`: leave test hooks out of `output`. */
+  skipTests?: boolean;
+  /** `--skip-schema-validation`: do not check values against `values.schema.json`. */
+  skipSchemaValidation?: boolean;
+}
+
+/** A file of a chart's `crds/` folder, printed raw (never templated). */
+export interface CrdFile {
+  /** `<chart full path>/crds/<file>`, as in its `# Source:` line. */
+  path: string;
+  content: string;
 }
 
 /** The result of a render. */
@@ -48,6 +64,8 @@ export interface RenderResult {
   notes: string;
   manifests: Manifest[];
   hooks: Hook[];
+  /** The CRD files of the chart and its enabled subcharts, in Helm's order (CRDObjects). */
+  crds: CrdFile[];
   /** What `helm template` prints to stdout. */
   output: string;
 }
@@ -89,6 +107,16 @@ function collectRenderables(
   return data;
 }
 
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+/** chart.CRDObjects: `crds/*.{yaml,yml,json}` of the chart in file order, then of each subchart. */
+function collectCrds(chart: LoadedChart, fullPath: string): CrdFile[] {
+  const own = [...chart.files]
+    .filter(([name]) => name.startsWith('crds/') && MANIFEST_EXTENSIONS.some((ext) => name.endsWith(ext)))
+    .map(([name, data]) => ({ path: `${fullPath}/${name}`, content: data.toString('utf8') }));
+  return [...own, ...chart.dependencies.flatMap((d) => collectCrds(d, `${fullPath}/charts/${d.metadata.name}`))];
+}
+
 /**
  * Renders a chart. Throws NotInstallableError (library chart, missing dependency, bad release name,
  * kubeVersion mismatch),
@@ -101,6 +129,7 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
   const user = mergeValueFiles(options.userValues ?? []);
   const chart = processImportValues(processDependencies(loaded, user));
   const values = coalesceChartValues(chart, user, options.warn);
+  if (!options.skipSchemaValidation) validateChartSchemas(chart, values);
   const isUpgrade = options.isUpgrade ?? false;
   const shared: SharedObjects = {
     capabilities: capabilitiesObject(capabilities),
@@ -119,6 +148,9 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
     if (key === `${name}/templates/${NOTES_SUFFIX}`) notes = rendered.get(key)!;
     docs.delete(key);
   }
-  const { manifests, hooks } = sortManifests(docs);
-  return { values, rendered, notes, manifests, hooks, output: formatTemplateOutput(manifests, hooks) };
+  const { manifests, hooks } = sortManifests(docs, options.warn);
+  const crds = collectCrds(chart, name);
+  const shownHooks = options.noHooks ? [] : hooks.filter((h) => !(options.skipTests && h.events.includes('test')));
+  const output = formatTemplateOutput(manifests, shownHooks, true, options.includeCrds ? crds : []);
+  return { values, rendered, notes, manifests, hooks, crds, output };
 }

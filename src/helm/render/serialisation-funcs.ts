@@ -1,6 +1,6 @@
 /**
- * Helm's YAML and JSON functions (pkg/engine/funcs.go): `toYaml`, `toYamlPretty`, `fromYaml`,
- * `fromYamlArray`, `toJson`, `fromJson`, `fromJsonArray`. None of them fails a render: encoders return ""
+ * Helm's YAML, JSON and TOML functions (pkg/engine/funcs.go): `toYaml`, `toYamlPretty`, `fromYaml`,
+ * `fromYamlArray`, `toJson`, `fromJson`, `fromJsonArray`, `toToml`, `fromToml`. None of them fails a render: encoders return ""
  * on error, decoders return `map[Error:…]` or `[…]` holding Go's error text.
  */
 import { ANY, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
@@ -9,6 +9,8 @@ import { marshalGoYaml } from '../../yaml/go-yaml-emitter.js';
 import { decodeJson, encodeJson } from '../sprig/json.js';
 import { marshalPrettyYaml } from './yaml-pretty.js';
 import { jsonKindOf, parseHelmYaml } from './yaml-values.js';
+import { decodeToml } from './toml-decode.js';
+import { encodeToml } from './toml-encode.js';
 
 const MAP_TYPE = 'map[string]interface {}';
 const LIST_TYPE = '[]interface {}';
@@ -83,4 +85,19 @@ export const SERIALISATION_FUNCS: Record<string, GoFuncDef> = {
   }),
   fromJson: fn(['string'], MAP_TYPE, ([s]) => asMap(decodeJsonText(s as string), false)),
   fromJsonArray: fn(['string'], LIST_TYPE, ([s]) => asList(decodeJsonText(s as string), false)),
+  // toToml returns the encoder's error text instead of failing; fromToml puts it under "Error".
+  toToml: fn([ANY], 'string', ([v]) => {
+    try {
+      return encodeToml(v ?? null);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }),
+  fromToml: fn(['string'], MAP_TYPE, ([s]) => {
+    try {
+      return decodeToml(s as string);
+    } catch (e) {
+      return new Map([['Error', (e as Error).message]]);
+    }
+  }),
 };

@@ -5,7 +5,7 @@
  *
  *   defaults {a: 1, b: {c: 2, d: 3}}  user {b: {c: null}, e: 5}  →  {a: 1, b: {d: 3}, e: 5}
  */
-import type { GoValue } from '../../gotemplate/index.js';
+import { sprint, type GoValue } from '../../gotemplate/index.js';
 
 /** A `map[string]interface {}` of values. */
 export type Values = Map<string, GoValue>;
@@ -82,9 +82,9 @@ export function coalesceTables(dst: Values, src: Values, prefix: string, warn: (
     if (dv === null && !merge) dst.delete(key);
     else if (isTable(val)) {
       if (isTable(dv)) coalesceTables(dv, val, full, warn, merge);
-      else warn(`warning: cannot overwrite table with non table for ${full} (${String(val)})`);
+      else warn(`warning: cannot overwrite table with non table for ${full} (${sprint([val])})`);
     } else if (isTable(dv) && val !== null) {
-      warn(`warning: destination for ${full} is a table. Ignoring non-table value (${String(val)})`);
+      warn(`warning: destination for ${full} is a table. Ignoring non-table value (${sprint([val])})`);
     }
   }
 }
