@@ -39,6 +39,8 @@ export interface TableOptions {
   namePrefix?: string;
   /** Namespace cell of each row (`-A`), in row order. */
   namespaces?: string[];
+  /** `--show-labels`: a LABELS cell per row, in row order, after every other column. */
+  labels?: string[];
 }
 
 /** Header and rows of a Table as kubectl prints them (header names upper-cased, `<none>` for blanks kept). */
@@ -48,6 +50,10 @@ export function tableRows(table: TableLike, options: TableOptions = {}): string[
   const header = pick(table.columnDefinitions.map((c) => c.name.toUpperCase()));
   const rows = table.rows.map((r) => pick(r.cells.map(String)));
   if (options.namePrefix) for (const row of rows) row[0] = `${options.namePrefix}${row[0]}`;
+  if (options.labels) {
+    header.push('LABELS');
+    rows.forEach((row, i) => row.push(options.labels![i] ?? '<none>'));
+  }
   if (!options.namespaces) return [header, ...rows];
   return [['NAMESPACE', ...header], ...rows.map((row, i) => [options.namespaces![i] ?? '', ...row])];
 }
