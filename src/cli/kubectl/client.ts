@@ -85,6 +85,11 @@ export class SimClient {
     return this.send('POST', `/apply${queryString({ namespace })}`, text, 'application/yaml');
   }
 
+  /** GET the cluster's clock: `{now, virtual}`. */
+  clock(): Promise<{ now: string; virtual: boolean }> {
+    return this.send('GET', '/clock');
+  }
+
   /** POST advance by `ms` of virtual time: `{now}`. */
   advance(ms: number): Promise<any> {
     return this.send('POST', '/advance', JSON.stringify({ ms }));

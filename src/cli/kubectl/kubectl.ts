@@ -9,6 +9,7 @@
 import { parseGoDuration } from '../../config/duration.js';
 import { type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { SimClient } from './client.js';
+import { describeCommand } from './describe/index.js';
 import { getCommand } from './get.js';
 import { type Command, type KubectlIo, reportError } from './invocation.js';
 import { applyCommand, deleteCommand, scaleCommand, setImageCommand } from './mutate.js';
@@ -19,6 +20,7 @@ export const DEFAULT_SERVER = 'http://localhost:8080';
 
 const COMMANDS: Record<string, Command> = {
   get: getCommand,
+  describe: describeCommand,
   apply: applyCommand,
   delete: deleteCommand,
   scale: scaleCommand,

@@ -23,6 +23,7 @@ const OPERATIONS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/sim/openapi.json': { get: { route: 'openapi', summary: 'This document' } },
   '/api/sim/clusters': { get: { route: 'clusters', summary: 'Names of the clusters ({"clusters":[...]})' } },
   [`${C}/stream`]: { get: { route: 'stream', summary: 'Server-sent events of every change in the cluster (objects and Events)', query: ['resourceVersion', 'timeoutSeconds'], stream: true } },
+  [`${C}/clock`]: { get: { route: 'clock', summary: 'The cluster\'s time ({"now":"...","virtual":true})' } },
   [`${C}/apply`]: { post: { route: 'apply', summary: 'kubectl apply of YAML or JSON documents ({"results":[...]})', body: 'yaml', query: ['namespace'] } },
   [`${C}/create`]: { post: { route: 'create', summary: 'kubectl create of YAML or JSON documents ({"results":[...]})', body: 'yaml', query: ['namespace'] } },
   [`${C}/advance`]: { post: { route: 'advance', summary: 'Move a virtual clock forward ({"ms":N})', body: 'json' } },

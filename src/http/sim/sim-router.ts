@@ -7,6 +7,7 @@
  *   GET    /api/sim/openapi.json                               the OpenAPI 3 document of these routes
  *   GET    /api/sim/clusters                                   cluster names
  *   GET    /api/sim/clusters/<c>/stream?resourceVersion=       SSE of every change (watch-stream.ts)
+ *   GET    /api/sim/clusters/<c>/clock                         {"now":"<RFC 3339>","virtual":bool}
  *   POST   /api/sim/clusters/<c>/create                        YAML or JSON: kubectl create -f
  *   POST   /api/sim/clusters/<c>/apply                         YAML or JSON, one or many documents
  *   POST   /api/sim/clusters/<c>/advance                       {"ms":5000} (virtual clock only)
@@ -26,7 +27,7 @@
 
 /** The names of the simulator's routes. */
 export type SimRouteName =
-  | 'openapi' | 'clusters' | 'stream' | 'apply' | 'create' | 'advance' | 'list' | 'get' | 'patch' | 'delete'
+  | 'openapi' | 'clusters' | 'stream' | 'clock' | 'apply' | 'create' | 'advance' | 'list' | 'get' | 'patch' | 'delete'
   | 'scale' | 'setImage' | 'history' | 'status' | 'undo' | 'restart' | 'traffic';
 
 /** A matched simulator request. */
@@ -82,7 +83,7 @@ export function matchSimRoute(method: string, path: string): SimRouteMatch | und
   if (resource === undefined) return undefined;
   if (namespace === undefined) {
     if (method === 'POST' && (resource === 'apply' || resource === 'advance' || resource === 'create')) return { route: resource, cluster, resource: '', name: '' };
-    if (method === 'GET' && resource === 'stream') return { route: 'stream', cluster, resource: '', name: '' };
+    if (method === 'GET' && (resource === 'stream' || resource === 'clock')) return { route: resource, cluster, resource: '', name: '' };
     return method === 'GET' ? { route: 'list', cluster, resource, name: '' } : undefined;
   }
   if (name === undefined) return undefined;

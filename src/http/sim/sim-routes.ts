@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClusterRegistry } from '../../cluster/index.js';
-import { getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
+import { clockRoute, getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
 import type { SimHandler } from './sim-context.js';
 import { matchSimRoute, type SimRouteName } from './sim-router.js';
 import { openApiRoute } from './openapi.js';
@@ -37,6 +37,7 @@ const HANDLERS: Record<SimRouteName, SimHandler> = {
   openapi: openApiRoute,
   clusters: listClusters,
   stream: (context) => (watchCluster(context), STREAMING),
+  clock: clockRoute,
   apply: applyRoute,
   create: createRoute,
   advance: advanceRoute,
