@@ -69,6 +69,22 @@ export class SimClient {
     return this.send('GET', objectPath(ref));
   }
 
+  /** PATCH one object with a merge, strategic merge or JSON patch; resolves to the stored object. */
+  patch(ref: ObjectRef, patch: unknown, type: 'merge' | 'strategic' | 'json'): Promise<any> {
+    const contentType = { merge: 'application/merge-patch+json', strategic: 'application/strategic-merge-patch+json', json: 'application/json-patch+json' }[type];
+    return this.send('PATCH', objectPath(ref), JSON.stringify(patch), contentType);
+  }
+
+  /** POST manifests to create (AlreadyExists per object when present): `{results}`. */
+  create(text: string, namespace: string): Promise<any> {
+    return this.send('POST', `/create${queryString({ namespace })}`, text, 'application/yaml');
+  }
+
+  /** POST requests through a Service: the TrafficReport. */
+  traffic(namespace: string, service: string, requests: number): Promise<any> {
+    return this.send('POST', `${objectPath({ resource: 'services', namespace, name: service })}/traffic`, JSON.stringify({ requests }));
+  }
+
   /** DELETE one object. */
   delete(ref: ObjectRef, gracePeriodSeconds?: number): Promise<any> {
     const query = gracePeriodSeconds === undefined ? '' : `?gracePeriodSeconds=${gracePeriodSeconds}`;

@@ -27,6 +27,11 @@ export class PrefixWriter {
     this.pending = '';
   }
 
+  /** Everything written, tabs kept (kubectl's `rollout history --revision` writes straight to the output). */
+  raw(): string {
+    return this.flushed.join('') + this.pending;
+  }
+
   /** The formatted output. */
   text(): string {
     return this.flushed.join('') + formatTabbed(this.pending);
