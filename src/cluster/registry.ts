@@ -15,6 +15,8 @@ export interface RegistryOptions {
   settings?: Partial<SimulationSettings>;
   /** Prepended to each cluster's name to form its seed. */
   seedPrefix?: string;
+  /** Watch events each cluster retains for replay (default 10,000). */
+  watchLogLimit?: number;
 }
 
 /** The clusters of a server. */
@@ -39,7 +41,7 @@ export function createClusterRegistry(options: RegistryOptions): ClusterRegistry
     let cluster = clusters.get(name);
     if (cluster) return cluster;
     if (!CLUSTER_NAME.test(name)) throw new BadRequestError(`invalid cluster name "${name}": must be a lowercase RFC 1123 label`);
-    cluster = createCluster({ name, clock: options.makeClock(), seed: `${options.seedPrefix ?? ''}${name}`, settings: options.settings });
+    cluster = createCluster({ name, clock: options.makeClock(), seed: `${options.seedPrefix ?? ''}${name}`, settings: options.settings, watchLogLimit: options.watchLogLimit });
     clusters.set(name, cluster);
     return cluster;
   };

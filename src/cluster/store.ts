@@ -97,7 +97,7 @@ export class ObjectStore {
    * Throws AlreadyExistsError if the name is taken.
    */
   create<T extends KubeObject>(input: T): T {
-    const obj = structuredClone(input) as KubeObject;
+    const obj = cloneJson(input) as KubeObject;
     const info = kindInfo(obj.kind, obj.apiVersion);
     const meta = obj.metadata;
     if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.options.random);
@@ -127,7 +127,7 @@ export class ObjectStore {
     if (rv !== undefined && rv !== previous.metadata.resourceVersion) {
       throw new ConflictError(qualifiedResource(info), input.metadata.name);
     }
-    const obj = structuredClone(input) as KubeObject;
+    const obj = cloneJson(input) as KubeObject;
     obj.metadata.uid = previous.metadata.uid;
     obj.metadata.creationTimestamp = previous.metadata.creationTimestamp;
     obj.metadata.namespace = previous.metadata.namespace;
@@ -152,7 +152,7 @@ export class ObjectStore {
     const previous = map.get(key);
     if (!previous) throw new NotFoundError(qualifiedResource(info), name);
     if (sameJson(previous.status, status)) return previous as T;
-    const obj: KubeObject = { ...previous, metadata: { ...previous.metadata }, status: structuredClone(status) };
+    const obj: KubeObject = { ...previous, metadata: { ...previous.metadata }, status: cloneJson(status) };
     return this.commit(map, key, obj, previous) as T;
   }
 
@@ -165,7 +165,7 @@ export class ObjectStore {
     if (!previous) throw new NotFoundError(qualifiedResource(info), name);
     map.delete(key);
     this.indexOwners(previous, kind, key, false);
-    const obj = structuredClone(previous) as KubeObject;
+    const obj = cloneJson(previous) as KubeObject;
     obj.metadata.resourceVersion = String(++this.rv);
     deepFreeze(obj);
     this.emit({ type: 'DELETED', object: obj, previous });
@@ -242,7 +242,23 @@ export function generateName(base: string, random: Random): string {
 
 /** A deep clone that may be modified (stored objects are frozen). */
 export function cloneObject<T>(obj: T): T {
-  return structuredClone(obj);
+  return cloneJson(obj);
+}
+
+/**
+ * A deep copy of a JSON value (members holding undefined are dropped, as JSON drops them). Several times
+ * faster than structuredClone on the small objects the store copies on every write, which dominated the
+ * 1,000-replica rolling update's profile.
+ */
+export function cloneJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member !== undefined) out[key] = cloneJson(member);
+  }
+  return out as T;
 }
 
 function objectKey(namespace: string | undefined, name: string): string {

@@ -12,7 +12,7 @@ import { installBodyReadTimeout } from './read-timeout.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { dispatchSim } from './sim/sim-routes.js';
-import { matchSimRoute, SIM_PREFIX } from './sim/sim-router.js';
+import { isSimPath, matchSimRoute } from './sim/sim-router.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
@@ -100,8 +100,9 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   const path = stripContextPath(rawPath, config.contextPath);
   if (path === undefined) return notFound(reply);
   if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin);
-  // The simulator's routes come first: ChartMuseum never serves a repository named `sim` at depth 0.
-  if (deps.clusters && !config.disableApi && path.startsWith(SIM_PREFIX)) {
+  // The simulator owns /api/sim/clusters… and /api/sim/openapi.json only, so a tenant named `sim`
+  // (--depth ≥ 1) keeps /api/sim/charts…; only a repository path starting `sim/clusters` is shadowed.
+  if (deps.clusters && !config.disableApi && isSimPath(path)) {
     if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
     const simMatch = matchSimRoute(request.method, path);
     if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;

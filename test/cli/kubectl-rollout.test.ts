@@ -138,7 +138,8 @@ describe('chartroom kubectl: a §4.1 rolling update on a virtual clock', () => {
       'deployment.apps/vweb \n' +
       'REVISION  CHANGE-CAUSE\n' +
       '1         <none>\n' +
-      '2         <none>\n',
+      '2         <none>\n' +
+      '\n',
     );
 
     // Undo to revision 1 reuses the old ReplicaSet, which becomes revision 3; revision 1 disappears (§1.4).
@@ -147,7 +148,8 @@ describe('chartroom kubectl: a §4.1 rolling update on a virtual clock', () => {
       'deployment.apps/vweb \n' +
       'REVISION  CHANGE-CAUSE\n' +
       '2         <none>\n' +
-      '3         <none>\n',
+      '3         <none>\n' +
+      '\n',
     );
     expect((await kubectl('get', 'rs', '-o', 'name')).stdout).toBe(`replicaset.apps/${OLD}\nreplicaset.apps/${NEW}\n`);
     const missing = await kubectl('rollout', 'undo', 'deploy/vweb', '--to-revision=1');

@@ -7,10 +7,14 @@
 /** Flags that take a value (long names; short ones are mapped by SHORT). */
 const VALUE_FLAGS = new Set([
   'filename', 'selector', 'namespace', 'output', 'replicas', 'to-revision', 'revision', 'server', 'cluster',
-  'grace-period', 'timeout', 'watch', 'field-selector',
+  'grace-period', 'timeout', 'watch', 'field-selector', 'sort-by', 'type', 'patch', 'image', 'port',
+  'request-timeout', 'requests',
 ]);
 
-const SHORT: Record<string, string> = { f: 'filename', l: 'selector', n: 'namespace', o: 'output', A: 'all-namespaces', w: 'watch-only' };
+const SHORT: Record<string, string> = { f: 'filename', l: 'selector', n: 'namespace', o: 'output', A: 'all-namespaces', w: 'watch', p: 'patch' };
+
+/** Listed above for `--watch=false`, but a boolean: `-w` never takes the next word. */
+const BOOLEAN_VALUE_FLAGS = new Set(['watch']);
 
 /** A parsed command line. */
 export interface ParsedArgs {
@@ -45,7 +49,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     let name = eq >= 0 ? body.slice(0, eq) : long ? body : body.slice(0, 1);
     if (!long) name = SHORT[name] ?? name;
     let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : !long && body.length > 1 ? body.slice(1) : undefined;
-    if (!VALUE_FLAGS.has(name) || name === 'watch') {
+    if (!VALUE_FLAGS.has(name) || BOOLEAN_VALUE_FLAGS.has(name)) {
       set(name, value ?? 'true');
       continue;
     }

@@ -56,9 +56,37 @@ export class SimClient {
     return this.send('GET', `/${encodeURIComponent(resource)}${queryString(query)}`);
   }
 
+  /**
+   * GET a list's changes as server-sent events (`watch=true`), calling `onEvent` for each until the
+   * server ends the stream. Throws ApiError when the server refuses the watch (410 Expired, 404).
+   */
+  async watch(resource: string, query: Record<string, string | undefined>, onEvent: (event: StreamEvent) => void): Promise<void> {
+    const response = await fetch(`${this.base}/${encodeURIComponent(resource)}${queryString({ ...query, watch: 'true' })}`).catch(() => {
+      throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`);
+    });
+    if (!response.ok || !response.body) throw statusError(response.status, await response.text());
+    await readEventStream(response.body, onEvent);
+  }
+
   /** GET one object. */
   get(ref: ObjectRef): Promise<any> {
     return this.send('GET', objectPath(ref));
+  }
+
+  /** PATCH one object with a merge, strategic merge or JSON patch; resolves to the stored object. */
+  patch(ref: ObjectRef, patch: unknown, type: 'merge' | 'strategic' | 'json'): Promise<any> {
+    const contentType = { merge: 'application/merge-patch+json', strategic: 'application/strategic-merge-patch+json', json: 'application/json-patch+json' }[type];
+    return this.send('PATCH', objectPath(ref), JSON.stringify(patch), contentType);
+  }
+
+  /** POST manifests to create (AlreadyExists per object when present): `{results}`. */
+  create(text: string, namespace: string): Promise<any> {
+    return this.send('POST', `/create${queryString({ namespace })}`, text, 'application/yaml');
+  }
+
+  /** POST requests through a Service: the TrafficReport. */
+  traffic(namespace: string, service: string, requests: number): Promise<any> {
+    return this.send('POST', `${objectPath({ resource: 'services', namespace, name: service })}/traffic`, JSON.stringify({ requests }));
   }
 
   /** DELETE one object. */
@@ -75,6 +103,11 @@ export class SimClient {
   /** POST manifests (YAML or JSON text) to apply: `{results}`. */
   apply(text: string, namespace: string): Promise<any> {
     return this.send('POST', `/apply${queryString({ namespace })}`, text, 'application/yaml');
+  }
+
+  /** GET the cluster's clock: `{now, virtual}`. */
+  clock(): Promise<{ now: string; virtual: boolean }> {
+    return this.send('GET', '/clock');
   }
 
   /** POST advance by `ms` of virtual time: `{now}`. */
@@ -101,9 +134,42 @@ export class SimClient {
       json = undefined;
     }
     if (response.ok) return json;
-    if (json && typeof json.reason === 'string') throw new ApiError(json as ApiStatus);
-    const message = json?.error ?? (text || `HTTP ${response.status}`);
-    throw new ApiError({ message: `the server could not find the requested resource (${message})`, reason: 'NotFound', code: response.status });
+    throw statusError(response.status, text);
+  }
+}
+
+/** One server-sent watch event: the change, the object, and its Table row at that moment. */
+export interface StreamEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: any;
+  row?: { cells: (string | number)[] };
+}
+
+function statusError(code: number, text: string): ApiError {
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (json && typeof json.reason === 'string') return new ApiError(json as ApiStatus);
+  const message = json?.error ?? (text || `HTTP ${code}`);
+  return new ApiError({ message: `the server could not find the requested resource (${message})`, reason: 'NotFound', code });
+}
+
+/** Reads `text/event-stream` frames and hands each `data:` payload, parsed, to `onEvent`. */
+async function readEventStream(body: ReadableStream<Uint8Array>, onEvent: (event: StreamEvent) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const frame = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = frame.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+      if (data) onEvent(JSON.parse(data) as StreamEvent);
+    }
   }
 }
 

@@ -5,27 +5,36 @@
  * On a server with access control, credentials come from CHARTROOM_TOKEN or CHARTROOM_USER/CHARTROOM_PASSWORD.
  *
  * `chartroom sim advance DURATION` moves a virtual-clock cluster's time forward (`5s`, `1m30s`); every
- * timer due in that span fires in order on the server. It takes the same `--server` and `--cluster`.
+ * timer due in that span fires in order on the server. `chartroom sim traffic svc/NAME --requests N` sends
+ * simulated requests through a Service (sim.ts). Both take the same `--server` and `--cluster`.
  */
 import { authorizationFromEnv } from '../../auth/client-credentials.js';
-import { parseGoDuration } from '../../config/duration.js';
 import { type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { SimClient } from './client.js';
+import { describeCommand } from './describe/index.js';
 import { getCommand } from './get.js';
 import { type Command, type KubectlIo, reportError } from './invocation.js';
+import { createCommand } from './create.js';
+import { annotateCommand, labelCommand, patchCommand } from './metadata.js';
 import { applyCommand, deleteCommand, scaleCommand, setImageCommand } from './mutate.js';
 import { rolloutCommand } from './rollout.js';
+import { simCommand } from './sim.js';
 
 /** The server the CLI talks to when neither `--server` nor CHARTROOM_SERVER says otherwise. */
 export const DEFAULT_SERVER = 'http://localhost:8080';
 
 const COMMANDS: Record<string, Command> = {
   get: getCommand,
+  describe: describeCommand,
   apply: applyCommand,
   delete: deleteCommand,
   scale: scaleCommand,
   set: setImageCommand,
   rollout: rolloutCommand,
+  create: createCommand,
+  label: labelCommand,
+  annotate: annotateCommand,
+  patch: patchCommand,
 };
 
 /** The client for `--server`/CHARTROOM_SERVER and `--cluster`. */
@@ -61,17 +70,11 @@ export function processIo(): KubectlIo {
   };
 }
 
-/** Runs one `chartroom sim` command line; resolves to the exit code (1 after an error). */
+/** Runs one `chartroom sim` command line (see sim.ts); resolves to the exit code (1 after an error). */
 export async function runSim(argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
   try {
     const args = parseArgs(argv);
-    const [sub, duration] = args.positionals;
-    if (sub !== 'advance') throw new UsageError(`unknown command "${sub ?? ''}" for "chartroom sim"`);
-    const ms = duration === undefined ? undefined : parseGoDuration(duration);
-    if (ms === undefined || ms < 0) throw new UsageError(`invalid duration "${duration ?? ''}": use Go syntax, e.g. 5s or 1m30s`);
-    const { now } = await clientFor(args, env).advance(ms);
-    io.stdout(`advanced ${duration}: cluster time is now ${now}\n`);
-    return 0;
+    return await simCommand(args, clientFor(args, env), io);
   } catch (err) {
     return reportError(io, err);
   }

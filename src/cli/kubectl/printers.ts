@@ -2,8 +2,8 @@
  * kubectl's printers over the simulator's Tables and objects: the human-readable table (Go's tabwriter as
  * kubectl configures it: minimum cell width 6, padding 3, blanks), `-o name`, `-o yaml` and `-o json`.
  */
-import YAML from 'yaml';
 import { kindInfo } from '../../cluster/index.js';
+import { marshalGoYaml } from '../../yaml/go-yaml-emitter.js';
 
 /** kubectl's tabwriter settings (printers.GetNewTabWriter). */
 const MIN_WIDTH = 6;
@@ -39,6 +39,8 @@ export interface TableOptions {
   namePrefix?: string;
   /** Namespace cell of each row (`-A`), in row order. */
   namespaces?: string[];
+  /** `--show-labels`: a LABELS cell per row, in row order, after every other column. */
+  labels?: string[];
 }
 
 /** Header and rows of a Table as kubectl prints them (header names upper-cased, `<none>` for blanks kept). */
@@ -48,6 +50,10 @@ export function tableRows(table: TableLike, options: TableOptions = {}): string[
   const header = pick(table.columnDefinitions.map((c) => c.name.toUpperCase()));
   const rows = table.rows.map((r) => pick(r.cells.map(String)));
   if (options.namePrefix) for (const row of rows) row[0] = `${options.namePrefix}${row[0]}`;
+  if (options.labels) {
+    header.push('LABELS');
+    rows.forEach((row, i) => row.push(options.labels![i] ?? '<none>'));
+  }
   if (!options.namespaces) return [header, ...rows];
   return [['NAMESPACE', ...header], ...rows.map((row, i) => [options.namespaces![i] ?? '', ...row])];
 }
@@ -63,9 +69,13 @@ export function typePrefix(kind: string, apiVersion = 'v1'): string {
   return `${kind.toLowerCase()}${info.group ? `.${info.group}` : ''}/`;
 }
 
-/** `-o yaml`: keys sorted as kubectl's JSON-to-YAML conversion sorts them. */
+/**
+ * `-o yaml`: kubectl's YAMLPrinter is sigs.k8s.io/yaml's Marshal, which src/yaml reproduces byte for
+ * byte (keys in go-yaml order, sequences not indented under their key, timestamps and other YAML 1.1
+ * non-strings double-quoted).
+ */
 export function toYaml(value: unknown): string {
-  return YAML.stringify(value, { sortMapEntries: true, lineWidth: 0 });
+  return marshalGoYaml(value);
 }
 
 /** `-o json`: four-space indentation and sorted keys, as kubectl prints unstructured objects. */

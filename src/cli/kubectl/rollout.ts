@@ -1,5 +1,5 @@
 /**
- * `kubectl rollout status|history|undo` over the simulator's rollout views. Rollout's own failures
+ * `kubectl rollout status|history [--revision=N]|undo|pause|resume|restart` over the simulator's rollout views. Rollout's own failures
  * (`unable to find specified revision 5 in history`) are client-side errors in kubectl, so they print as
  * `error: ...`; a missing object is the server's NotFound.
  */
@@ -8,6 +8,8 @@ import { parseGoDuration } from '../../config/duration.js';
 import { intFlag, UsageError } from './args.js';
 import type { ObjectRef } from './client.js';
 import { type Invocation, reportError, typeAndName } from './invocation.js';
+import { writePodTemplate } from './describe/pod-template.js';
+import { PrefixWriter } from './describe/prefix-writer.js';
 import { resourceName } from './printers.js';
 
 /** Status reasons rollout prints as `error: <message>`. */
@@ -26,6 +28,14 @@ export async function rolloutCommand(inv: Invocation): Promise<number> {
   try {
     if (sub === 'status') return await rolloutStatus(inv, ref);
     if (sub === 'history') return await rolloutHistory(inv, ref, display);
+    if (sub === 'pause' || sub === 'resume') return await pauseOrResume(inv, ref, display, sub);
+    if (sub === 'restart') {
+      const current = await inv.client.get(ref);
+      if (current.spec?.paused) throw new UsageError("can't restart paused deployment (run rollout resume first)");
+      await inv.client.action('POST', ref, 'rollout/restart');
+      inv.io.stdout(`${display} restarted\n`);
+      return 0;
+    }
     if (sub === 'undo') {
       const { message } = await inv.client.action('POST', ref, 'rollout/undo', { toRevision: intFlag(inv.args, 'to-revision', 0) });
       inv.io.stdout(`${display} ${message}\n`);
@@ -37,13 +47,42 @@ export async function rolloutCommand(inv: Invocation): Promise<number> {
   throw new UsageError(`unknown command "${sub ?? ''}" for "kubectl rollout"`);
 }
 
+/**
+ * kubectl's name printer with the history as its message: `deployment.apps/vweb \n<table>\n` (so a blank
+ * line ends the table), or with `--revision=N` `... with revision #N\n<pod template>\n`, the template
+ * written by describe's PrefixWriter straight to the output, tabs and all (no tabwriter).
+ */
 async function rolloutHistory(inv: Invocation, ref: ObjectRef, display: string): Promise<number> {
-  if (inv.args.flags.has('revision') && intFlag(inv.args, 'revision', 0) > 0) {
-    // TODO(issue 5): the pod template description of `--revision=N` (§7.2).
-    throw new UsageError('rollout history --revision is not supported yet');
+  const revision = intFlag(inv.args, 'revision', 0);
+  if (revision < 0) throw new UsageError(`revision must be a positive integer: ${revision}`);
+  if (revision === 0) {
+    const { text } = await inv.client.action('GET', ref, 'rollout/history');
+    inv.io.stdout(`${display} \n${text}\n`);
+    return 0;
   }
-  const { text } = await inv.client.action('GET', ref, 'rollout/history');
-  inv.io.stdout(`${display} \n${text.endsWith('\n') ? text : `${text}\n`}`);
+  const { entries } = await inv.client.action('GET', ref, `rollout/history?revision=${revision}`);
+  const template = structuredClone(entries[0].template);
+  if (entries[0].changeCause !== '<none>') template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, 'kubernetes.io/change-cause': entries[0].changeCause } };
+  const w = new PrefixWriter();
+  writePodTemplate(w, template);
+  inv.io.stdout(`${display} with revision #${revision}\n${w.raw()}\n`);
+  return 0;
+}
+
+/** `rollout pause|resume`: Deployments only; `already paused` when there is nothing to change. */
+async function pauseOrResume(inv: Invocation, ref: ObjectRef, display: string, sub: 'pause' | 'resume'): Promise<number> {
+  const obj = await inv.client.get(ref);
+  if (obj.kind !== 'Deployment') {
+    inv.io.stderr(`error: ${ref.resource}.apps "${ref.name}" ${sub === 'pause' ? 'pausing' : 'resuming'} is not supported\n`);
+    return 1;
+  }
+  const paused = sub === 'pause';
+  if (Boolean(obj.spec.paused) === paused) {
+    inv.io.stdout(`${display} already ${paused ? 'paused' : 'resumed'}\n`);
+    return 0;
+  }
+  await inv.client.patch(ref, { spec: { paused: paused ? true : null } }, 'strategic');
+  inv.io.stdout(`${display} ${paused ? 'paused' : 'resumed'}\n`);
   return 0;
 }
 

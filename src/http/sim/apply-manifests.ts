@@ -11,21 +11,22 @@ export type ApplyOutcome =
   | { name: string; error: Record<string, unknown> };
 
 /**
- * Applies every object in `text`, in order, putting namespaced objects without a namespace into
+ * Applies (or, with `mode` create, creates: AlreadyExists when present) every object in `text`, in order, putting namespaced objects without a namespace into
  * `namespace`. Throws BadRequestError when the text does not parse, BadBodyError when it holds no
  * objects; cluster errors are reported per object.
  */
-export function applyManifests(cluster: Cluster, text: string, namespace: string): ApplyOutcome[] {
+export function applyManifests(cluster: Cluster, text: string, namespace: string, mode: 'apply' | 'create' = 'apply'): ApplyOutcome[] {
   const objects = parseManifests(text);
-  if (objects.length === 0) throw new BadBodyError('no objects passed to apply');
-  return objects.map((obj) => applyOne(cluster, obj, namespace));
+  if (objects.length === 0) throw new BadBodyError(`no objects passed to ${mode}`);
+  return objects.map((obj) => applyOne(cluster, obj, namespace, mode));
 }
 
-function applyOne(cluster: Cluster, obj: KubeObject, namespace: string): ApplyOutcome {
+function applyOne(cluster: Cluster, obj: KubeObject, namespace: string, mode: 'apply' | 'create'): ApplyOutcome {
   const name = displayName(obj);
   try {
     const info = kindInfo(obj.kind, obj.apiVersion);
     const withNamespace = info.namespaced && !obj.metadata.namespace ? { ...obj, metadata: { ...obj.metadata, namespace } } : obj;
+    if (mode === 'create') return { name, action: 'created', object: cluster.create(withNamespace) };
     const result = cluster.apply(withNamespace);
     return { name, action: result.action, object: result.object };
   } catch (err) {

@@ -25,6 +25,12 @@ export function listClusters({ clusters }: SimContext): unknown {
   return { clusters: clusters.names() };
 }
 
+/** GET .../<c>/clock: the cluster's time and whether it is virtual (moved only by advance). */
+export function clockRoute(context: SimContext): unknown {
+  const cluster = clusterOf(context);
+  return { now: new Date(cluster.now()).toISOString(), virtual: cluster.clock.kind === 'virtual' };
+}
+
 /**
  * GET .../<r>?namespace=&labelSelector=&fieldSelector=: a v1 List of the objects (all namespaces when
  * `namespace` is absent) and `table`, the meta.k8s.io/v1 Table of the same rows without objects.

@@ -5,10 +5,23 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClusterRegistry } from '../../cluster/index.js';
-import { getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
+import { clockRoute, getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
 import type { SimHandler } from './sim-context.js';
 import { matchSimRoute, type SimRouteName } from './sim-router.js';
-import { advanceRoute, applyRoute, deleteRoute, patchRoute, scaleRoute, setImageRoute, undoRoute } from './write-routes.js';
+import { openApiRoute } from './openapi.js';
+import { isWatchRequest, watchCluster, watchResource } from './watch-stream.js';
+import {
+  advanceRoute,
+  applyRoute,
+  createRoute,
+  deleteRoute,
+  patchRoute,
+  restartRoute,
+  scaleRoute,
+  setImageRoute,
+  trafficRoute,
+  undoRoute,
+} from './write-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,11 +30,18 @@ declare module 'fastify' {
   }
 }
 
+/** Handlers that answer with a stream of their own (they hijack the reply) return STREAMING. */
+const STREAMING = Symbol('streaming');
+
 const HANDLERS: Record<SimRouteName, SimHandler> = {
+  openapi: openApiRoute,
   clusters: listClusters,
+  stream: (context) => (watchCluster(context), STREAMING),
+  clock: clockRoute,
   apply: applyRoute,
+  create: createRoute,
   advance: advanceRoute,
-  list: listObjects,
+  list: (context) => (isWatchRequest(context) ? (watchResource(context), STREAMING) : listObjects(context)),
   get: getObject,
   patch: patchRoute,
   delete: deleteRoute,
@@ -30,6 +50,8 @@ const HANDLERS: Record<SimRouteName, SimHandler> = {
   history: rolloutHistory,
   status: rolloutStatus,
   undo: undoRoute,
+  restart: restartRoute,
+  traffic: trafficRoute,
 };
 
 /**
@@ -41,6 +63,7 @@ export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, 
   if (!match) return false;
   request.simRoute = match.route;
   const body = HANDLERS[match.route]({ request, reply, match, clusters });
+  if (body === STREAMING) return true;
   await reply.code(200).type('application/json; charset=utf-8').send(body);
   return true;
 }

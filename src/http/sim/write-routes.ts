@@ -1,6 +1,6 @@
 /**
- * Simulator routes that change a cluster: apply, advance, patch, delete, scale, set image and rollout
- * undo. Each answers with what kubectl needs to print its own message (`deployment.apps/vweb created`).
+ * Simulator routes that change a cluster: apply, create, advance, patch, delete, scale, set image, rollout
+ * undo and restart, and traffic (which changes nothing but is a POST). Each answers with what kubectl needs to print its own message (`deployment.apps/vweb created`).
  */
 import {
   type Deployment,
@@ -10,6 +10,7 @@ import {
   rollbackWithRevisions,
   RolloutError,
   scaleObject,
+  sendTraffic,
 } from '../../cluster/index.js';
 import { applyManifests } from './apply-manifests.js';
 import { BadBodyError, clusterOf, jsonBody, kindOf, queryOf, type SimContext } from './sim-context.js';
@@ -21,6 +22,13 @@ export function applyRoute(context: SimContext): unknown {
   const raw = context.request.body;
   const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
   return { results: applyManifests(clusterOf(context), text, queryOf(context.request).namespace || 'default') };
+}
+
+/** POST .../create: as apply, but each object must be new (kubectl create -f). */
+export function createRoute(context: SimContext): unknown {
+  const raw = context.request.body;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  return { results: applyManifests(clusterOf(context), text, queryOf(context.request).namespace || 'default', 'create') };
 }
 
 /** POST .../advance {"ms":N}: `{"now":"<RFC 3339>"}`. Throws BadBodyError, BadRequestError (real clock). */
@@ -91,4 +99,31 @@ export function undoRoute(context: SimContext): unknown {
   if (obj.kind === 'Deployment') return { message: rollbackDeployment(cluster, namespace, name, toRevision) };
   if (obj.kind === 'DaemonSet' || obj.kind === 'StatefulSet') return { message: rollbackWithRevisions(cluster, obj.kind, namespace, name, toRevision) };
   throw new RolloutError(`no rollbacker has been implemented for "${obj.kind}"`);
+}
+
+/** The pod-template annotation `kubectl rollout restart` sets. */
+export const RestartedAtAnnotation = 'kubectl.kubernetes.io/restartedAt';
+
+/**
+ * POST .../<r>/<ns>/<name>/rollout/restart: sets the template's restartedAt annotation to the cluster's
+ * time (kubectl uses its own clock; the simulator's clock may be virtual), so a new revision rolls out.
+ * Answers the stored object. Throws NotFoundError, RolloutError for kinds without a pod template.
+ */
+export function restartRoute(context: SimContext): unknown {
+  const obj = getObject(context) as KubeObject;
+  if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(obj.kind)) throw new RolloutError(`restarting is not supported`);
+  const at = new Date(clusterOf(context).now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const patch = { spec: { template: { metadata: { annotations: { [RestartedAtAnnotation]: at } } } } };
+  return clusterOf(context).patch(obj.kind, obj.metadata.namespace, obj.metadata.name, patch, 'merge');
+}
+
+/**
+ * POST .../services/<ns>/<name>/traffic {"requests":N}: the TrafficReport of N simulated requests.
+ * Throws BadBodyError, NotFoundError.
+ */
+export function trafficRoute(context: SimContext): unknown {
+  const requests = jsonBody(context.request).requests ?? 100;
+  if (typeof requests !== 'number' || !Number.isInteger(requests) || requests < 1 || requests > 1_000_000) throw new BadBodyError('"requests" must be an integer from 1 to 1000000');
+  if (kindOf(context.match).kind !== 'Service') throw new BadBodyError('traffic goes through a Service');
+  return sendTraffic(clusterOf(context), context.match.namespace ?? 'default', context.match.name, requests);
 }

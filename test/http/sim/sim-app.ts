@@ -44,11 +44,11 @@ export interface SimApp {
 }
 
 /** Builds the app (never listening); `withClusters: false` leaves the sim routes out. */
-export async function simApp(clock: 'virtual' | 'real' = 'virtual', withClusters = true, overrides: Partial<ServerConfig> = {}): Promise<SimApp> {
+export async function simApp(clock: 'virtual' | 'real' = 'virtual', withClusters = true, overrides: Partial<ServerConfig> = {}, watchLogLimit?: number): Promise<SimApp> {
   const config = { ...DEFAULTS, ...overrides };
   const repository = new ChartRepository({ storage: new MemoryStorage(), allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0, chartUrl: '', contextPath: '' });
   const wall = { now: () => Date.now(), setTimeout: (f: () => void, ms: number) => setTimeout(f, ms), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
-  const clusters = createClusterRegistry({ makeClock: () => (clock === 'virtual' ? createVirtualClock() : createRealClock(wall)) });
+  const clusters = createClusterRegistry({ makeClock: () => (clock === 'virtual' ? createVirtualClock() : createRealClock(wall)), watchLogLimit });
   const metrics = config.enableMetrics ? new Metrics() : undefined;
   const app = await buildApp({ config, repository, metrics, ...(withClusters ? { clusters } : {}) });
   const call: SimApp['call'] = async (method, url, payload, contentType = 'application/json') => {

@@ -87,9 +87,11 @@ function containerState(pod: Pod, name: string, image: string, state: RuntimeSta
   }
 }
 
+const encoder = new TextEncoder();
+
 /** A deterministic 64-hex-digit id for a container run. */
 function containerId(seed: string, name: string, run: number): string {
-  const bytes = new TextEncoder().encode(`${seed}/${name}/${run}`);
+  const bytes = encoder.encode(`${seed}/${name}/${run}`);
   let out = '';
   for (let i = 0; out.length < 64; i++) out += fnv32a(bytes, 0x811c9dc5 ^ i).toString(16).padStart(8, '0');
   return out.slice(0, 64);
