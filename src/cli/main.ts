@@ -2,18 +2,20 @@
 import { ConfigError, helpText, loadConfig } from '../config/load.js';
 import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
+import { runHelm } from './helm/helm.js';
 import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
- * ChartMuseum's flags and environment variables. Usage errors exit with code 2. `kubectl` and `sim`
- * talk to a running server's simulated clusters.
+ * ChartMuseum's flags and environment variables. Usage errors exit with code 2. `kubectl`, `sim` and
+ * `helm` talk to a running server's simulated clusters.
  */
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'kubectl') return runKubectl(rest, process.env, processIo());
   if (first === 'sim') return runSim(rest, process.env, processIo());
+  if (first === 'helm') return runHelm(rest, process.env, processIo());
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
     process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);
