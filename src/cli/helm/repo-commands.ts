@@ -11,7 +11,7 @@ import { HelmUsageError, isOn } from './args.js';
 import { chartFiles, locateChart } from './chart-source.js';
 import type { HelmCommand } from './invocation.js';
 import { formatTable } from './printers.js';
-import { downloadIndex, indexCachePath, newEntry, parseIndex, readRepos, writeRepos } from './repositories.js';
+import { downloadIndex, indexCachePath, newEntry, parseIndex, readRepos, type RepoEntry, writeRepos } from './repositories.js';
 
 const repoAdd: HelmCommand = async (inv) => {
   const [name, url] = inv.rest.slice(1);
@@ -21,7 +21,8 @@ const repoAdd: HelmCommand = async (inv) => {
   const entry = newEntry(name, url, inv.args.flags.get('username') ?? '', inv.args.flags.get('password') ?? '');
   const existing = repos.find((r) => r.name === name);
   if (existing && !isOn(inv.args, 'force-update')) {
-    if (JSON.stringify({ ...existing }) === JSON.stringify({ ...newEntry(existing.name, existing.url), ...existing, ...entry })) {
+    const same = (Object.keys(entry) as (keyof RepoEntry)[]).every((k) => (existing[k] ?? newEntry('', '')[k]) === entry[k]);
+    if (same) {
       inv.io.stdout(`${JSON.stringify(name)} already exists with the same configuration, skipping\n`);
       return 0;
     }
@@ -152,7 +153,7 @@ export const showCommand: HelmCommand = async (inv) => {
   if (!ref) throw new HelmUsageError(`"helm show ${what}" requires 1 argument`);
   const files = await chartFiles(await locateChart(ref, inv.args.flags.get('version') ?? '', inv.paths));
   if (what === 'values') inv.io.stdout(`${files.get('values.yaml')?.toString('utf8') ?? ''}\n`);
-  else if (what === 'chart') inv.io.stdout(marshalGoYaml(JSON.parse(JSON.stringify(parseChartYaml(files.get('Chart.yaml')!))) as unknown));
+  else if (what === 'chart') inv.io.stdout(`${marshalGoYaml(JSON.parse(JSON.stringify(parseChartYaml(files.get('Chart.yaml')!))) as unknown)}\n`);
   else {
     const readme = [...files.keys()].find((k) => !k.includes('/') && ['readme.md', 'readme.txt', 'readme'].includes(k.toLowerCase()));
     if (readme) inv.io.stdout(`${files.get(readme)!.toString('utf8')}\n`);
