@@ -2,7 +2,7 @@
  * `chartroom helm repo add|list|update|remove`, `search repo`, `pull` and `show values|chart|readme`,
  * with Helm's messages (cmd/helm/repo_*.go, search_repo.go, pull.go, show.go).
  */
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseChartYaml } from '../../repo/chart-metadata.js';
 import { parseConstraint, tryParseVersion } from '../../helm/semver/index.js';
@@ -138,11 +138,13 @@ export const pullCommand: HelmCommand = async (inv) => {
   const source = await locateChart(ref, inv.args.flags.get('version') ?? '', inv.paths);
   if (source.kind !== 'archive') throw new HelmUsageError(`${ref} is a directory; helm pull fetches packaged charts`);
   const dest = resolve(inv.args.flags.get('destination') ?? '.');
-  await mkdir(dest, { recursive: true });
   const files = await chartFiles(source);
   const meta = parseChartYaml(files.get('Chart.yaml')!);
   const name = /^https?:/.test(ref) ? basename(new URL(ref).pathname) : `${meta.name}-${meta.version}.tgz`;
-  await writeFile(join(dest, name), source.bytes);
+  await writeFile(join(dest, name), source.bytes).catch(() => {
+    // Helm writes through a temp file next to the target and reports its open failure; the folder is never created.
+    throw new HelmUsageError(`open ${join(inv.args.flags.get('destination') ?? '.', name)}: no such file or directory`);
+  });
   return 0;
 };
 

@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import YAML from 'yaml';
-import { parseConstraint, selectChartVersion, sortVersionStringsDescending } from '../../helm/semver/index.js';
+import { selectChartVersion, sortVersionStringsDescending } from '../../helm/semver/index.js';
 import { marshalGoYaml } from '../../yaml/go-yaml-emitter.js';
 import { HelmUsageError } from './args.js';
 
@@ -134,17 +134,17 @@ export async function downloadIndex(paths: RepoPaths, entry: RepoEntry): Promise
  * stable). Throws HelmUsageError with Helm's messages.
  */
 export function resolveVersion(index: RepoIndex, repoName: string, chart: string, version: string): IndexEntry {
+  const fail = (cause: string): HelmUsageError =>
+    new HelmUsageError(`chart ${JSON.stringify(chart)} matching ${version} not found in ${repoName} index. (try 'helm repo update'): ${cause}`);
   const versions = index.get(chart);
-  const wanted = version === '' ? '' : version;
-  const shown = version === '' ? '' : version;
-  if (!versions) throw new HelmUsageError(`chart "${chart}" matching ${shown} not found in ${repoName} index. (try 'helm repo update'): no chart name found`);
+  if (!versions) throw fail('no chart name found');
+  let found: IndexEntry | undefined;
   try {
-    parseConstraint(wanted === '' ? '*' : wanted);
+    found = selectChartVersion(versions, version);
   } catch (e) {
-    throw new HelmUsageError(`improper constraint: ${wanted}`);
+    throw fail((e as Error).message);
   }
-  const found = selectChartVersion(versions, wanted);
-  if (!found) throw new HelmUsageError(`chart "${chart}" matching ${shown} not found in ${repoName} index. (try 'helm repo update'): no chart version found for ${chart}-${wanted}`);
+  if (!found) throw fail(`no chart version found for ${chart}-${version}`);
   if (!found.urls || found.urls.length === 0) throw new HelmUsageError(`chart "${repoName}/${chart}" has no downloadable URLs`);
   return found;
 }

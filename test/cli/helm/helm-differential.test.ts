@@ -5,7 +5,7 @@
  * survives our decoder and encoder byte for byte, and the repository commands print what Helm prints
  * against the same Chartroom server.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRelease, releaseJson } from '../../../src/release/index.js';
@@ -78,12 +78,26 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
       ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', `${h.url}/x`], ['repo', 'add', 'bad/name', h.url],
       ['repo', 'add', 'missing', `${h.url}/nothing/here`], ['repo', 'list'], ['repo', 'update'], ['search', 'repo', 'vweb'], ['search', 'repo', 'nothing'],
       ['search', 'repo', 'class/', '-l', '--version', '~0.1'], ['show', 'values', 'class/vweb'], ['show', 'chart', 'class/vweb'],
-      ['show', 'readme', 'class/vweb'], ['pull', 'class/vweb', '--version', '0.9.0'], ['repo', 'remove', 'class'], ['repo', 'remove', 'class'],
+      ['show', 'readme', 'class/vweb'], ['pull', 'class/vweb', '--version', '0.9.0'], ['pull', 'class/vweb', '--version', '>>1'],
+      ['show', 'values', 'class/nochart'], ['show', 'values', 'other/vweb'], ['repo', 'remove', 'class'], ['repo', 'remove', 'class'],
     ];
     for (const args of commands) {
       const theirs = await real(...args);
       const ours = await h.helm(...args);
       expect({ args, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
     }
+    // Neither creates a missing destination folder (Helm's message ends in its temp file's random suffix);
+    // into an existing one both save the archive as served.
+    await real('repo', 'add', 'class', h.url);
+    await h.helm('repo', 'add', 'class', h.url);
+    const missing = join(h.dir, 'pulled', 'vweb-0.1.0.tgz');
+    expect((await real('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).stderr).toMatch(new RegExp(`^Error: open ${missing}\\d*: no such file or directory\n$`));
+    expect((await h.helm('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).stderr).toBe(`Error: open ${missing}: no such file or directory\n`);
+    await mkdir(join(h.dir, 'pulled'));
+    expect((await real('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).code).toBe(0);
+    const theirs = await readFile(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'));
+    await rm(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'));
+    expect((await h.helm('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).code).toBe(0);
+    expect((await readFile(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'))).equals(theirs)).toBe(true);
   });
 });
