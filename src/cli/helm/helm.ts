@@ -10,6 +10,7 @@ import type { KubectlIo } from '../kubectl/invocation.js';
 import { DEFAULT_SERVER } from '../kubectl/kubectl.js';
 import { HelmUsageError, parseHelmArgs, shortsFor } from './args.js';
 import { HelmApiError, ReleaseClient } from './client.js';
+import { checkFlags } from './flags.js';
 import type { HelmCommand } from './invocation.js';
 import { getCommand, historyCommand, listCommand, statusCommand } from './query-commands.js';
 import { installCommand, PrefixedError, rollbackCommand, uninstallCommand, upgradeCommand } from './release-commands.js';
@@ -45,6 +46,7 @@ export async function runHelm(argv: readonly string[], env: NodeJS.ProcessEnv, i
     const command = name === undefined ? undefined : COMMANDS[name];
     if (!command) throw new HelmUsageError(name === undefined ? 'a command is required' : `unknown command "${name}" for "helm"`);
     const args = parseHelmArgs(argv, shortsFor(name!));
+    checkFlags(name!, args);
     const rest = args.positionals.slice(args.positionals.indexOf(name!) + 1);
     const server = args.flags.get('server') || env.CHARTROOM_SERVER || DEFAULT_SERVER;
     const client = new ReleaseClient({ server, cluster: args.flags.get('cluster') || 'default' });

@@ -53,6 +53,8 @@ describe('chartroom helm: one release through every command', () => {
       ['upgrade-missing.txt', ['upgrade', 'web', chart]],
       ['install-set.txt', ['install', 'web', chart, '--set', 'replicaCount=2']],
       ['install-bad-name.txt', ['install', 'Web_1', chart]],
+      ['install-unknown-flag.txt', ['install', 'web', chart, '--bogus']],
+      ['upgrade-unsupported-flag.txt', ['upgrade', 'web', chart, '--force']],
     ];
     for (const [file, args] of steps) {
       const r = await h.helm(...args);
