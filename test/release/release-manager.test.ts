@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Cluster, createCluster, createVirtualClock, type ReplicaSet } from '../../src/cluster/index.js';
-import { parseValuesYaml } from '../../src/helm/render/index.js';
+import { assembleChart, parseValuesYaml } from '../../src/helm/render/index.js';
 import { createReleaseManager, decodeRelease, RELEASE_SECRET_TYPE, type ReleaseManager, ReleaseStorage } from '../../src/release/index.js';
-import { vweb } from './vweb-chart.js';
+import { vweb, vwebFiles } from './vweb-chart.js';
 
 const ns = 'default';
 const vals = (yaml = '') => parseValuesYaml(yaml);
@@ -258,5 +258,48 @@ describe('uninstall, list, status', () => {
     expect(releases.list({ filter: '^b' }).map((r) => r.name)).toEqual(['beta']);
     expect(releases.status('gamma', ns).info.status).toBe('uninstalled');
     expect(releases.status('alpha', ns, 1).info.status).toBe('superseded');
+  });
+});
+
+describe('hook order and events', () => {
+  const job = (name: string, events: string, weight: number, policy?: string) => `---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ${name}
+  annotations:
+    helm.sh/hook: ${events}
+    helm.sh/hook-weight: "${weight}"
+${policy ? `    helm.sh/hook-delete-policy: ${policy}\n` : ''}spec:
+  template:
+    spec:
+      containers:
+        - name: run
+          image: busybox
+`;
+
+  it('runs pre-delete hooks by weight then name, post-rollback hooks on rollback, and deletes by policy', async () => {
+    const { cluster } = setup();
+    const releases = createReleaseManager(cluster);
+    const files = vwebFiles();
+    files.set('templates/extra-hooks.yaml', Buffer.from(
+      job('a-late', 'pre-delete', 5, 'hook-succeeded') + job('z-early', 'pre-delete', -10, 'hook-succeeded') + job('m-mid', 'pre-delete', 0)
+      + job('b-mid', 'pre-delete', 0, 'hook-succeeded') + job('rb', 'post-rollback', 0),
+    ));
+    const chart = await assembleChart(files);
+    const created: string[] = [];
+    cluster.subscribe((e) => {
+      if (e.type === 'ADDED' && e.object.kind === 'Job') created.push(e.object.metadata.name);
+    });
+    await releases.install(chart, { releaseName: 'web', namespace: ns, values: vals() });
+    await releases.upgrade('web', chart, { namespace: ns, values: vals('replicaCount: 2') });
+    expect(created).toEqual([]);
+    const back = await releases.rollback('web', { namespace: ns });
+    expect(created).toEqual(['rb']);
+    expect(back.hooks.find((h) => h.name === 'rb')!.lastRun.phase).toBe('Succeeded');
+    expect((cluster.get('Job', ns, 'rb') as any).status.succeeded).toBe(1);
+    await releases.uninstall('web', { namespace: ns });
+    expect(created).toEqual(['rb', 'z-early', 'b-mid', 'm-mid', 'a-late']);
+    expect(cluster.list('Job', { namespace: ns }).map((j) => j.metadata.name)).toEqual(['m-mid', 'rb']);
   });
 });
