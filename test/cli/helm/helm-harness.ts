@@ -26,9 +26,9 @@ export interface HelmHarness {
   close: () => Promise<void>;
 }
 
-/** Starts the harness. */
-export async function helmHarness(): Promise<HelmHarness> {
-  const sim = await simApp('virtual');
+/** Starts the harness (clusters on a virtual clock unless `clock` is 'real'). */
+export async function helmHarness(clock: 'virtual' | 'real' = 'virtual'): Promise<HelmHarness> {
+  const sim = await simApp(clock);
   await sim.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = sim.app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;

@@ -75,3 +75,24 @@ describe('chartroom helm: one release through every command', () => {
     expect(r.stdout.split('\n')[0]).toBe(`NAME: vweb-${Date.UTC(2026, 0, 1) / 1000}`);
   });
 });
+
+describe('chartroom helm on a real clock', () => {
+  let h: HelmHarness;
+  beforeAll(async () => (h = await helmHarness('real')));
+  afterAll(async () => await h.close());
+
+  it('--wait waits in real time, and a second upgrade meanwhile is refused as Helm refuses it', async () => {
+    const chart = await h.writeChart('vweb', vwebFiles('0.1.0'));
+    await h.helm('install', 'web', chart);
+    const values = join(h.dir, 'two.yaml');
+    await writeFile(values, 'replicaCount: 2\n');
+    const started = Date.now();
+    const slow = h.helm('upgrade', 'web', chart, '-f', values, '--wait');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await h.helm('upgrade', 'web', chart)).toEqual({ code: 1, stdout: '', stderr: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress\n' });
+    expect((await h.helm('history', 'web')).stdout).toContain('pending-upgrade');
+    expect((await slow).code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000); // the new pod is Ready 5 s after it was created
+    expect((await h.helm('history', 'web')).stdout.split('\n').slice(1, 3).map((l) => l.split('\t')[2]!.trim())).toEqual(['superseded', 'deployed']);
+  }, 30_000);
+});
