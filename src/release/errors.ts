@@ -3,6 +3,8 @@
  * (pkg/storage/driver/driver.go, pkg/action/*.go). The HTTP layer maps them by class, never by text.
  */
 
+import { ClusterError } from '../cluster/index.js';
+
 /** Base class of every release error. */
 export class ReleaseError extends Error {
   override readonly name: string = 'ReleaseError';
@@ -53,4 +55,14 @@ export class ReleaseFailedError extends ReleaseError {
 /** A resource of the release could not be created, updated or deleted, or the wait timed out. */
 export class ResourceError extends ReleaseError {
   override readonly name = 'ResourceError';
+}
+
+/**
+ * An operation failure as a ReleaseError: release errors as they are, the cluster's errors (an object
+ * the API server refused mid-operation) as ResourceError; anything else (a bug) is rethrown.
+ */
+export function asReleaseError(e: unknown): ReleaseError {
+  if (e instanceof ReleaseError) return e;
+  if (e instanceof ClusterError) return new ResourceError(e.message);
+  throw e;
 }

@@ -7,7 +7,7 @@
 import type { KubeObject } from '../cluster/index.js';
 import { type LoadedChart, validateReleaseName, type Values } from '../helm/render/index.js';
 import { type ActionContext, DEFAULT_TIMEOUT_MS, recordRelease, storeChart, valuesToPlain } from './context.js';
-import { InvalidReleaseRequestError, NameInUseError, ReleaseError, ReleaseFailedError, ResourceError } from './errors.js';
+import { asReleaseError, InvalidReleaseRequestError, NameInUseError, ReleaseError, ReleaseFailedError, ResourceError } from './errors.js';
 import { execHooks } from './hooks.js';
 import { waitForResources } from './readiness.js';
 import { Description, type Release, Status } from './record.js';
@@ -132,8 +132,7 @@ export async function install(ctx: ActionContext, chart: LoadedChart, opts: Inst
     await performInstall(ctx, rel, adopt, resources, opts);
     return rel;
   } catch (e) {
-    if (!(e instanceof ReleaseError)) throw e;
-    return await failInstall(ctx, rel, e, opts);
+    return await failInstall(ctx, rel, asReleaseError(e), opts);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { validateReleaseName } from '../helm/render/index.js';
 import { type ActionContext, DEFAULT_TIMEOUT_MS, recordRelease } from './context.js';
-import { InvalidReleaseRequestError, ReleaseError, ReleaseFailedError } from './errors.js';
+import { asReleaseError, InvalidReleaseRequestError, ReleaseFailedError } from './errors.js';
 import { execHooks } from './hooks.js';
 import { waitForResources } from './readiness.js';
 import { cloneRelease, Description, type Release, Status } from './record.js';
@@ -68,8 +68,8 @@ export async function rollback(ctx: ActionContext, name: string, opts: RollbackO
   if (!opts.disableHooks) execHooks(hookCtx, target, 'pre-rollback');
   try {
     updateResources(ctx.cluster, original, resources);
-  } catch (e) {
-    if (!(e instanceof ReleaseError)) throw e;
+  } catch (caught) {
+    const e = asReleaseError(caught);
     current.info.status = Status.Superseded;
     target.info.status = Status.Failed;
     target.info.description = Description.rollbackFailed(target.name, e.message);
@@ -80,8 +80,8 @@ export async function rollback(ctx: ActionContext, name: string, opts: RollbackO
   if (opts.wait) {
     try {
       await waitForResources(ctx.cluster, resources, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctx.sleep);
-    } catch (e) {
-      if (!(e instanceof ReleaseError)) throw e;
+    } catch (caught) {
+      const e = asReleaseError(caught);
       target.info.status = Status.Failed;
       target.info.description = Description.installFailed(target.name, e.message);
       recordRelease(ctx, current);

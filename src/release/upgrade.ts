@@ -8,7 +8,7 @@
 import { type LoadedChart, validateReleaseName, type Values } from '../helm/render/index.js';
 import { coalesceTables, deepCopy } from '../helm/render/values.js';
 import { type ActionContext, computedValues, DEFAULT_TIMEOUT_MS, recordRelease, storeChart, valuesFromPlain, valuesToPlain } from './context.js';
-import { InvalidReleaseRequestError, NoDeployedReleasesError, PendingOperationError, ReleaseError, ReleaseFailedError, ReleaseNotFoundError, ResourceError } from './errors.js';
+import { asReleaseError, InvalidReleaseRequestError, NoDeployedReleasesError, PendingOperationError, ReleaseError, ReleaseFailedError, ReleaseNotFoundError, ResourceError } from './errors.js';
 import { execHooks } from './hooks.js';
 import { checkUserLabels } from './install.js';
 import { waitForResources } from './readiness.js';
@@ -105,8 +105,7 @@ export async function upgrade(ctx: ActionContext, name: string, chart: LoadedCha
   try {
     await performUpgrade(ctx, current, rel, original, target, opts);
   } catch (e) {
-    if (!(e instanceof ReleaseError)) throw e;
-    return await failUpgrade(ctx, rel, e, opts);
+    return await failUpgrade(ctx, rel, asReleaseError(e), opts);
   }
   ctx.storage.update(rel);
   return rel;

@@ -31,7 +31,8 @@ const UNSUPPORTED = new Set([
   'kubeconfig', 'kube-apiserver', 'kube-token', 'untar', 'untardir', 'verify', 'prov', 'regexp', 'skip-crds', 'dependency-update',
   'render-subchart-notes', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
   'repo', 'pass-credentials', 'insecure-skip-tls-verify', 'ca-file', 'cert-file', 'key-file', 'keyring', 'plain-http',
-  'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret',
+  'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'wait', 'dry-run',
+  'timeout', 'output', 'description', 'install', 'all', 'max', 'revision', 'version', 'devel', 'labels',
 ]);
 
 const CANONICAL: Record<string, string> = { delete: 'uninstall', del: 'uninstall', un: 'uninstall', ls: 'list', hist: 'history', fetch: 'pull', inspect: 'show' };
