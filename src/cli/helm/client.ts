@@ -6,6 +6,8 @@ import { ConnectionError } from '../kubectl/client.js';
 
 /** A release as the API returns it (Helm's JSON field names). */
 export interface ReleaseView {
+  /** Helm's own JSON of the release, when asked for (`-o json|yaml`). */
+  helmJson?: string;
   name: string;
   namespace: string;
   version: number;
@@ -66,8 +68,8 @@ export class ReleaseClient {
   }
 
   /** GET one revision (0 = latest). */
-  status(namespace: string, name: string, revision: number): Promise<{ release: ReleaseView }> {
-    return this.send('GET', `${ref(namespace, name)}${qs({ revision: revision ? String(revision) : '' })}`);
+  status(namespace: string, name: string, revision: number, helmJson = false): Promise<{ release: ReleaseView }> {
+    return this.send('GET', `${ref(namespace, name)}${qs({ revision: revision ? String(revision) : '', helmJson: helmJson ? 'true' : '' })}`);
   }
 
   /** GET the newest `max` revisions, ascending. */

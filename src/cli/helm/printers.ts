@@ -102,3 +102,9 @@ export function encodeYaml(v: unknown): string {
 export function encodeJson(v: unknown): string {
   return `${JSON.stringify(v)}\n`;
 }
+
+/** A release as Helm's `-o json` (one line) or `-o yaml` prints it, from the server's `helmJson`. */
+export function formatHelmRelease(r: ReleaseView, format: 'json' | 'yaml'): string {
+  const json = r.helmJson ?? '{}';
+  return format === 'json' ? `${json}\n` : marshalGoYaml(JSON.parse(json) as unknown);
+}

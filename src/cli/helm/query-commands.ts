@@ -4,7 +4,7 @@
 import { marshalGoYaml } from '../../yaml/go-yaml-emitter.js';
 import { HelmUsageError, intArg, isOn } from './args.js';
 import type { HelmCommand, HelmInvocation } from './invocation.js';
-import { encodeJson, encodeYaml, formatHistory, formatList, formatStatus, historyItems, listItems } from './printers.js';
+import { encodeJson, encodeYaml, formatHelmRelease, formatHistory, formatList, formatStatus, historyItems, listItems } from './printers.js';
 
 function output(inv: HelmInvocation): 'table' | 'json' | 'yaml' {
   const o = inv.args.flags.get('output') ?? 'table';
@@ -30,9 +30,10 @@ export const historyCommand: HelmCommand = async (inv) => {
 
 /** `helm status NAME [--revision N] [--show-desc]`. */
 export const statusCommand: HelmCommand = async (inv) => {
-  const { release } = await inv.client.status(inv.namespace, requireName(inv, 'status'), intArg(inv.args, 'revision', 0));
-  if (output(inv) === 'json') inv.io.stdout(encodeJson(release));
-  else inv.io.stdout(formatStatus(release, { showDescription: isOn(inv.args, 'show-desc') }));
+  const format = output(inv);
+  const { release } = await inv.client.status(inv.namespace, requireName(inv, 'status'), intArg(inv.args, 'revision', 0), format !== 'table');
+  if (format === 'table') inv.io.stdout(formatStatus(release, { showDescription: isOn(inv.args, 'show-desc') }));
+  else inv.io.stdout(formatHelmRelease(release, format));
   return 0;
 };
 

@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { HelmUsageError, intArg, isOn } from './args.js';
 import { chartBody, locateChart } from './chart-source.js';
 import { type HelmCommand, type HelmInvocation, labelsBody, timeoutBody, valuesBody } from './invocation.js';
-import { encodeJson, formatStatus } from './printers.js';
+import { formatHelmRelease, formatStatus } from './printers.js';
 import type { ReleaseView } from './client.js';
 
 /** A release operation that failed, printed with Helm's prefix (`INSTALLATION FAILED: …`). */
@@ -19,9 +19,16 @@ function dryRun(inv: HelmInvocation): boolean {
   return v !== undefined && v !== 'false' && v !== 'none';
 }
 
+function outputFormat(inv: HelmInvocation): 'table' | 'json' | 'yaml' {
+  const o = inv.args.flags.get('output') ?? 'table';
+  if (o !== 'table' && o !== 'json' && o !== 'yaml') throw new HelmUsageError(`invalid argument "${o}" for "-o, --output" flag: invalid format type`);
+  return o;
+}
+
 function printRelease(inv: HelmInvocation, release: ReleaseView): void {
-  if (inv.args.flags.get('output') === 'json') inv.io.stdout(encodeJson(release));
-  else inv.io.stdout(formatStatus(release, { hideNotes: isOn(inv.args, 'hide-notes') }));
+  const format = outputFormat(inv);
+  if (format === 'table') inv.io.stdout(formatStatus(release, { hideNotes: isOn(inv.args, 'hide-notes') }));
+  else inv.io.stdout(formatHelmRelease(release, format));
 }
 
 async function withPrefix<T>(prefix: string, action: () => Promise<T>): Promise<T> {
@@ -37,7 +44,8 @@ function commonBody(inv: HelmInvocation): Record<string, unknown> {
   const { args } = inv;
   return {
     dryRun: dryRun(inv), wait: isOn(args, 'wait'), atomic: isOn(args, 'atomic'), description: args.flags.get('description'),
-    disableHooks: isOn(args, 'no-hooks'), createNamespace: isOn(args, 'create-namespace'), ...timeoutBody(inv), ...labelsBody(inv),
+    disableHooks: isOn(args, 'no-hooks'), createNamespace: isOn(args, 'create-namespace'), helmJson: outputFormat(inv) !== 'table',
+    ...timeoutBody(inv), ...labelsBody(inv),
   };
 }
 
@@ -74,7 +82,7 @@ export const upgradeCommand: HelmCommand = async (inv) => {
       historyMax: args.flags.has('history-max') ? intArg(args, 'history-max', 10) : undefined, ...commonBody(inv),
     });
   });
-  const table = (args.flags.get('output') ?? 'table') === 'table';
+  const table = outputFormat(inv) === 'table';
   if (table) inv.io.stdout(installed ? `Release ${JSON.stringify(name)} does not exist. Installing it now.\n` : `Release ${JSON.stringify(name)} has been upgraded. Happy Helming!\n`);
   printRelease(inv, release);
   return 0;

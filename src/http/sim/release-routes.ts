@@ -45,7 +45,7 @@ async function installRelease({ request, releases, now }: ReleaseCall): Promise<
     createNamespace: flag(body, 'createNamespace'), dryRun: flag(body, 'dryRun'), wait: flag(body, 'wait'), atomic: flag(body, 'atomic'),
     timeoutMs: timeoutOf(body), description: text(body, 'description'), disableHooks: flag(body, 'disableHooks'), labels: labelsOf(body),
   });
-  return { release: releaseView(release) };
+  return { release: releaseView(release, flag(body, 'helmJson')) };
 }
 
 async function upgradeRelease({ request, match, releases }: ReleaseCall): Promise<unknown> {
@@ -65,14 +65,14 @@ async function upgradeRelease({ request, match, releases }: ReleaseCall): Promis
     }
     if (!last || last.info.status === Status.Uninstalled) {
       const release = await releases.install(chart, { ...common, releaseName: match.name, replace: last !== undefined, createNamespace: flag(body, 'createNamespace') });
-      return { release: releaseView(release), installed: true };
+      return { release: releaseView(release, flag(body, 'helmJson')), installed: true };
     }
   }
   const release = await releases.upgrade(match.name, chart, {
     ...common, resetValues: flag(body, 'resetValues'), reuseValues: flag(body, 'reuseValues'),
     resetThenReuseValues: flag(body, 'resetThenReuseValues'), historyMax: integer(body, 'historyMax'),
   });
-  return { release: releaseView(release), installed: false };
+  return { release: releaseView(release, flag(body, 'helmJson')), installed: false };
 }
 
 async function rollbackRelease({ request, match, releases }: ReleaseCall): Promise<unknown> {
@@ -103,16 +103,17 @@ function listReleases({ request, releases }: ReleaseCall): unknown {
     selector: q.selector, byDate: q.byDate === 'true', reverse: q.reverse === 'true',
     max: q.max ? Number(q.max) : undefined, offset: q.offset ? Number(q.offset) : undefined,
   });
-  return { releases: list.map(releaseView) };
+  return { releases: list.map((r) => releaseView(r)) };
 }
 
 function releaseStatus({ request, match, releases }: ReleaseCall): unknown {
-  return { release: releaseView(releases.status(match.name, match.namespace, Number(queryOf(request).revision ?? 0))) };
+  const q = queryOf(request);
+  return { release: releaseView(releases.status(match.name, match.namespace, Number(q.revision ?? 0)), q.helmJson === 'true') };
 }
 
 function releaseHistory({ request, match, releases }: ReleaseCall): unknown {
   const max = queryOf(request).max;
-  return { releases: releases.history(match.name, match.namespace, max ? Number(max) : undefined).map(releaseView) };
+  return { releases: releases.history(match.name, match.namespace, max ? Number(max) : undefined).map((r) => releaseView(r)) };
 }
 
 function getValues({ request, match, releases }: ReleaseCall): unknown {

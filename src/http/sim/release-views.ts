@@ -2,12 +2,16 @@
  * The JSON shapes of the release routes: a release as Helm's JSON names its fields (`info.status`,
  * `first_deployed`, ...), without the chart's files, plus the storage labels.
  */
-import { goTime } from '../../release/codec.js';
+import { goTime, releaseJson } from '../../release/codec.js';
 import type { Release } from '../../release/index.js';
 
-/** One revision as the API returns it. */
-export function releaseView(r: Release): Record<string, unknown> {
+/**
+ * One revision as the API returns it; with `withHelmJson`, also `helmJson`: the release exactly as Helm's
+ * `-o json` prints it (Go's encoding of release.Release, chart included).
+ */
+export function releaseView(r: Release, withHelmJson = false): Record<string, unknown> {
   return {
+    ...(withHelmJson ? { helmJson: releaseJson(r) } : {}),
     name: r.name,
     namespace: r.namespace,
     version: r.version,

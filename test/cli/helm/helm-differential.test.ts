@@ -67,6 +67,14 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     const secret = h.sim.clusters.get('default').get('Secret', 'default', 'sh.helm.release.v1.web.v1') as unknown as { data: { release: string } };
     const stored = decodeRelease(Buffer.from(secret.data.release, 'base64').toString('utf8'));
     expect(releaseJson({ ...stored, info: record.info })).toBe(json);
+    // install --dry-run -o yaml prints what Helm prints (times aside).
+    const times = (y: string) => y.replace(/^( {2}(first|last)_deployed): .*$/gm, '$1: <time>');
+    const yamlTheirs = await real('install', 'web', join(h.dir, 'demo'), '--dry-run=client', '--disable-openapi-validation', '-o', 'yaml', ...flags);
+    expect(times((await h.helm('install', 'web', join(h.dir, 'demo'), '--dry-run', '-o', 'yaml', ...flags)).stdout)).toBe(times(yamlTheirs.stdout));
+    // `-o json` prints Helm's JSON of the stored release, `-o yaml` Helm's YAML of it.
+    const status = JSON.parse((await h.helm('status', 'web', '-o', 'json')).stdout) as Record<string, unknown>;
+    expect({ ...status, info: undefined }).toEqual({ ...JSON.parse(json), info: undefined });
+    expect((await h.helm('status', 'web', '-o', 'yaml')).stdout).toBe(marshalGoYaml(status));
   });
 
   it('repo add, list, update, search, show and pull print what helm prints against the same server', async () => {
