@@ -9,6 +9,7 @@ import { type LoadedChart, validateReleaseName, type Values } from '../helm/rend
 import { type ActionContext, DEFAULT_TIMEOUT_MS, recordRelease, storeChart, valuesToPlain } from './context.js';
 import { asReleaseError, InvalidReleaseRequestError, NameInUseError, ReleaseError, ReleaseFailedError, ResourceError } from './errors.js';
 import { execHooks } from './hooks.js';
+import { clusterLookup } from './lookup.js';
 import { waitForResources } from './readiness.js';
 import { Description, type Release, Status } from './record.js';
 import { renderRelease } from './render.js';
@@ -103,7 +104,10 @@ async function performInstall(ctx: ActionContext, rel: Release, adopt: KubeObjec
 export async function install(ctx: ActionContext, chart: LoadedChart, opts: InstallOptions): Promise<Release> {
   checkAvailable(ctx, opts);
   checkUserLabels(opts.labels);
-  const body = renderRelease(chart, { releaseName: opts.releaseName, namespace: opts.namespace, revision: 1, isUpgrade: false, values: opts.values });
+  const body = renderRelease(chart, {
+    releaseName: opts.releaseName, namespace: opts.namespace, revision: 1, isUpgrade: false, values: opts.values,
+    lookup: opts.dryRun ? undefined : clusterLookup(ctx.cluster),
+  });
   const now = ctx.cluster.now();
   const rel: Release = {
     name: opts.releaseName, namespace: opts.namespace, version: 1,

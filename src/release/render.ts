@@ -2,7 +2,7 @@
  * Rendering a chart for a release (action.renderResources): the manifest text Helm stores (each
  * document as `---\n# Source: <path>\n<doc>\n`), the hooks with empty last runs, and the notes.
  */
-import { type Hook, type LoadedChart, renderChart, type Values } from '../helm/render/index.js';
+import { type Hook, type LoadedChart, type LookupFunc, renderChart, type Values } from '../helm/render/index.js';
 import { formatManifest } from '../helm/render/manifests.js';
 import type { ReleaseHook } from './record.js';
 
@@ -21,6 +21,8 @@ export interface RenderRequest {
   isUpgrade: boolean;
   /** The user-supplied values (already reused/merged for upgrades). */
   values: Values;
+  /** Answers `lookup` (absent for client-side dry runs, which see no cluster). */
+  lookup?: LookupFunc;
 }
 
 const toReleaseHook = (h: Hook): ReleaseHook => ({
@@ -32,7 +34,7 @@ const toReleaseHook = (h: Hook): ReleaseHook => ({
 export function renderRelease(chart: LoadedChart, req: RenderRequest): RenderedRelease {
   const out = renderChart(chart, {
     releaseName: req.releaseName, namespace: req.namespace, revision: req.revision, isUpgrade: req.isUpgrade,
-    userValues: [req.values],
+    userValues: [req.values], lookup: req.lookup,
   });
   return { manifest: out.manifests.map(formatManifest).join(''), hooks: out.hooks.map(toReleaseHook), notes: out.notes };
 }

@@ -10,6 +10,7 @@ import { coalesceTables, deepCopy } from '../helm/render/values.js';
 import { type ActionContext, computedValues, DEFAULT_TIMEOUT_MS, recordRelease, storeChart, valuesFromPlain, valuesToPlain } from './context.js';
 import { asReleaseError, InvalidReleaseRequestError, NoDeployedReleasesError, PendingOperationError, ReleaseError, ReleaseFailedError, ReleaseNotFoundError, ResourceError } from './errors.js';
 import { execHooks } from './hooks.js';
+import { clusterLookup } from './lookup.js';
 import { checkUserLabels } from './install.js';
 import { waitForResources } from './readiness.js';
 import { Description, isPending, type Release, Status } from './record.js';
@@ -79,7 +80,9 @@ export async function upgrade(ctx: ActionContext, name: string, chart: LoadedCha
   const { last, current } = findCurrent(ctx, name, opts.namespace);
   const { config, chart: renderChart } = upgradeValues(chart, current, opts);
   const revision = last.version + 1;
-  const body = renderRelease(renderChart, { releaseName: name, namespace: current.namespace, revision, isUpgrade: true, values: config });
+  const body = renderRelease(renderChart, {
+    releaseName: name, namespace: current.namespace, revision, isUpgrade: true, values: config, lookup: opts.dryRun ? undefined : clusterLookup(ctx.cluster),
+  });
   checkUserLabels(opts.labels);
   const rel: Release = {
     name, namespace: current.namespace, version: revision,

@@ -303,3 +303,28 @@ ${policy ? `    helm.sh/hook-delete-policy: ${policy}\n` : ''}spec:
     expect(cluster.list('Job', { namespace: ns }).map((j) => j.metadata.name)).toEqual(['m-mid', 'rb']);
   });
 });
+
+describe('lookup', () => {
+  it('sees the simulated cluster on install and upgrade, and nothing on a dry run', async () => {
+    const { cluster, releases } = setup();
+    cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: ns }, data: { color: 'blue' } } as any);
+    const files = vwebFiles();
+    files.set('templates/seen.yaml', Buffer.from(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ .Release.Name }}-seen
+data:
+  color: {{ dig "data" "color" "none" (lookup "v1" "ConfigMap" .Release.Namespace "settings") | quote }}
+  missing: {{ lookup "v1" "ConfigMap" .Release.Namespace "nope" | len | quote }}
+  deployments: {{ dig "items" list (lookup "apps/v1" "Deployment" "" "") | len | quote }}
+  kind: {{ dig "kind" "" (lookup "apps/v1" "Deployment" "" "") | quote }}
+`));
+    const chart = await assembleChart(files);
+    const dry = await releases.install(chart, { releaseName: 'web', namespace: ns, values: vals(), dryRun: true });
+    expect(dry.manifest).toContain('  color: "none"\n  missing: "0"\n  deployments: "0"\n  kind: ""\n');
+    const rel = await releases.install(chart, { releaseName: 'web', namespace: ns, values: vals() });
+    expect(rel.manifest).toContain('  color: "blue"\n  missing: "0"\n  deployments: "0"\n  kind: "DeploymentList"\n');
+    const up = await releases.upgrade('web', chart, { namespace: ns, values: vals() });
+    expect(up.manifest).toContain('  deployments: "1"\n');
+  });
+});
