@@ -3,6 +3,7 @@ import { AuthSetupError } from '../auth/setup.js';
 import { ConfigError, helpText, loadConfig } from '../config/load.js';
 import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
+import { runHelm } from './helm/helm.js';
 import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
 import { runUsersCommand } from './users.js';
@@ -10,8 +11,8 @@ import { runTemplate } from './template.js';
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
- * ChartMuseum's flags and environment variables. Usage errors exit with code 2. `kubectl` and `sim`
- * talk to a running server's simulated clusters.
+ * ChartMuseum's flags and environment variables. Usage errors exit with code 2. `kubectl`, `sim` and
+ * `helm` talk to a running server's simulated clusters.
  */
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<number> {
   if (first === 'sim') return runSim(rest, process.env, processIo());
   if (first === 'user' || first === 'token') return runUsersCommand(first, rest);
   if (first === 'template') return runTemplate(rest, process.env, processIo());
+  if (first === 'helm') return runHelm(rest, process.env, processIo());
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
     process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);

@@ -5,7 +5,7 @@
  */
 import { compareGoStrings, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
 import { HelmFunctionFailure, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
-import { helmFuncMap, NO_VALUE } from './helm-funcs.js';
+import { helmFuncMap, type LookupFunc, NO_VALUE } from './helm-funcs.js';
 
 /** A template to parse: its full key (`mychart/templates/x.yaml`), text, and the data it runs with. */
 export interface Renderable {
@@ -51,13 +51,14 @@ function execFailure(name: string, e: TemplateExecError): TemplateExecutionFailu
 }
 
 /**
- * Parses every renderable into one set and executes those whose basename does not start with `_`.
+ * Parses every renderable into one set and executes those whose basename does not start with `_`
+ * (`lookup` answers the `lookup` function; default: no cluster).
  * Returns file key → output. Throws TemplateParseFailure or TemplateExecutionFailure.
  */
-export function renderTemplates(renderables: Renderable[]): Map<string, string> {
+export function renderTemplates(renderables: Renderable[], lookup?: LookupFunc): Map<string, string> {
   const byName = new Map(renderables.map((r) => [r.name, r]));
   const order = sortTemplates([...byName.keys()]);
-  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap());
+  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap(lookup));
   for (const name of order) {
     try {
       set.new(name).parse(byName.get(name)!.text);

@@ -89,14 +89,23 @@ const fail = fn(['string'], 'string', ([msg]) => {
   throw new HelmFunctionFailure(msg as string);
 });
 
-/** `lookup APIVERSION KIND NAMESPACE NAME`: without a cluster, always an empty map (as `helm template`). */
-const lookup = fn(['string', 'string', 'string', 'string'], 'map[string]interface {}', () => new Map<string, GoValue>());
+/**
+ * What `lookup APIVERSION KIND NAMESPACE NAME` answers: the object (NAME given) or a `<Kind>List` with
+ * `items` (NAME ""), as Go values; an empty map when there is nothing.
+ */
+export type LookupFunc = (apiVersion: string, kind: string, namespace: string, name: string) => Map<string, GoValue>;
+
+/** Without a cluster `lookup` is always an empty map (as `helm template` and client dry-runs). */
+const noCluster: LookupFunc = () => new Map<string, GoValue>();
+
+const lookupFunc = (look: LookupFunc): GoFuncDef =>
+  fn(['string', 'string', 'string', 'string'], 'map[string]interface {}', ([a, k, ns, n]) => look(a as string, k as string, ns as string, n as string));
 
 /**
  * Helm's function map for one render: Sprig minus `env`/`expandenv`, plus Helm's functions. Build one
- * per render: `include`'s nesting counter lives in it.
+ * per render: `include`'s nesting counter lives in it. `lookup` asks `look` (default: no cluster).
  */
-export function helmFuncMap(): FuncMap {
+export function helmFuncMap(look: LookupFunc = noCluster): FuncMap {
   const map: Record<string, GoFuncDef> = { ...sprigFuncMap() };
   delete map['env'];
   delete map['expandenv'];
@@ -107,7 +116,7 @@ export function helmFuncMap(): FuncMap {
     tpl: tplFunc(),
     required,
     fail,
-    lookup,
+    lookup: lookupFunc(look),
     getHostByName: fn(['string'], 'string', () => ''),
   };
 }

@@ -24,7 +24,7 @@
 export { loadChartArchive, loadChartDirectory, parseValuesYaml, assembleChart, type LoadedChart, type ChartTemplate } from './chart-loader.js';
 export { renderChart, type RenderOptions, type RenderResult } from './render-chart.js';
 export { renderTemplates, sortTemplates, type Renderable } from './engine.js';
-export { helmFuncMap, INCLUDE_NESTING_LIMIT, NO_VALUE } from './helm-funcs.js';
+export { helmFuncMap, INCLUDE_NESTING_LIMIT, type LookupFunc, NO_VALUE } from './helm-funcs.js';
 export { coalesceValues, mergeMaps, mergeValueFiles, type Values } from './values.js';
 export { formatTemplateOutput, sortManifests, splitManifests, INSTALL_ORDER, type Hook, type Manifest } from './manifests.js';
 export { defaultCapabilities, DEFAULT_API_VERSIONS } from './default-capabilities.js';

@@ -14,6 +14,7 @@ import { processDependencies } from './dependencies.js';
 import { defaultCapabilities } from './default-capabilities.js';
 import { renderTemplates, type Renderable } from './engine.js';
 import { filesObject } from './files-object.js';
+import type { LookupFunc } from './helm-funcs.js';
 import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
 import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
 import { checkInstallable } from './preflight.js';
@@ -45,6 +46,8 @@ export interface RenderOptions {
   skipTests?: boolean;
   /** `--skip-schema-validation`: do not check values against `values.schema.json`. */
   skipSchemaValidation?: boolean;
+  /** Answers `lookup`; default: no cluster (an empty map, as `helm template`). */
+  lookup?: LookupFunc;
 }
 
 /** A file of a chart's `crds/` folder, printed raw (never templated). */
@@ -140,7 +143,7 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
   };
   const renderables: Renderable[] = [];
   collectRenderables(chart, values, shared, name, true, renderables);
-  const rendered = renderTemplates(renderables);
+  const rendered = renderTemplates(renderables, options.lookup);
   const docs = new Map(rendered);
   let notes = '';
   for (const key of rendered.keys()) {

@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClusterRegistry } from '../../cluster/index.js';
+import { dispatchReleases } from './release-routes.js';
 import { clockRoute, getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
 import type { SimHandler } from './sim-context.js';
 import { matchSimRoute, type SimRouteName } from './sim-router.js';
@@ -55,10 +56,12 @@ const HANDLERS: Record<SimRouteName, SimHandler> = {
 };
 
 /**
- * Answers a simulator request (setting `request.simRoute`) and returns true, or returns false (sending
+ * Answers a simulator request (release routes first, see release-router.ts; the others set
+ * `request.simRoute`) and returns true, or returns false (sending
  * nothing) when `path` is not a simulator route. Throws the handlers' errors (ClusterError and subclasses).
  */
 export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
+  if (await dispatchReleases(request, reply, path, clusters)) return true;
   const match = matchSimRoute(request.method, path);
   if (!match) return false;
   request.simRoute = match.route;

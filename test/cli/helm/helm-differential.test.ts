@@ -1,0 +1,111 @@
+/**
+ * chartroom helm against the real Helm 3 where no cluster is needed: `install --dry-run` prints what
+ * `helm install --dry-run=client` prints (the LAST DEPLOYED line aside: Helm uses the wall clock, the
+ * simulator its own), `get values` prints Helm's encoding of the same config, Helm's release JSON
+ * survives our decoder and encoder byte for byte, and the repository commands print what Helm prints
+ * against the same Chartroom server.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeRelease, releaseJson } from '../../../src/release/index.js';
+import { marshalGoYaml } from '../../../src/yaml/go-yaml-emitter.js';
+import { run, testPeer } from '../../helpers/process.js';
+import { vwebFiles } from '../../release/vweb-chart.js';
+import { startFakeKubeApi, type FakeKubeApi } from './fake-kube-api.js';
+import { helmHarness, type HelmHarness } from './helm-harness.js';
+
+const required = process.env.CI === 'true' || process.env.CHARTROOM_REQUIRE_PEERS === '1';
+const helmBin = testPeer('helm');
+
+describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
+  let h: HelmHarness;
+  let api: FakeKubeApi;
+  let env: NodeJS.ProcessEnv;
+  const real = async (...args: string[]) => await run(helmBin!, args, { env, cwd: h.dir });
+  const dropDate = (s: string) => s.replace(/^LAST DEPLOYED: .*\n/m, 'LAST DEPLOYED: <time>\n');
+
+  beforeAll(async () => {
+    expect(helmBin, 'the helm test peer (scripts/install-test-peers.sh)').toBeDefined();
+    h = await helmHarness();
+    api = await startFakeKubeApi(h.dir);
+    env = {
+      KUBECONFIG: api.kubeconfig, HELM_CACHE_HOME: join(h.dir, 'helm-cache'), HELM_CONFIG_HOME: join(h.dir, 'helm-config'),
+      HELM_DATA_HOME: join(h.dir, 'helm-data'), HELM_REPOSITORY_CONFIG: join(h.dir, 'real-repos.yaml'), HELM_REPOSITORY_CACHE: join(h.dir, 'real-cache'),
+    };
+    await h.writeChart('vweb', vwebFiles('0.1.0'));
+    await writeFile(join(h.dir, 'hooks.yaml'), 'replicaCount: 2\nhook:\n  enabled: true\nconfig:\n  enabled: true\n  keep: true\n');
+    expect((await real('create', 'demo')).code).toBe(0);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await h?.close();
+  });
+
+  for (const [chart, values] of [['vweb', 'hooks.yaml'], ['demo', 'hooks.yaml'], ['demo', '']] as const) {
+    it(`install --dry-run of ${chart} ${values ? `-f ${values}` : ''} prints what helm install --dry-run=client prints`, async () => {
+      const flags = values ? ['-f', join(h.dir, values)] : [];
+      const theirs = await real('install', 'web', join(h.dir, chart), '--dry-run=client', '--disable-openapi-validation', ...flags);
+      const ours = await h.helm('install', 'web', join(h.dir, chart), '--dry-run', ...flags);
+      expect(theirs.stderr).toBe('');
+      expect(ours.code).toBe(0);
+      expect(dropDate(ours.stdout)).toBe(dropDate(theirs.stdout));
+    });
+  }
+
+  it('get values prints Helm\'s YAML of the config Helm records; the release JSON round-trips byte for byte', async () => {
+    const flags = ['-f', join(h.dir, 'hooks.yaml')];
+    const theirs = await real('install', 'web', join(h.dir, 'demo'), '--dry-run=client', '--disable-openapi-validation', '-o', 'json', ...flags);
+    // The simulator keeps milliseconds; Helm's wall-clock times carry nanoseconds. Cut those to ms as Go would print them.
+    const json = theirs.stdout.trimEnd().replace(/(T\d\d:\d\d:\d\d)(\.\d{1,3})?\d*Z/g, (_m, t: string, f?: string) => `${t}${(f ?? '').replace(/\.?0+$/, '')}Z`);
+    const record = decodeRelease(Buffer.from(json).toString('base64'));
+    expect(releaseJson(record)).toBe(json);
+    await h.helm('install', 'web', join(h.dir, 'demo'), ...flags);
+    const ours = await h.helm('get', 'values', 'web');
+    expect(ours.stdout).toBe(`USER-SUPPLIED VALUES:\n${marshalGoYaml(JSON.parse(json).config)}`);
+    // The record we stored for the same install is Helm's, field for field (status and times aside).
+    const secret = h.sim.clusters.get('default').get('Secret', 'default', 'sh.helm.release.v1.web.v1') as unknown as { data: { release: string } };
+    const stored = decodeRelease(Buffer.from(secret.data.release, 'base64').toString('utf8'));
+    expect(releaseJson({ ...stored, info: record.info })).toBe(json);
+    // install --dry-run -o yaml prints what Helm prints (times aside).
+    const times = (y: string) => y.replace(/^( {2}(first|last)_deployed): .*$/gm, '$1: <time>');
+    const yamlTheirs = await real('install', 'web', join(h.dir, 'demo'), '--dry-run=client', '--disable-openapi-validation', '-o', 'yaml', ...flags);
+    expect(times((await h.helm('install', 'web', join(h.dir, 'demo'), '--dry-run', '-o', 'yaml', ...flags)).stdout)).toBe(times(yamlTheirs.stdout));
+    // `-o json` prints Helm's JSON of the stored release, `-o yaml` Helm's YAML of it.
+    const status = JSON.parse((await h.helm('status', 'web', '-o', 'json')).stdout) as Record<string, unknown>;
+    expect({ ...status, info: undefined }).toEqual({ ...JSON.parse(json), info: undefined });
+    expect((await h.helm('status', 'web', '-o', 'yaml')).stdout).toBe(marshalGoYaml(status));
+  });
+
+  it('repo add, list, update, search, show and pull print what helm prints against the same server', async () => {
+    const pkg = await real('package', join(h.dir, 'vweb'), '-d', h.dir);
+    expect(pkg.code).toBe(0);
+    const tgz = await readFile(join(h.dir, 'vweb-0.1.0.tgz'));
+    expect((await h.sim.app.inject({ method: 'POST', url: '/api/charts', payload: tgz })).statusCode).toBe(201);
+    const commands: string[][] = [
+      ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', `${h.url}/x`], ['repo', 'add', 'bad/name', h.url],
+      ['repo', 'add', 'missing', `${h.url}/nothing/here`], ['repo', 'list'], ['repo', 'update'], ['search', 'repo', 'vweb'], ['search', 'repo', 'nothing'],
+      ['search', 'repo', 'class/', '-l', '--version', '~0.1'], ['show', 'values', 'class/vweb'], ['show', 'chart', 'class/vweb'],
+      ['show', 'readme', 'class/vweb'], ['pull', 'class/vweb', '--version', '0.9.0'], ['pull', 'class/vweb', '--version', '>>1'],
+      ['show', 'values', 'class/nochart'], ['show', 'values', 'other/vweb'], ['repo', 'remove', 'class'], ['repo', 'remove', 'class'],
+    ];
+    for (const args of commands) {
+      const theirs = await real(...args);
+      const ours = await h.helm(...args);
+      expect({ args, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
+    // Neither creates a missing destination folder (Helm's message ends in its temp file's random suffix);
+    // into an existing one both save the archive as served.
+    await real('repo', 'add', 'class', h.url);
+    await h.helm('repo', 'add', 'class', h.url);
+    const missing = join(h.dir, 'pulled', 'vweb-0.1.0.tgz');
+    expect((await real('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).stderr).toMatch(new RegExp(`^Error: open ${missing}\\d*: no such file or directory\n$`));
+    expect((await h.helm('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).stderr).toBe(`Error: open ${missing}: no such file or directory\n`);
+    await mkdir(join(h.dir, 'pulled'));
+    expect((await real('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).code).toBe(0);
+    const theirs = await readFile(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'));
+    await rm(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'));
+    expect((await h.helm('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).code).toBe(0);
+    expect((await readFile(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'))).equals(theirs)).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../helpers/process.js';
+import { vwebFiles } from '../../release/vweb-chart.js';
+import { helmHarness, type HelmHarness } from './helm-harness.js';
+
+const GOLDEN = join(PROJECT_ROOT, 'test/fixtures/helm-release');
+
+/** Compares with a golden file whole; CHARTROOM_UPDATE_GOLDEN=1 rewrites it (read the diff before committing). */
+async function golden(name: string, actual: string): Promise<void> {
+  const path = join(GOLDEN, name);
+  if (process.env.CHARTROOM_UPDATE_GOLDEN === '1') await writeFile(path, actual);
+  expect(actual).toBe(await readFile(path, 'utf8'));
+}
+
+describe('chartroom helm: one release through every command', () => {
+  let h: HelmHarness;
+  let chart: string;
+  let values: string;
+  beforeAll(async () => {
+    h = await helmHarness();
+    chart = await h.writeChart('vweb', vwebFiles('0.1.0'));
+    await h.writeChart('vweb2', vwebFiles('0.2.0', '2.0.0'));
+    values = join(h.dir, 'three.yaml');
+    await writeFile(values, 'replicaCount: 3\n');
+  });
+  afterAll(async () => await h.close());
+
+  it('installs, upgrades, rolls back, lists and uninstalls with Helm\'s output', async () => {
+    const steps: [string, string[]][] = [
+      ['install.txt', ['install', 'web', chart]],
+      ['install-in-use.txt', ['install', 'web', chart]],
+      ['upgrade-scale.txt', ['upgrade', 'web', chart, '-f', values]],
+      ['upgrade-chart.txt', ['upgrade', 'web', join(h.dir, 'vweb2'), '--reuse-values']],
+      ['history.txt', ['history', 'web']],
+      ['get-values.txt', ['get', 'values', 'web']],
+      ['get-values-all.txt', ['get', 'values', 'web', '-a', '--revision', '1']],
+      ['get-manifest.txt', ['get', 'manifest', 'web']],
+      ['get-notes.txt', ['get', 'notes', 'web']],
+      ['rollback.txt', ['rollback', 'web', '1']],
+      ['history-after-rollback.txt', ['history', 'web']],
+      ['status.txt', ['status', 'web', '--show-desc']],
+      ['list.txt', ['list']],
+      ['rollback-missing.txt', ['rollback', 'web', '9']],
+      ['uninstall-keep.txt', ['uninstall', 'web', '--keep-history']],
+      ['list-all.txt', ['ls', '-a']],
+      ['history-uninstalled.txt', ['history', 'web', '-o', 'json']],
+      ['uninstall-again.txt', ['un', 'web', '--keep-history']],
+      ['upgrade-install.txt', ['upgrade', 'web', chart, '--install']],
+      ['delete.txt', ['delete', 'web']],
+      ['status-missing.txt', ['status', 'web']],
+      ['upgrade-missing.txt', ['upgrade', 'web', chart]],
+      ['install-set.txt', ['install', 'web', chart, '--set', 'replicaCount=2']],
+      ['install-bad-name.txt', ['install', 'Web_1', chart]],
+      ['install-unknown-flag.txt', ['install', 'web', chart, '--bogus']],
+      ['upgrade-unsupported-flag.txt', ['upgrade', 'web', chart, '--force']],
+    ];
+    for (const [file, args] of steps) {
+      const r = await h.helm(...args);
+      await golden(file, `$ helm ${args.map((a) => a.replace(h.dir, '<tmp>')).join(' ')}\n${r.stdout}${r.stderr}[exit ${r.code}]\n`);
+    }
+  });
+
+  it('dry-run prints the hooks and the manifest and stores nothing', async () => {
+    const r = await h.helm('install', 'dry', chart, '--dry-run', '--set-string', 'x=1');
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: INSTALLATION FAILED: --set-string is not supported yet (issue #4); use -f/--values\n' });
+    const ok = await h.helm('install', 'dry', chart, '--dry-run', '-f', values);
+    await golden('install-dry-run.txt', ok.stdout);
+    expect((await h.helm('status', 'dry')).stderr).toBe('Error: release: not found\n');
+  });
+
+  it('--generate-name names the release after the chart and the clock', async () => {
+    const r = await h.helm('install', chart, '--generate-name', '-n', 'default');
+    expect(r.stdout.split('\n')[0]).toBe(`NAME: vweb-${Date.UTC(2026, 0, 1) / 1000}`);
+  });
+});
+
+describe('chartroom helm on a real clock', () => {
+  let h: HelmHarness;
+  beforeAll(async () => (h = await helmHarness('real')));
+  afterAll(async () => await h.close());
+
+  it('--wait waits in real time, and a second upgrade meanwhile is refused as Helm refuses it', async () => {
+    const chart = await h.writeChart('vweb', vwebFiles('0.1.0'));
+    await h.helm('install', 'web', chart);
+    const values = join(h.dir, 'two.yaml');
+    await writeFile(values, 'replicaCount: 2\n');
+    const started = Date.now();
+    const slow = h.helm('upgrade', 'web', chart, '-f', values, '--wait');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await h.helm('upgrade', 'web', chart)).toEqual({ code: 1, stdout: '', stderr: 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress\n' });
+    expect((await h.helm('history', 'web')).stdout).toContain('pending-upgrade');
+    expect((await slow).code).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4000); // the new pod is Ready 5 s after it was created
+    expect((await h.helm('history', 'web')).stdout.split('\n').slice(1, 3).map((l) => l.split('\t')[2]!.trim())).toEqual(['superseded', 'deployed']);
+  }, 30_000);
+});

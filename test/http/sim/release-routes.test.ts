@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { vwebFiles } from '../../release/vweb-chart.js';
+import { simApp, type SimApp } from './sim-app.js';
+
+const chart = (version = '0.1.0') => ({ files: Object.fromEntries([...vwebFiles(version)].map(([k, v]) => [k, v.toString('base64')])) });
+const base = '/api/sim/clusters/default/releases';
+
+describe('release routes', () => {
+  let sim: SimApp;
+  beforeEach(async () => (sim = await simApp('virtual')));
+  afterEach(async () => await sim.close());
+
+  it('installs, lists, upgrades, rolls back and uninstalls', async () => {
+    const install = await sim.call('POST', base, { name: 'web', namespace: 'default', chart: chart(), values: { files: [{ name: 'v.yaml', text: 'replicaCount: 2\n' }] } });
+    expect(install.status).toBe(200);
+    expect(install.json.release).toMatchObject({ name: 'web', version: 1, info: { status: 'deployed', description: 'Install complete' }, config: { replicaCount: 2 } });
+    expect((await sim.call('GET', base)).json.releases.map((r: any) => r.name)).toEqual(['web']);
+    const upgrade = await sim.call('POST', `${base}/default/web/upgrade`, { chart: chart('0.2.0') });
+    expect(upgrade.json).toMatchObject({ installed: false, release: { version: 2, config: { replicaCount: 2 }, chart: { metadata: { version: '0.2.0' } } } });
+    expect((await sim.call('GET', `${base}/default/web/values?all=true`)).json.values.replicaCount).toBe(2);
+    expect((await sim.call('POST', `${base}/default/web/rollback`, { revision: 1 })).json.release.info.description).toBe('Rollback to 1');
+    const history = await sim.call('GET', `${base}/default/web/history`);
+    expect(history.json.releases.map((r: any) => `${r.version}:${r.info.status}`)).toEqual(['1:superseded', '2:superseded', '3:deployed']);
+    const secrets = await sim.call('GET', '/api/sim/clusters/default/secrets?namespace=default&labelSelector=owner%3Dhelm');
+    expect(secrets.json.items.map((s: any) => `${s.metadata.name} ${s.type} ${s.metadata.labels.status}`)).toEqual([
+      'sh.helm.release.v1.web.v1 helm.sh/release.v1 superseded', 'sh.helm.release.v1.web.v2 helm.sh/release.v1 superseded', 'sh.helm.release.v1.web.v3 helm.sh/release.v1 deployed',
+    ]);
+    expect((await sim.call('DELETE', `${base}/default/web`)).json).toMatchObject({ info: '', release: { info: { status: 'uninstalled' } } });
+    expect((await sim.call('GET', base)).json.releases).toEqual([]);
+  });
+
+  it('answers release errors with Helm\'s message, a reason and a status code', async () => {
+    await sim.call('POST', base, { name: 'web', chart: chart() });
+    expect(await sim.call('POST', base, { name: 'web', chart: chart() })).toEqual({ status: 409, json: { error: 'cannot re-use a name that is still in use', reason: 'NameInUseError' } });
+    expect(await sim.call('GET', `${base}/default/nope/history`)).toEqual({ status: 404, json: { error: 'release: not found', reason: 'ReleaseNotFoundError' } });
+    expect(await sim.call('POST', `${base}/default/nope/upgrade`, { chart: chart() })).toEqual({ status: 404, json: { error: '"nope" has no deployed releases', reason: 'NoDeployedReleasesError' } });
+    expect(await sim.call('POST', `${base}/default/web/rollback`, { revision: 4 })).toEqual({ status: 400, json: { error: 'release has no 4 version', reason: 'InvalidReleaseRequestError' } });
+    expect((await sim.call('POST', base, { name: 'x' })).status).toBe(400);
+    expect(await sim.call('POST', base, { name: 'x', chart: chart(), values: { set: ['a=1'] } })).toEqual({ status: 400, json: { error: 'values.set is not supported yet (issue #4)', reason: 'BadBodyError' } });
+    const bad = await sim.call('POST', base, { name: 'x', chart: chart(), values: { files: [{ name: 'bad.yaml', text: 'a: [' }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/^failed to parse bad\.yaml: /);
+  });
+
+  it('upgrade --install installs a missing release and replaces an uninstalled one', async () => {
+    const first = await sim.call('POST', `${base}/default/web/upgrade`, { chart: chart(), install: true });
+    expect(first.json).toMatchObject({ installed: true, release: { version: 1 } });
+    await sim.call('DELETE', `${base}/default/web?keepHistory=true`);
+    const again = await sim.call('POST', `${base}/default/web/upgrade`, { chart: chart(), install: true });
+    expect(again.json).toMatchObject({ installed: true, release: { version: 2, info: { status: 'deployed' } } });
+  });
+});
