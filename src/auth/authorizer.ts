@@ -61,6 +61,8 @@ export interface AuthRequest {
   action: Action;
   namespace: string;
   clientAddress: string;
+  /** Any user of the users file may (the welcome page: it shows no repository's content). */
+  anyUser?: boolean;
 }
 
 /** A bcrypt hash of nothing anyone knows, verified for unknown users so they take as long as known ones. */
@@ -164,7 +166,7 @@ export class Authorizer {
   }
 
   private granted(user: UserEntry, principal: Principal, request: AuthRequest): Decision {
-    if (isGranted(user.grants, request.action, request.namespace)) return { allowed: true, principal };
+    if (request.anyUser || isGranted(user.grants, request.action, request.namespace)) return { allowed: true, principal };
     return { allowed: false, status: 403, error: `forbidden: ${user.name} may not ${request.action} ${request.namespace}`, principal };
   }
 

@@ -65,6 +65,9 @@ describe('users file grants', () => {
     expect(denied.json()).toEqual({ error: 'forbidden: bob may not push class/alice' });
     expect((await inject('DELETE', '/api/class/alice/charts/mychart/0.1.0', basic('bob', 'bob-pw'))).statusCode).toBe(403);
     expect((await inject('GET', '/staff/notes/index.yaml', basic('alice', 'alice-pw'))).statusCode).toBe(403);
+    // The welcome page shows no repository: any user may see it (anonymous visitors may not).
+    expect((await inject('GET', '/', basic('alice', 'alice-pw'))).statusCode).toBe(200);
+    expect((await inject('GET', '/')).statusCode).toBe(401);
     expect((await inject('POST', '/api/staff/notes/charts', basic('teacher', 'teach'), chart())).statusCode).toBe(201);
     expect((await inject('DELETE', '/api/class/alice/charts/mychart/0.1.0', basic('teacher', 'teach'))).json()).toEqual({ deleted: true });
     expect((await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'))).body).not.toContain('mychart');
