@@ -1,9 +1,11 @@
 #!/usr/bin/env node
+import { AuthSetupError } from '../auth/setup.js';
 import { ConfigError, helpText, loadConfig } from '../config/load.js';
 import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
 import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
+import { runUsersCommand } from './users.js';
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
@@ -14,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'kubectl') return runKubectl(rest, process.env, processIo());
   if (first === 'sim') return runSim(rest, process.env, processIo());
+  if (first === 'user' || first === 'token') return runUsersCommand(first, rest);
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
     process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);
@@ -35,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof AuthSetupError) {
       process.stderr.write(`Error: ${err.message}\nRun 'chartroom --help' for usage.\n`);
       process.exit(2);
     }

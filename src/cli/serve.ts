@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setUpAuth, USERS_FILE_POLL_MS } from '../auth/setup.js';
 import { type Clock, createClusterRegistry, createRealClock, createVirtualClock, type ClusterRegistry } from '../cluster/index.js';
 import type { ServerConfig } from '../config/settings.js';
 import { buildApp } from '../http/app.js';
@@ -78,14 +79,18 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   }
   if (config.depth === 0 && !config.depthDynamic) await preloadRootIndex(repository, logger);
   const metrics = config.enableMetrics ? new Metrics() : undefined;
+  const { authorizer, usersFile } = await setUpAuth(config, logger);
+  if (config.bearerAuth && config.basicAuthUser) logger.warn('--bearer-auth takes precedence: --basic-auth-user and --basic-auth-pass are ignored, as in ChartMuseum');
+  const usersWatch = usersFile?.watch(USERS_FILE_POLL_MS);
   const clusters = createSimClusters(config);
-  const app = await buildApp({ config, repository, metrics, clusters }, { loggerInstance: logger });
+  const app = await buildApp({ config, repository, metrics, clusters, authorizer }, { loggerInstance: logger });
   const timer = config.cacheInterval > 0 ? setInterval(() => void repository.rescanAll(), config.cacheInterval) : undefined;
   timer?.unref();
   const sync = startSyncLoop(repository, REPLICA_SYNC_INTERVAL_MS);
   const stop = async (): Promise<void> => {
     clearInterval(timer);
     sync.stop();
+    usersWatch?.stop();
     clusters.dispose();
     await app.close();
     await repository.settle();
@@ -93,8 +98,18 @@ export async function serve(config: ServerConfig, notes: readonly string[]): Pro
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
   const address = await app.listen({ port: config.port, host: config.listenHost });
-  logger.info({ version: CHARTROOM_VERSION, storage: storage.description, address: address + config.contextPath }, 'Starting Chartroom');
+  logger.info({ version: CHARTROOM_VERSION, storage: storage.description, address: address + config.contextPath, auth: authModes(config) }, 'Starting Chartroom');
   await new Promise<void>((done) => app.server.once('close', () => done()));
+}
+
+/** The forms of authentication in force, for the start-up line (`none` when the server is open). */
+function authModes(config: ServerConfig): string {
+  const modes = [
+    config.bearerAuth ? 'bearer' : config.basicAuthUser ? 'basic' : '',
+    config.authUsersFile ? 'users-file' : '',
+    config.authAnonymousGet && (config.bearerAuth || config.basicAuthUser || config.authUsersFile) ? 'anonymous-get' : '',
+  ].filter(Boolean);
+  return modes.length > 0 ? modes.join(',') : 'none';
 }
 
 /** The simulated clusters, on the clock `--sim-clock` names: the wall clock, or virtual time. */

@@ -12,10 +12,9 @@ export class ConfigError extends Error {
 
 /**
  * ChartMuseum settings Chartroom does not implement yet. Starting with one set is an error rather than a
- * silent downgrade (an operator who set BASIC_AUTH_USER must not get an open server).
+ * silent downgrade.
  */
 const NOT_YET_SUPPORTED: readonly { flag: string; env: string; issue: string }[] = [
-  ...['basic-auth-user', 'basic-auth-pass', 'auth-anonymous-get', 'bearer-auth', 'auth-realm', 'auth-service', 'auth-cert-path', 'auth-actions-search-path'].map((flag) => ({ flag, env: toEnv(flag), issue: 'access control (issue #8)' })),
   ...['cache', 'cache-redis-addr', 'cache-redis-password', 'cache-redis-db'].map((flag) => ({ flag, env: toEnv(flag), issue: 'the Redis cache (issue #3)' })),
 ];
 
@@ -154,9 +153,24 @@ function validate(config: ServerConfig, env: NodeJS.ProcessEnv): ServerConfig {
   if (config.tlsCaCert && !config.tlsCert) fail('--tls-ca-cert needs --tls-cert and --tls-key');
   if (config.chartUrl && !/^https?:\/\/[^/]/.test(config.chartUrl)) fail(`invalid value ${JSON.stringify(config.chartUrl)} for --chart-url: expected an http(s) URL`);
   config.contextPath = normaliseContextPath(config.contextPath);
+  validateAuth(config, fail);
   if (config.storage === 'local' && !config.storageLocalRootdir) fail('Missing required flags(s): --storage-local-rootdir');
   if (config.storage === 'amazon') validateAmazon(config, env, fail);
   return config;
+}
+
+/**
+ * ChartMuseum's start-up checks for bearer auth (its messages), plus one of Chartroom's own: a basic-auth
+ * user without a password (or the reverse) is refused, where ChartMuseum silently starts an open server.
+ */
+function validateAuth(config: ServerConfig, fail: (message: string) => never): void {
+  if (config.bearerAuth) {
+    if (!config.authRealm) fail('Missing Auth Realm');
+    if (!config.authService) fail('Missing Auth Service');
+    if (!config.authCertPath) fail('Missing Auth Server Public Cert Path');
+  }
+  if (Boolean(config.basicAuthUser) !== Boolean(config.basicAuthPass)) fail('--basic-auth-user and --basic-auth-pass must be given together');
+  if (config.authMaxFailures < 0) fail('--auth-max-failures must not be negative');
 }
 
 /**
@@ -210,6 +224,9 @@ function toEnv(flag: string): string {
 export function helpText(): string {
   const lines = [
     'Usage: chartroom [serve] [flags]',
+    '       chartroom user add NAME [--grant "push <repo pattern>"]... [--users-file FILE]',
+    '       chartroom user remove NAME [--users-file FILE]',
+    '       chartroom token create|revoke NAME [--name LABEL] [--users-file FILE]',
     '',
     'Serves a Helm chart repository (ChartMuseum-compatible). With no flags: port 8080, local storage in ./storage.',
     '',

@@ -60,6 +60,17 @@ export interface ServerConfig {
   tlsCert: string;
   tlsKey: string;
   tlsCaCert: string;
+  basicAuthUser: string;
+  basicAuthPass: string;
+  authAnonymousGet: boolean;
+  bearerAuth: boolean;
+  authRealm: string;
+  authService: string;
+  authCertPath: string;
+  authActionsSearchPath: string;
+  authUsersFile: string;
+  authMaxFailures: number;
+  authLockout: number;
   genIndex: boolean;
   simClock: string;
 }
@@ -102,6 +113,17 @@ export const DEFAULTS: ServerConfig = {
   tlsCert: '',
   tlsKey: '',
   tlsCaCert: '',
+  basicAuthUser: '',
+  basicAuthPass: '',
+  authAnonymousGet: false,
+  bearerAuth: false,
+  authRealm: '',
+  authService: '',
+  authCertPath: '',
+  authActionsSearchPath: '',
+  authUsersFile: '',
+  authMaxFailures: 10,
+  authLockout: 60_000,
   genIndex: false,
   simClock: 'real',
 };
@@ -144,6 +166,17 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'tlsCert', flag: 'tls-cert', env: 'TLS_CERT', yaml: 'tls.cert', type: 'string', help: 'path to a TLS certificate chain (enables HTTPS with --tls-key)' },
   { key: 'tlsKey', flag: 'tls-key', env: 'TLS_KEY', yaml: 'tls.key', type: 'string', help: 'path to the TLS private key' },
   { key: 'tlsCaCert', flag: 'tls-ca-cert', env: 'TLS_CA_CERT', yaml: 'tls.cacert', type: 'string', help: 'path to a CA certificate; clients must present a certificate it signed' },
+  { key: 'basicAuthUser', flag: 'basic-auth-user', env: 'BASIC_AUTH_USER', yaml: 'basicauth.user', type: 'string', help: 'username for basic http authentication (with --basic-auth-pass)' },
+  { key: 'basicAuthPass', flag: 'basic-auth-pass', env: 'BASIC_AUTH_PASS', yaml: 'basicauth.pass', type: 'string', help: 'password for basic http authentication (with --basic-auth-user)' },
+  { key: 'authAnonymousGet', flag: 'auth-anonymous-get', env: 'AUTH_ANONYMOUS_GET', yaml: 'authanonymousget', type: 'bool', help: 'allow anonymous GET operations (pull) when auth is used' },
+  { key: 'bearerAuth', flag: 'bearer-auth', env: 'BEARER_AUTH', yaml: 'bearerauth', type: 'bool', help: 'enable bearer auth: RS256 JWTs signed by an external token server (needs --auth-realm, --auth-service, --auth-cert-path)' },
+  { key: 'authRealm', flag: 'auth-realm', env: 'AUTH_REALM', yaml: 'authrealm', type: 'string', help: 'authorization server url (in the Bearer challenge)' },
+  { key: 'authService', flag: 'auth-service', env: 'AUTH_SERVICE', yaml: 'authservice', type: 'string', help: 'authorization server service name (in the Bearer challenge)' },
+  { key: 'authCertPath', flag: 'auth-cert-path', env: 'AUTH_CERT_PATH', yaml: 'authcertpath', type: 'string', help: 'path to authorization server public pem file (RSA public key or certificate)' },
+  { key: 'authActionsSearchPath', flag: 'auth-actions-search-path', env: 'AUTH_ACTIONS_SEARCH_PATH', yaml: 'authactionssearchpath', type: 'string', help: 'JMESPath to find allowed actions in a jwt token ($NAMESPACE, $ACCESS_ENTRY_TYPE)' },
+  { key: 'authUsersFile', flag: 'auth-users-file', env: 'AUTH_USERS_FILE', yaml: 'authusersfile', type: 'string', help: 'YAML file of users (bcrypt password hashes, API token hashes, per-tenant pull/push grants); reloaded when it changes' },
+  { key: 'authMaxFailures', flag: 'auth-max-failures', env: 'AUTH_MAX_FAILURES', yaml: 'authmaxfailures', type: 'int', help: 'failed logins from one client address before it gets 429 for --auth-lockout (0 = never)' },
+  { key: 'authLockout', flag: 'auth-lockout', env: 'AUTH_LOCKOUT', yaml: 'authlockout', type: 'duration', help: 'how long a client address is refused after too many failed logins (doubles on each further failure, at most 1h)' },
   { key: 'genIndex', flag: 'gen-index', env: 'GEN_INDEX', yaml: 'genindex', type: 'bool', help: 'print index.yaml to stdout and exit' },
   { key: 'simClock', flag: 'sim-clock', env: 'SIM_CLOCK', yaml: 'sim.clock', type: 'string', choices: ['real', 'virtual'], help: 'clock of the simulated clusters: real, or virtual (time moves only with `chartroom sim advance`)' },
 ];

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import { tenantFolder } from '../repo/tenant-path.js';
+import { installAuditLog } from './audit.js';
+import { checkAccess, checkSimAccess } from './auth.js';
 import type { AppDeps, RouteTable } from './context.js';
+import { handleClientError } from './client-errors.js';
+import { MULTIPART_LIMITS } from './multipart-limits.js';
+import { installBodyReadTimeout } from './read-timeout.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { dispatchSim } from './sim/sim-routes.js';
-import { SIM_PREFIX } from './sim/sim-router.js';
+import { matchSimRoute, SIM_PREFIX } from './sim/sim-router.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
+
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
 
 const ROUTES: RouteTable = {
   welcome, health, info, metrics,
@@ -48,6 +55,14 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     bodyLimit: config.maxUploadSize,
     requestTimeout: config.readTimeout * 1000,
     connectionTimeout: config.writeTimeout * 1000,
+    // Node checks request timeouts every 30 s by default, so a slow client could hold a connection for
+    // --read-timeout plus 30 s; checking every second keeps the limit close to what was configured.
+    http: { connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS },
+    clientErrorHandler: handleClientError,
+    // A path with invalid percent-encoding never reaches the router: answer in ChartMuseum's shape.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply).code(400).type('application/json; charset=utf-8').send({ error: `malformed URL: ${error.message}` });
+    },
     routerOptions: { ignoreDuplicateSlashes: false, maxParamLength: 1024 },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -59,7 +74,7 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxUploadSize }, (_req, body, done) => done(null, body));
   await app.register(multipart, {
-    limits: { fileSize: config.maxUploadSize, files: 4, fields: 16, parts: 20, headerPairs: 100 },
+    limits: { fileSize: config.maxUploadSize, ...MULTIPART_LIMITS },
   });
   app.setErrorHandler(handleError);
   app.addHook('onRequest', async (request, reply) => {
@@ -67,7 +82,9 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
     const length = Number(request.headers['content-length'] ?? 0);
     if (length > config.maxUploadSize) throw new HttpError(413, 'request too large');
   });
+  installBodyReadTimeout(app, config.readTimeout * 1000);
   installLogging(app, deps);
+  installAuditLog(app);
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/*',
@@ -86,6 +103,8 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   // The simulator's routes come first: ChartMuseum never serves a repository named `sim` at depth 0.
   if (deps.clusters && !config.disableApi && path.startsWith(SIM_PREFIX)) {
     if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
+    const simMatch = matchSimRoute(request.method, path);
+    if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
   }
   const match = matchRoute(request.method, path, config);
@@ -93,6 +112,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   request.routeMatch = match;
   if (match.isApi && config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
   const folder = tenantFolder(match.repo);
+  if (!(await checkAccess(request, reply, match, deps.authorizer))) return reply;
   return ROUTES[match.route]({ request, reply, match, folder, deps });
 }
 
@@ -148,6 +168,7 @@ function metricUrl(route: string, config: AppDeps['config']): string {
 function tlsOptions(config: AppDeps['config']): Partial<FastifyServerOptions> {
   if (!config.tlsCert) return {};
   const https = {
+    connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
     cert: readFileSync(config.tlsCert),
     key: readFileSync(config.tlsKey),
     ...(config.tlsCaCert ? { ca: readFileSync(config.tlsCaCert), requestCert: true, rejectUnauthorized: true } : {}),

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Authorizer } from '../auth/authorizer.js';
 import type { ClusterRegistry } from '../cluster/index.js';
 import type { ServerConfig } from '../config/settings.js';
 import type { ChartRepository } from '../repo/repository.js';
@@ -12,6 +13,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** The simulated clusters behind `/api/sim/`; without it those routes answer 404. */
   clusters?: ClusterRegistry;
+  /** Access control (src/auth); without it every route is open, as ChartMuseum without auth flags. */
+  authorizer?: Authorizer;
 }
 
 /** One matched request, as a route handler sees it. */

@@ -45,7 +45,7 @@ export function handleError(err: unknown, request: FastifyRequest, reply: Fastif
   }
   const status = statusFor(err);
   let message: string;
-  if (status === 413) message = 'request too large';
+  if (status === 413 && !(err instanceof HttpError)) message = 'request too large';
   else if (status === 404 && err instanceof NotFoundError) message = 'object not found';
   else if (status >= 500 && status !== 503 && status !== 507) {
     request.log.error({ err }, 'request failed');

@@ -99,8 +99,8 @@ export class ChartRepository {
     return record;
   }
 
-  /** Raw-body provenance upload (`POST /api/prov`): the file name comes from the signed metadata. */
-  async uploadProvenance(folder: string, bytes: Buffer, force: boolean): Promise<void> {
+  /** Raw-body provenance upload (`POST /api/prov`): the file name comes from the signed metadata; returns it. */
+  async uploadProvenance(folder: string, bytes: Buffer, force: boolean): Promise<string> {
     const file = provenanceFileNameFor(bytes);
     const tenant = await this.tenant(folder);
     const overwrite = this.mayOverwrite(force);
@@ -108,14 +108,15 @@ export class ChartRepository {
       await this.checkStorageLimit(tenant, [file], overwrite);
       await this.putFile(tenant, file, bytes, overwrite, 'file already exists');
     });
+    return file;
   }
 
   /**
    * Multipart upload of a chart and/or its provenance. Both are validated before anything is written; if
    * either exists and overwriting is not allowed, nothing is written (409 `chart already exists`); if the
-   * second write fails, the first is rolled back.
+   * second write fails, the first is rolled back. Returns the names of the files written.
    */
-  async uploadFiles(folder: string, files: UploadFiles, force: boolean): Promise<void> {
+  async uploadFiles(folder: string, files: UploadFiles, force: boolean): Promise<string[]> {
     const chart = files.chart ? await parseChart(files.chart) : undefined;
     const provFile = files.prov ? provenanceFileNameFor(files.prov) : undefined;
     const tenant = await this.tenant(folder);
@@ -136,6 +137,7 @@ export class ChartRepository {
       return stored;
     });
     if (stored) await this.enforcePerChartLimit(tenant, stored.metadata.name);
+    return [chart?.file, provFile].filter((n): n is string => n !== undefined);
   }
 
   /** Deletes one chart version and its provenance file. Throws `ChartNotFoundError` if it is not there. */

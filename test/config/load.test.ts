@@ -53,7 +53,12 @@ describe('loadConfig', () => {
     [['--config', '/no/such/file.yaml'], 'config file not found: /no/such/file.yaml'],
     [['--tls-cert', 'a.pem'], '--tls-cert and --tls-key must be given together'],
     [['--context-path', '/a/../b'], 'invalid value "/a/../b" for --context-path'],
-    [['--basic-auth-user', 'u'], 'access control (issue #8) is not available'],
+    [['--basic-auth-user', 'u'], '--basic-auth-user and --basic-auth-pass must be given together'],
+    [['--basic-auth-pass', 'p'], '--basic-auth-user and --basic-auth-pass must be given together'],
+    [['--bearer-auth'], 'Missing Auth Realm'],
+    [['--bearer-auth', '--auth-realm', 'https://auth'], 'Missing Auth Service'],
+    [['--bearer-auth', '--auth-realm', 'https://auth', '--auth-service', 'cm'], 'Missing Auth Server Public Cert Path'],
+    [['--auth-max-failures', '-1'], '--auth-max-failures must not be negative'],
     [['--cache', 'redis'], 'the Redis cache (issue #3) is not available'],
     [['--storage', 'amazon'], 'Missing required flags(s): --storage-amazon-bucket, --storage-amazon-region'],
     [['--storage', 'amazon', '--storage-amazon-region', 'eu-west-1'], 'Missing required flags(s): --storage-amazon-bucket'],
@@ -68,8 +73,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig(argv, {})).toThrow(message);
   });
 
-  it('refuses to start when a ChartMuseum auth or cache variable it cannot honour is set', () => {
-    expect(() => loadConfig([], { BASIC_AUTH_USER: 'u' })).toThrow('BASIC_AUTH_USER is set, but access control (issue #8) is not available');
+  it("reads ChartMuseum's auth settings from flags, env vars and the YAML file under its keys", async () => {
+    expect(config(['--basic-auth-user', 'u', '--basic-auth-pass', 'p', '--auth-anonymous-get'])).toMatchObject({ basicAuthUser: 'u', basicAuthPass: 'p', authAnonymousGet: true });
+    expect(config([], { BASIC_AUTH_USER: 'u', BASIC_AUTH_PASS: 'p', AUTH_ANONYMOUS_GET: 'true' })).toMatchObject({ basicAuthUser: 'u', basicAuthPass: 'p', authAnonymousGet: true });
+    const { path, cleanup } = await tempDir();
+    try {
+      const file = join(path, 'cm.yaml');
+      await writeFile(file, 'basicauth:\n  user: u\n  pass: p\nbearerauth: 1\nauthrealm: https://auth/token\nauthservice: cm\nauthcertpath: /k.pem\nauthactionssearchpath: "access[].actions[]"\nauthusersfile: users.yaml\n');
+      expect(config(['-c', file])).toMatchObject({
+        basicAuthUser: 'u', basicAuthPass: 'p', bearerAuth: true, authRealm: 'https://auth/token', authService: 'cm',
+        authCertPath: '/k.pem', authActionsSearchPath: 'access[].actions[]', authUsersFile: 'users.yaml',
+      });
+    } finally {
+      await cleanup();
+    }
+    expect(config([])).toMatchObject({ authMaxFailures: 10, authLockout: 60_000 });
+  });
+
+  it('refuses to start when a ChartMuseum cache variable it cannot honour is set', () => {
     expect(() => loadConfig([], { CACHE_REDIS_ADDR: 'redis:6379' })).toThrow('CACHE_REDIS_ADDR is set, but the Redis cache (issue #3) is not available');
   });
 

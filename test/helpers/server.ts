@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { DEFAULTS, type ServerConfig } from '../../src/config/settings.js';
+import { setUpAuth } from '../../src/auth/setup.js';
+import type { UsersFileSource } from '../../src/auth/users-source.js';
 import { buildApp } from '../../src/http/app.js';
 import { Metrics } from '../../src/http/metrics.js';
 import { ChartRepository } from '../../src/repo/repository.js';
@@ -14,10 +16,15 @@ export interface TestServer {
   repository: ChartRepository;
   storage: StorageBackend;
   config: ServerConfig;
+  /** The users file as the server reads it (with `authUsersFile`); `reload()` picks up changes. */
+  usersFile?: UsersFileSource;
 }
 
-/** Builds an app over the given storage (memory by default) with ChartMuseum's CLI defaults plus overrides. */
-export async function testServer(overrides: Partial<ServerConfig> = {}, storage: StorageBackend = new MemoryStorage(), now?: () => Date): Promise<TestServer> {
+/**
+ * Builds an app over the given storage (memory by default) with ChartMuseum's CLI defaults plus overrides,
+ * including the auth settings (read as `chartroom serve` reads them; `now` also drives the login throttle).
+ */
+export async function testServer(overrides: Partial<ServerConfig> = {}, storage: StorageBackend = new MemoryStorage(), now?: () => Date, appOptions: FastifyServerOptions = {}): Promise<TestServer> {
   const config: ServerConfig = { ...DEFAULTS, ...overrides };
   const repository = new ChartRepository({
     storage,
@@ -30,8 +37,10 @@ export async function testServer(overrides: Partial<ServerConfig> = {}, storage:
     now,
   });
   const metrics = config.enableMetrics ? new Metrics() : undefined;
-  const app = await buildApp({ config, repository, metrics });
-  return { app, repository, storage, config };
+  const silent = { info: () => undefined, error: () => undefined };
+  const { authorizer, usersFile } = await setUpAuth(config, silent, now ? () => now().getTime() : undefined);
+  const app = await buildApp({ config, repository, metrics, authorizer }, appOptions);
+  return { app, repository, storage, config, usersFile };
 }
 
 /** A fresh temporary folder, removed by the returned cleanup. */

@@ -28,6 +28,8 @@ export interface ClientOptions {
   /** e.g. http://localhost:8080 (a context path may follow). */
   server: string;
   cluster: string;
+  /** Authorization header value for a server with access control (see src/auth/client-credentials.ts). */
+  authorization?: string;
 }
 
 /** Which object a request is about; namespace undefined for cluster-scoped kinds. */
@@ -41,8 +43,10 @@ export interface ObjectRef {
 export class SimClient {
   private readonly base: string;
   private readonly host: string;
+  private readonly authorization: string | undefined;
 
   constructor(options: ClientOptions) {
+    this.authorization = options.authorization;
     this.host = hostOf(options.server);
     this.base = `${options.server.replace(/\/+$/, '')}/api/sim/clusters/${encodeURIComponent(options.cluster)}`;
   }
@@ -82,7 +86,10 @@ export class SimClient {
     const response = await fetch(`${this.base}${path}`, {
       method,
       body,
-      headers: body === undefined ? {} : { 'content-type': contentType },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+      },
     }).catch(() => {
       throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`);
     });

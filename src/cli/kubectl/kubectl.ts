@@ -2,10 +2,12 @@
  * `chartroom kubectl ARGS`: kubectl's syntax and output against a Chartroom server's simulated cluster.
  * Global flags: `--server` (env CHARTROOM_SERVER, default http://localhost:8080), `--cluster` (default
  * "default"), `-n/--namespace` (default "default"). Exit codes as kubectl's: 0, or 1 after an error.
+ * On a server with access control, credentials come from CHARTROOM_TOKEN or CHARTROOM_USER/CHARTROOM_PASSWORD.
  *
  * `chartroom sim advance DURATION` moves a virtual-clock cluster's time forward (`5s`, `1m30s`); every
  * timer due in that span fires in order on the server. It takes the same `--server` and `--cluster`.
  */
+import { authorizationFromEnv } from '../../auth/client-credentials.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { SimClient } from './client.js';
@@ -29,7 +31,7 @@ const COMMANDS: Record<string, Command> = {
 /** The client for `--server`/CHARTROOM_SERVER and `--cluster`. */
 export function clientFor(args: ParsedArgs, env: NodeJS.ProcessEnv): SimClient {
   const server = args.flags.get('server') || env.CHARTROOM_SERVER || DEFAULT_SERVER;
-  return new SimClient({ server, cluster: args.flags.get('cluster') || 'default' });
+  return new SimClient({ server, cluster: args.flags.get('cluster') || 'default', authorization: authorizationFromEnv(env) });
 }
 
 /** Runs one kubectl command line; resolves to the exit code. Unexpected failures (server down) reject. */

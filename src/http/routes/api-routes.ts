@@ -6,6 +6,7 @@ import { ChartNotFoundError } from '../../repo/errors.js';
 import { findChartVersion, pageChartNames } from '../../repo/lookup.js';
 import { HttpError } from '../errors.js';
 import type { RouteContext } from '../context.js';
+import { MULTIPART_LIMITS } from '../multipart-limits.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -68,16 +69,16 @@ export async function uploadChart(context: RouteContext): Promise<unknown> {
   const force = isForce(request.query);
   if (request.isMultipart()) {
     const files = await readMultipart(context);
-    await deps.repository.uploadFiles(folder, files, force);
+    request.auditTarget = (await deps.repository.uploadFiles(folder, files, force)).join(',');
   } else {
-    await deps.repository.uploadChart(folder, bodyBuffer(request.body), force);
+    request.auditTarget = (await deps.repository.uploadChart(folder, bodyBuffer(request.body), force)).file;
   }
   return reply.code(201).type(JSON_TYPE).send({ saved: true });
 }
 
 /** `POST /api<r>/prov`: a raw provenance file. */
 export async function uploadProvenance({ request, reply, folder, deps }: RouteContext): Promise<unknown> {
-  await deps.repository.uploadProvenance(folder, bodyBuffer(request.body), isForce(request.query));
+  request.auditTarget = await deps.repository.uploadProvenance(folder, bodyBuffer(request.body), isForce(request.query));
   return reply.code(201).type(JSON_TYPE).send({ saved: true });
 }
 
@@ -93,16 +94,36 @@ async function readMultipart({ request, deps }: RouteContext): Promise<{ chart?:
   const chartFields = new Set(['chart', chartPostFormFieldName]);
   const provFields = new Set(['prov', provPostFormFieldName]);
   const files: { chart?: Buffer; prov?: Buffer } = {};
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    const slot = chartFields.has(part.fieldname) ? 'chart' : provFields.has(part.fieldname) ? 'prov' : undefined;
-    const data = await readPart(part);
-    if (slot && !files[slot]) files[slot] = data;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      const slot = chartFields.has(part.fieldname) ? 'chart' : provFields.has(part.fieldname) ? 'prov' : undefined;
+      const data = await readPart(part);
+      if (slot && !files[slot]) files[slot] = data;
+    }
+  } catch (err) {
+    throw multipartError(err);
   }
   if (!files.chart && !files.prov) {
     throw new HttpError(400, `no package or provenance file found in form fields ${chartPostFormFieldName} and ${provPostFormFieldName}`);
   }
   return files;
+}
+
+/**
+ * The parser's refusals as clear 4xx answers: too many parts or files (413, naming the limit), and a body
+ * that is not the multipart it claims to be (busboy's own errors carry no code: 400 with its message).
+ */
+function multipartError(err: unknown): unknown {
+  if (err instanceof HttpError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+    return new HttpError(413, `request too large: a multipart upload may have at most ${MULTIPART_LIMITS.parts} parts, ${MULTIPART_LIMITS.files} of them files`);
+  }
+  if (code === undefined || code === 'FST_MP_PREMATURE_CLOSE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+    return new HttpError(400, `malformed multipart body: ${(err as Error).message}`);
+  }
+  return err;
 }
 
 async function readPart(part: MultipartFile): Promise<Buffer> {

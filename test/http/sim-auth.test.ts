@@ -1,0 +1,80 @@
+/**
+ * Access control on the simulator's API (`/api/sim/clusters/<cluster>/…`): reads need pull and changes need
+ * push on `sim/<cluster>`, refusals are Kubernetes Status objects, and `chartroom kubectl` sends the
+ * credentials of CHARTROOM_TOKEN or CHARTROOM_USER/CHARTROOM_PASSWORD.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { authorizationFromEnv } from '../../src/auth/client-credentials.js';
+import { setUpAuth } from '../../src/auth/setup.js';
+import { runKubectl } from '../../src/cli/kubectl/kubectl.js';
+import { createSimClusters } from '../../src/cli/serve.js';
+import { DEFAULTS, type ServerConfig } from '../../src/config/settings.js';
+import { buildApp } from '../../src/http/app.js';
+import { ChartRepository } from '../../src/repo/repository.js';
+import { MemoryStorage } from '../../src/storage/memory.js';
+import { bcryptNewHash } from '../../src/util/bcrypt.js';
+import { tempDir } from '../helpers/server.js';
+
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n';
+const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => close?.());
+
+async function simServer(overrides: Partial<ServerConfig>) {
+  const config = { ...DEFAULTS, ...overrides };
+  const repository = new ChartRepository({ storage: new MemoryStorage(), allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0, chartUrl: '', contextPath: '' });
+  const clusters = createSimClusters(config);
+  const { authorizer } = await setUpAuth(config, { info: () => undefined, error: () => undefined });
+  const app = await buildApp({ config, repository, clusters, authorizer });
+  close = async () => (await app.close(), clusters.dispose());
+  return app;
+}
+
+describe('simulator API with access control', () => {
+  it('needs pull to read and push to change a cluster, per cluster, with Status refusals', async () => {
+    const dir = await tempDir();
+    const file = join(dir.path, 'users.yaml');
+    await writeFile(file, `users:\n  alice:\n    password: ${JSON.stringify(bcryptNewHash('pw', 4))}\n    grants: [push sim/alice, pull sim/*]\n`);
+    const app = await simServer({ authUsersFile: file });
+    const apply = (cluster: string, authorization?: string) =>
+      app.inject({ method: 'POST', url: `/api/sim/clusters/${cluster}/apply?namespace=default`, payload: POD, headers: { 'content-type': 'application/yaml', ...(authorization ? { authorization } : {}) } });
+    const anonymous = await apply('alice');
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
+    expect((await apply('alice', basic('alice', 'pw'))).statusCode).toBe(200);
+    const other = await apply('bob', basic('alice', 'pw'));
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ reason: 'Forbidden', message: 'forbidden: alice may not push sim/bob' });
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/bob/pods', headers: { authorization: basic('alice', 'pw') } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/bob/pods' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/sim/nothing-here' })).statusCode).toBe(404);
+    await dir.cleanup();
+  });
+
+  it('stays open without auth flags, and is readable by anyone with --auth-anonymous-get', async () => {
+    const open = await simServer({});
+    expect((await open.inject({ method: 'GET', url: '/api/sim/clusters/default/pods' })).statusCode).toBe(200);
+    await close?.();
+    const anon = await simServer({ basicAuthUser: 'admin', basicAuthPass: 'pw', authAnonymousGet: true });
+    expect((await anon.inject({ method: 'GET', url: '/api/sim/clusters/default/pods' })).statusCode).toBe(200);
+    expect((await anon.inject({ method: 'POST', url: '/api/sim/clusters/default/advance', payload: '{"ms":1000}', headers: { 'content-type': 'application/json' } })).statusCode).toBe(401);
+  });
+
+  it('is reached by chartroom kubectl with CHARTROOM_USER/CHARTROOM_PASSWORD or CHARTROOM_TOKEN', async () => {
+    expect(authorizationFromEnv({ CHARTROOM_TOKEN: 'crt_x' })).toBe('Bearer crt_x');
+    expect(authorizationFromEnv({ CHARTROOM_USER: 'a', CHARTROOM_PASSWORD: 'b' })).toBe(basic('a', 'b'));
+    expect(authorizationFromEnv({})).toBeUndefined();
+    const app = await simServer({ basicAuthUser: 'admin', basicAuthPass: 'pw' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const server = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const output = { stdout: '', stderr: '' };
+    const io = { stdout: (t: string) => void (output.stdout += t), stderr: (t: string) => void (output.stderr += t), readStdin: async () => '' };
+    expect(await runKubectl(['get', 'pods', '--server', server], {}, io)).toBe(1);
+    expect(output.stderr).toBe('Error from server (Unauthorized): unauthorized\n');
+    output.stderr = '';
+    expect(await runKubectl(['get', 'pods', '--server', server], { CHARTROOM_USER: 'admin', CHARTROOM_PASSWORD: 'pw' }, io)).toBe(0);
+    expect(output.stderr).toBe('No resources found in default namespace.\n');
+  });
+});
