@@ -105,7 +105,6 @@ export class Authorizer {
       const wait = this.options.throttle.recordFailure(request.clientAddress);
       return wait > 0 ? tooMany(wait) : this.unauthorized(request);
     }
-    this.options.throttle.recordSuccess(request.clientAddress);
     return outcome;
   }
 

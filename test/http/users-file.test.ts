@@ -153,6 +153,17 @@ describe('failed-login throttling', () => {
     expect((await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'))).statusCode).toBe(200);
   });
 
+  it('does not let a user reset the count with their own logins between guesses at another password', async () => {
+    server = await testServer({ ...config, authMaxFailures: 3, authLockout: 60_000 });
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      statuses.push((await inject('GET', '/class/alice/index.yaml', basic('teacher', `guess${round}`))).statusCode);
+      expect((await inject('GET', '/class/bob/index.yaml', basic('bob', 'bob-pw'))).statusCode).not.toBe(401);
+    }
+    expect(statuses).toEqual([401, 401, 429]);
+    expect((await inject('GET', '/class/bob/index.yaml', basic('bob', 'bob-pw'))).statusCode).toBe(429);
+  });
+
   it('checks at most --auth-max-failures guesses at once from one address', async () => {
     server = await testServer({ ...config, authMaxFailures: 3 });
     // Twelve guesses at once, the last one right: only the first three may be checked at all.
