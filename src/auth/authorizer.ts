@@ -61,6 +61,8 @@ export interface AuthRequest {
   action: Action;
   namespace: string;
   clientAddress: string;
+  /** Any user of the users file may (the welcome page: it shows no repository's content). */
+  anyUser?: boolean;
 }
 
 /** A bcrypt hash of nothing anyone knows, verified for unknown users so they take as long as known ones. */
@@ -103,7 +105,6 @@ export class Authorizer {
       const wait = this.options.throttle.recordFailure(request.clientAddress);
       return wait > 0 ? tooMany(wait) : this.unauthorized(request);
     }
-    this.options.throttle.recordSuccess(request.clientAddress);
     return outcome;
   }
 
@@ -164,7 +165,7 @@ export class Authorizer {
   }
 
   private granted(user: UserEntry, principal: Principal, request: AuthRequest): Decision {
-    if (isGranted(user.grants, request.action, request.namespace)) return { allowed: true, principal };
+    if (request.anyUser || isGranted(user.grants, request.action, request.namespace)) return { allowed: true, principal };
     return { allowed: false, status: 403, error: `forbidden: ${user.name} may not ${request.action} ${request.namespace}`, principal };
   }
 

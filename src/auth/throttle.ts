@@ -2,11 +2,14 @@
  * Failed-login throttling per client address. After `maxFailures` failed logins (within the lockout window
  * of each other) the address is locked out for `lockoutMs`; each further failure once locked out doubles
  * the lockout, up to an hour. While locked out every login is refused, right or wrong, so guessing cannot
- * go on; a successful login clears the count. Time comes from the injected clock.
+ * go on. A successful login does not clear the count: otherwise anyone with an account could interleave their
+ * own logins with guesses at someone else's password and never be locked out. The count is forgotten after a
+ * quiet spell instead: no failure for one lockout period, or, once locked out, for twice the last lockout.
+ * Time comes from the injected clock.
  *
  * Worked example (maxFailures 3, lockout 60 s): failures at t = 0, 1, 2 s lock the address until 62 s; a
  * request at 10 s is told to retry after 52 s; a failure at 62 s (the first after the lockout) locks it
- * again for 120 s.
+ * again for 120 s; with no failure after that until 302 s (2 × 120 s after it), the address starts afresh.
  */
 
 /** Throttle settings (`--auth-max-failures`, `--auth-lockout`) and its clock (milliseconds). */
@@ -27,6 +30,11 @@ interface Entry {
 }
 
 const MAX_LOCKOUT_MS = 3_600_000;
+
+/** How long without a failure before an address's failures are forgotten. */
+function quietSpellMs(entry: Entry, lockoutMs: number): number {
+  return entry.lockouts === 0 ? lockoutMs : 2 * Math.min(lockoutMs * 2 ** (entry.lockouts - 1), MAX_LOCKOUT_MS);
+}
 
 /** Counts failed logins per client address and says when one must wait. */
 export class LoginThrottle {
@@ -72,7 +80,7 @@ export class LoginThrottle {
     if (maxFailures <= 0) return 0;
     const at = now();
     let entry = this.entries.get(address);
-    if (entry && entry.lockouts === 0 && at - entry.lastFailure > lockoutMs) entry = undefined;
+    if (entry && at - entry.lastFailure > quietSpellMs(entry, lockoutMs)) entry = undefined;
     entry ??= { failures: 0, lastFailure: at, lockedUntil: 0, lockouts: 0 };
     entry.failures += 1;
     entry.lastFailure = at;
@@ -83,11 +91,6 @@ export class LoginThrottle {
     entry.lockedUntil = at + Math.min(lockoutMs * 2 ** entry.lockouts, MAX_LOCKOUT_MS);
     entry.lockouts += 1;
     return this.retryAfterSeconds(address);
-  }
-
-  /** Records a successful login: the address starts afresh. */
-  recordSuccess(address: string): void {
-    this.entries.delete(address);
   }
 
   private prune(): void {

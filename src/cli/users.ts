@@ -116,6 +116,13 @@ async function guard(io: UsersIo, body: () => Promise<number>): Promise<number> 
       io.err(`Error: ${err.message}\n`);
       return 1;
     }
+    // A folder that does not exist, a read-only disk, no permission: the file system says which.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) {
+      const hint = code === 'ENOENT' ? ' (does its folder exist?)' : '';
+      io.err(`Error: cannot update the users file${hint}: ${(err as Error).message}\n`);
+      return 1;
+    }
     throw err;
   }
 }

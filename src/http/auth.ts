@@ -30,7 +30,7 @@ export function namespaceOf(match: RouteMatch): string {
  */
 export async function checkAccess(request: FastifyRequest, reply: FastifyReply, match: RouteMatch, authorizer: Authorizer | undefined): Promise<boolean> {
   if (!authorizer || match.action === 'none') return true;
-  const decision = await decide(request, authorizer, match.action, namespaceOf(match));
+  const decision = await decide(request, authorizer, match.action, namespaceOf(match), match.route === 'welcome');
   if (decision.allowed) return true;
   if (decision.challenge) reply.header('www-authenticate', decision.challenge);
   if (decision.retryAfterSeconds) reply.header('retry-after', String(decision.retryAfterSeconds));
@@ -56,9 +56,9 @@ export async function checkSimAccess(request: FastifyRequest, reply: FastifyRepl
   return false;
 }
 
-async function decide(request: FastifyRequest, authorizer: Authorizer, action: 'pull' | 'push', namespace: string): Promise<Decision> {
+async function decide(request: FastifyRequest, authorizer: Authorizer, action: 'pull' | 'push', namespace: string, anyUser = false): Promise<Decision> {
   const header = request.headers.authorization;
-  const decision = await authorizer.authorize({ authorization: typeof header === 'string' ? header : undefined, action, namespace, clientAddress: request.ip });
+  const decision = await authorizer.authorize({ authorization: typeof header === 'string' ? header : undefined, action, namespace, clientAddress: request.ip, anyUser });
   request.principal = decision.principal;
   if (!decision.allowed && !decision.principal) {
     const credentials = parseAuthorization(typeof header === 'string' ? header : undefined);

@@ -69,7 +69,7 @@ export function parseChartYaml(source: Buffer | string): ChartMetadata {
     raw = document.toJS(HELM_YAML_OPTIONS);
     restoreNonFiniteScalars(document, raw);
   } catch (err) {
-    throw new InvalidChartError(`cannot load Chart.yaml: ${(err as Error).message.split('\n')[0]}`);
+    throw new InvalidChartError(`cannot load Chart.yaml: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`);
   }
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {

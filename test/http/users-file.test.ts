@@ -65,6 +65,9 @@ describe('users file grants', () => {
     expect(denied.json()).toEqual({ error: 'forbidden: bob may not push class/alice' });
     expect((await inject('DELETE', '/api/class/alice/charts/mychart/0.1.0', basic('bob', 'bob-pw'))).statusCode).toBe(403);
     expect((await inject('GET', '/staff/notes/index.yaml', basic('alice', 'alice-pw'))).statusCode).toBe(403);
+    // The welcome page shows no repository: any user may see it (anonymous visitors may not).
+    expect((await inject('GET', '/', basic('alice', 'alice-pw'))).statusCode).toBe(200);
+    expect((await inject('GET', '/')).statusCode).toBe(401);
     expect((await inject('POST', '/api/staff/notes/charts', basic('teacher', 'teach'), chart())).statusCode).toBe(201);
     expect((await inject('DELETE', '/api/class/alice/charts/mychart/0.1.0', basic('teacher', 'teach'))).json()).toEqual({ deleted: true });
     expect((await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'))).body).not.toContain('mychart');
@@ -148,6 +151,17 @@ describe('failed-login throttling', () => {
     expect((await inject('GET', '/health')).statusCode).toBe(200);
     now += 30_001;
     expect((await inject('GET', '/class/alice/index.yaml', basic('alice', 'alice-pw'))).statusCode).toBe(200);
+  });
+
+  it('does not let a user reset the count with their own logins between guesses at another password', async () => {
+    server = await testServer({ ...config, authMaxFailures: 3, authLockout: 60_000 });
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round += 1) {
+      statuses.push((await inject('GET', '/class/alice/index.yaml', basic('teacher', `guess${round}`))).statusCode);
+      expect((await inject('GET', '/class/bob/index.yaml', basic('bob', 'bob-pw'))).statusCode).not.toBe(401);
+    }
+    expect(statuses).toEqual([401, 401, 429]);
+    expect((await inject('GET', '/class/bob/index.yaml', basic('bob', 'bob-pw'))).statusCode).toBe(429);
   });
 
   it('checks at most --auth-max-failures guesses at once from one address', async () => {
