@@ -3,7 +3,10 @@
  * path, parsed deepest-first, executed with missingkey=zero; `<no value>` stripped from each output; errors
  * reshaped into Helm's `parse error at (…)` / `execution error at (…)` forms.
  */
-import { compareGoStrings, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+import { compareGoStrings, nameMapType, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+
+/** Helm's named map type for template data and `.Values`. */
+export const VALUES_TYPE = 'chartutil.Values';
 import { HelmFunctionFailure, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
 import { helmFuncMap, NO_VALUE } from './helm-funcs.js';
 
@@ -70,8 +73,9 @@ export function renderTemplates(renderables: Renderable[]): Map<string, string> 
   for (const name of order) {
     if (name.slice(name.lastIndexOf('/') + 1).startsWith('_')) continue;
     const r = byName.get(name)!;
-    const data = new Map(r.data);
-    data.set('Template', new Map<string, GoValue>([['Name', name], ['BasePath', r.basePath]]));
+    // Helm executes every template with chartutil.Values (a named map type) as dot and .Template.
+    const data = nameMapType(new Map(r.data), VALUES_TYPE);
+    data.set('Template', nameMapType(new Map<string, GoValue>([['Name', name], ['BasePath', r.basePath]]), VALUES_TYPE));
     try {
       rendered.set(name, set.executeTemplate(name, data).replaceAll(NO_VALUE, ''));
     } catch (e) {

@@ -6,6 +6,11 @@
 /** Base class of every render-pipeline error. */
 export class RenderError extends Error {
   override name = 'RenderError';
+  /**
+   * True when the error came from rendering proper (kubeVersion check, templates, manifests), where Helm has
+   * already created the release object; `helm template` then adds `Use --debug flag to render out invalid YAML`.
+   */
+  inRenderPhase = false;
 }
 
 /** A chart could not be loaded (`cannot load values.yaml: …`, `Chart.yaml file is missing`). */
