@@ -76,7 +76,7 @@ const FUNCS: [name: string, kind: ArgKind, arity: number][] = [
   ['b64enc', 'str', 1], ['upper', 'str', 1], ['trim', 'str', 1], ['title', 'str', 1], ['replace "o" "0"', 'str', 1],
   ['trunc 3', 'str', 1], ['repeat 2', 'str', 1], ['contains "o"', 'str', 1], ['hasPrefix "f"', 'str', 1], ['split ","', 'str', 1],
   ['sha256sum', 'str', 1], ['nindent 2', 'str', 1], ['indent 2', 'str', 1], ['snakecase', 'str', 1], ['camelcase', 'str', 1],
-  ['regexReplaceAll "[aeiou]" "_"', 'str', 1], ['wrapWith 4 "|"', 'str', 1], ['tpl', 'str', 2],
+  ['regexReplaceAll "[aeiou]" "_"', 'str', 1], ['tpl', 'str', 2],
   ['sortAlpha', 'list', 1], ['first', 'list', 1], ['rest', 'list', 1], ['uniq', 'list', 1], ['compact', 'list', 1],
   ['join "-"', 'list', 1], ['last', 'list', 1], ['reverse', 'list', 1], ['pluck "a"', 'map', 1],
   // risky: fail often, which exercises error texts
