@@ -10,6 +10,7 @@ export {
   compareGoStrings, utf8Length, mapEntries, zeroValue, nameMapType,
 } from './value.js';
 export { Iface, type ExecValue, type MissingKeyMode } from './exec-state.js';
+export { ExecBudget, BudgetExceededError, isStackOverflow, type BudgetLimits } from './budget.js';
 export { sprint, sprintf, sprintln } from './fmt/print.js';
 export { formatFloat } from './fmt/float.js';
 export { quote, quoteToASCII, unquote } from './strconv.js';

@@ -3,11 +3,24 @@
  * path, parsed deepest-first, executed with missingkey=zero; `<no value>` stripped from each output; errors
  * reshaped into Helm's `parse error at (…)` / `execution error at (…)` forms.
  */
-import { compareGoStrings, nameMapType, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+import { BudgetExceededError, compareGoStrings, ExecBudget, nameMapType, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+
+/** Output and time limits for one render (Chartroom's; Helm has none). */
+export interface RenderLimits {
+  maxOutputBytes?: number;
+  timeoutMs?: number;
+  /** Monotonic clock in ms (default performance.now). */
+  now?: () => number;
+}
+
+/** Default output limit of one render: 64 MiB. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** Default time limit of one render: 60 s. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Helm's named map type for template data and `.Values`. */
 export const VALUES_TYPE = 'chartutil.Values';
-import { HelmFunctionFailure, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
+import { HelmFunctionFailure, RenderLimitError, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
 import { helmFuncMap, NO_VALUE } from './helm-funcs.js';
 
 /** A template to parse: its full key (`mychart/templates/x.yaml`), text, and the data it runs with. */
@@ -55,12 +68,17 @@ function execFailure(name: string, e: TemplateExecError): TemplateExecutionFailu
 
 /**
  * Parses every renderable into one set and executes those whose basename does not start with `_`.
- * Returns file key → output. Throws TemplateParseFailure or TemplateExecutionFailure.
+ * Returns file key → output. Throws TemplateParseFailure, TemplateExecutionFailure, or RenderLimitError past
+ * `limits` (defaults: 64 MiB of output, 60 s).
  */
-export function renderTemplates(renderables: Renderable[]): Map<string, string> {
+export function renderTemplates(renderables: Renderable[], limits: RenderLimits = {}): Map<string, string> {
   const byName = new Map(renderables.map((r) => [r.name, r]));
   const order = sortTemplates([...byName.keys()]);
-  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap());
+  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap()).setBudget(new ExecBudget({
+    maxOutputBytes: limits.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: limits.now ?? (() => performance.now()),
+  }));
   for (const name of order) {
     try {
       set.new(name).parse(byName.get(name)!.text);
@@ -80,6 +98,7 @@ export function renderTemplates(renderables: Renderable[]): Map<string, string> 
       rendered.set(name, set.executeTemplate(name, data).replaceAll(NO_VALUE, ''));
     } catch (e) {
       if (e instanceof TemplateExecError) throw execFailure(name, e);
+      if (e instanceof BudgetExceededError) throw new RenderLimitError(`rendering ${name} stopped: ${e.message}`, { cause: e });
       throw e;
     }
   }

@@ -56,3 +56,11 @@ export class NestedReferenceError extends Error {
 export class TplFunctionError extends Error {
   override name = 'TplFunctionError';
 }
+
+/**
+ * Rendering stopped at one of Chartroom's limits (output size, wall time); Helm has none. The message
+ * names the template: `rendering <file> stopped: template output exceeds the limit of N bytes`.
+ */
+export class RenderLimitError extends RenderError {
+  override name = 'RenderLimitError';
+}

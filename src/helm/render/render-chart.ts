@@ -12,7 +12,7 @@ import { nameMapType, type GoValue } from '../../gotemplate/index.js';
 import type { LoadedChart } from './chart-loader.js';
 import { processDependencies } from './dependencies.js';
 import { defaultCapabilities } from './default-capabilities.js';
-import { renderTemplates, VALUES_TYPE, type Renderable } from './engine.js';
+import { renderTemplates, VALUES_TYPE, type Renderable, type RenderLimits } from './engine.js';
 import { filesObject } from './files-object.js';
 import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
 import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
@@ -46,6 +46,8 @@ export interface RenderOptions {
   skipTests?: boolean;
   /** `--skip-schema-validation`: do not check values against `values.schema.json`. */
   skipSchemaValidation?: boolean;
+  /** Output and time limits (Chartroom's; Helm has none). Default 64 MiB and 60 s. */
+  limits?: RenderLimits;
 }
 
 /** A file of a chart's `crds/` folder, printed raw (never templated). */
@@ -154,7 +156,7 @@ function renderResources(chart: LoadedChart, values: Values, capabilities: Capab
   };
   const renderables: Renderable[] = [];
   collectRenderables(chart, nameMapType(values, VALUES_TYPE), shared, name, true, renderables);
-  const rendered = renderTemplates(renderables);
+  const rendered = renderTemplates(renderables, options.limits);
   const docs = new Map(rendered);
   let notes = '';
   for (const key of rendered.keys()) {
