@@ -4,7 +4,7 @@ import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
 import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
-import { runTemplate } from './template.js';
+import { runTemplateIsolated } from './template-worker.js';
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'kubectl') return runKubectl(rest, process.env, processIo());
   if (first === 'sim') return runSim(rest, process.env, processIo());
-  if (first === 'template') return runTemplate(rest, process.env, processIo());
+  if (first === 'template') return runTemplateIsolated(rest, process.env, processIo());
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
     process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);
