@@ -4,7 +4,7 @@
  *
  * Run: `node --import tsx bench/render-bench.ts` (needs `.tools/bin/helm`; prints a table; not part of
  * `npm test`). Columns:
- * - warm: renderChart in this process after warm-up (median of 20), chart already loaded;
+ * - warm: renderChart in this process after 30 warm-up renders (median of 30), chart already loaded;
  * - first: load + render in a fresh Node process (module loading and JIT included; median of 3);
  * - CLI: `chartroom template` as a process from source (tsx, worker thread), wall time (median of 3);
  * - helm: `helm template` as a process, wall time (median of 5).
@@ -36,7 +36,7 @@ function timeProcess(command: string, args: string[], cwd: string, runs: number)
 
 async function timeWarm(dir: string, runs: number): Promise<number> {
   const chart = await loadChartDirectory(dir);
-  for (let i = 0; i < 5; i++) renderChart(chart, { releaseName: 'bench' });
+  for (let i = 0; i < 30; i++) renderChart(chart, { releaseName: 'bench' });
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       const docs = renderChart(await loadChartDirectory(dir), { releaseName: 'bench' }).output.split('\n# Source:').length - 1;
       rows.push([
         `${label}, ${docs} docs`,
-        (await timeWarm(dir, 20)).toFixed(1),
+        (await timeWarm(dir, 30)).toFixed(1),
         timeFirst(dir, 3).toFixed(0),
         timeProcess(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'template', 'bench', dir], work, 3).toFixed(0),
         timeProcess(HELM, ['template', 'bench', dir], work, 5).toFixed(0),
