@@ -7,7 +7,7 @@ import { runHelm } from './helm/helm.js';
 import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
 import { serve } from './serve.js';
 import { runUsersCommand } from './users.js';
-import { runTemplate } from './template.js';
+import { runTemplateIsolated } from './template-worker.js';
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
   if (first === 'kubectl') return runKubectl(rest, process.env, processIo());
   if (first === 'sim') return runSim(rest, process.env, processIo());
   if (first === 'user' || first === 'token') return runUsersCommand(first, rest);
-  if (first === 'template') return runTemplate(rest, process.env, processIo());
+  if (first === 'template') return runTemplateIsolated(rest, process.env, processIo());
   if (first === 'helm') return runHelm(rest, process.env, processIo());
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {

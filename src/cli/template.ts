@@ -8,7 +8,7 @@ import { locateChart } from '../helm/chart-source/locate-chart.js';
 import { defaultCapabilities } from '../helm/render/default-capabilities.js';
 import { parseKubeVersion } from '../helm/render/kube-version.js';
 import { renderChart } from '../helm/render/render-chart.js';
-import { ManifestParseError } from '../helm/render/errors.js';
+import { RenderError } from '../helm/render/errors.js';
 import { helmLogLine } from '../helm/render/log-sources.js';
 import { selectShowOnly } from '../helm/render/show-only.js';
 import { mergeValueOptions, readFileLikeGo } from '../helm/values/index.js';
@@ -75,8 +75,8 @@ export async function runTemplate(argv: readonly string[], env: NodeJS.ProcessEn
     return 0;
   } catch (e) {
     if (!(e instanceof Error) || e.constructor === Error || e instanceof TypeError || e instanceof RangeError) throw e;
-    // Helm adds this hint when a rendered document is not YAML (the release exists, its manifest is bad).
-    const hint = e instanceof ManifestParseError ? '\n\nUse --debug flag to render out invalid YAML' : '';
+    // Helm adds this hint to errors raised once the release object exists (the render phase).
+    const hint = e instanceof RenderError && e.inRenderPhase ? '\n\nUse --debug flag to render out invalid YAML' : '';
     io.stderr(`Error: ${e.message}${hint}\n`);
     return 1;
   }

@@ -109,7 +109,7 @@ function prepareArg(v: GoValue, argType: string): GoValue {
     }
     return null;
   }
-  if (argType === ANY || typeName(v) === argType) return v;
+  if (argType === ANY || typeName(v) === argType || (v instanceof Map && argType === 'map[string]interface {}')) return v;
   const intLike = /^u?int(8|16|32|64|ptr)?$/;
   if (v instanceof GoInt && intLike.test(argType)) return new GoInt(argType as 'int', v.value);
   throw new BuiltinError(`value has type ${typeName(v)}; should be ${argType}`);

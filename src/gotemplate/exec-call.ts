@@ -3,6 +3,7 @@
  * type checks, the short-circuit `and`/`or`, the `call` builtin, and wrapping a function's failure as
  * `error calling NAME: …`.
  */
+import { BudgetExceededError, isStackOverflow } from './budget.js';
 import type { Node } from './ast.js';
 import { nodeString } from './ast.js';
 import { callFunctionValue } from './builtins.js';
@@ -71,7 +72,8 @@ export function evalCall(
     return def.result === 'interface {}' ? new Iface(result) : result;
   } catch (e) {
     if (!(e instanceof Error)) throw e;
-    if (e instanceof RangeError && /call stack/.test(e.message)) throw e;
+    // Stack overflow and budget errors pass through unwrapped, to be reported once at the top.
+    if (isStackOverflow(e) || e instanceof BudgetExceededError) throw e;
     s.at(node);
     s.errorf(`error calling ${name}: ${e.message}`, e);
   }

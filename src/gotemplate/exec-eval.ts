@@ -158,7 +158,8 @@ function zeroOf(typ: ParamType): ExecValue {
 
 function assignable(v: ExecValue, typ: ParamType): boolean {
   if (typ === 'interface {}') return true;
-  return execTypeName(v) === typ;
+  // A named map type (chartutil.Values) is assignable to its unnamed underlying type.
+  return execTypeName(v) === typ || (v instanceof Map && typ === 'map[string]interface {}');
 }
 
 /** Go's validateType: checks (and for interfaces, unwraps) a value passed to a parameter of type `typ`. */

@@ -16,6 +16,7 @@ export const MAX_EXEC_DEPTH = 100000;
 /** Executes one node, appending output to the state. */
 export function walk(s: ExecState, dot: ExecValue, node: Node): void {
   s.at(node);
+  s.tmpl.budget?.tick();
   switch (node.type) {
     case 'action': {
       const val = evalPipeline(s, dot, node.pipe);
@@ -32,7 +33,7 @@ export function walk(s: ExecState, dot: ExecValue, node: Node): void {
     case 'range': return walkRange(s, dot, node);
     case 'template': return walkTemplate(s, dot, node);
     case 'text':
-      s.out.push(node.text);
+      emit(s, node.text);
       return;
     default:
       s.errorf(`unknown node: ${nodeString(node)}`);
@@ -123,14 +124,20 @@ function printValue(s: ExecState, n: Node, v: ExecValue): void {
   s.at(n);
   const value = unwrap(v);
   if (value === null) {
-    s.out.push('<no value>');
+    emit(s, '<no value>');
     return;
   }
   if (value instanceof GoFunc) s.errorf(`can't print ${nodeString(n)} of type ${typeName(value)}`);
   if (value instanceof GoStruct && value.isPointer) {
     // Go's printableValue dereferences a pointer before printing it
-    s.out.push(sprint([new GoStruct(value.typeName, value.fields, value.methods, false)]));
+    emit(s, sprint([new GoStruct(value.typeName, value.fields, value.methods, false)]));
     return;
   }
-  s.out.push(sprint([value]));
+  emit(s, sprint([value]));
+}
+
+/** Appends text to the output, charged to the set's budget. */
+function emit(s: ExecState, text: string): void {
+  s.tmpl.budget?.write(text.length);
+  s.out.push(text);
 }

@@ -8,6 +8,7 @@
  *
  * Execution is synchronous and re-entrant: a function may call `ctx.executeTemplate` while the set runs.
  */
+import { isStackOverflow, type ExecBudget } from './budget.js';
 import { BUILTINS } from './builtins.js';
 import { TemplateExecError, TemplateNotFoundError } from './errors.js';
 import { ExecState, type ExecValue, type MissingKeyMode } from './exec-state.js';
@@ -31,6 +32,8 @@ interface Common {
   tmpl: Map<string, Template>;
   funcs: Map<string, GoFuncDef>;
   missingKey: MissingKeyMode;
+  /** Output and time limits shared by the set and its clones (`tpl`), or null for none. */
+  budget: ExecBudget | null;
 }
 
 const GOOD_NAME = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
@@ -44,7 +47,18 @@ export class Template {
   private rightDelim = '';
 
   constructor(readonly name: string, common?: Common) {
-    this.common = common ?? { root: this, tmpl: new Map(), funcs: new Map(), missingKey: 'invalid' };
+    this.common = common ?? { root: this, tmpl: new Map(), funcs: new Map(), missingKey: 'invalid', budget: null };
+  }
+
+  /** The set's execution limits (see budget.ts), or null. */
+  get budget(): ExecBudget | null {
+    return this.common.budget;
+  }
+
+  /** Sets execution limits for the whole set (and clones made afterwards). */
+  setBudget(budget: ExecBudget | null): this {
+    this.common.budget = budget;
+    return this;
   }
 
   /** How a missing map key evaluates, as set with `option`. */
@@ -146,7 +160,9 @@ export class Template {
    * they are never mutated after parsing.
    */
   clone(): Template {
-    const common: Common = { root: null, tmpl: new Map(), funcs: new Map(this.common.funcs), missingKey: this.common.missingKey };
+    const common: Common = {
+      root: null, tmpl: new Map(), funcs: new Map(this.common.funcs), missingKey: this.common.missingKey, budget: this.common.budget,
+    };
     const nt = new Template(this.name, common);
     common.root = nt;
     nt.tree = this.tree;
@@ -188,7 +204,7 @@ export class Template {
     try {
       walk(state, data, root);
     } catch (e) {
-      if (e instanceof RangeError && depth === 0 && /call stack/.test(e.message)) {
+      if (depth === 0 && isStackOverflow(e)) {
         throw new TemplateExecError(this.name, undefined, `exceeded maximum template depth (100000)`, e);
       }
       throw e;

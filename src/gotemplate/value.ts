@@ -155,6 +155,19 @@ export function kindOf(v: GoValue): GoKind {
   return 'func';
 }
 
+/**
+ * Maps that stand for a named Go map type with `map[string]interface {}` underneath (Helm's
+ * `chartutil.Values`): only the name printed by `%T` and in messages changes; such a map is still
+ * assignable where `map[string]interface {}` is expected, as in Go.
+ */
+const NAMED_MAPS = new WeakMap<Map<string, GoValue>, string>();
+
+/** Gives `m` the named map type `name` (e.g. `chartutil.Values`) and returns it. */
+export function nameMapType(m: Map<string, GoValue>, name: string): Map<string, GoValue> {
+  NAMED_MAPS.set(m, name);
+  return m;
+}
+
 /** The Go type string of a value as `%T` and error messages print it (`<nil>` for nil). */
 export function typeName(v: GoValue): string {
   if (v === null) return '<nil>';
@@ -166,7 +179,7 @@ export function typeName(v: GoValue): string {
   }
   if (v instanceof GoInt) return v.kind;
   if (Array.isArray(v)) return '[]interface {}';
-  if (v instanceof Map) return 'map[string]interface {}';
+  if (v instanceof Map) return NAMED_MAPS.get(v) ?? 'map[string]interface {}';
   if (v instanceof GoSlice) return `[]${v.elemType}`;
   if (v instanceof GoTypedMap) return `map[string]${v.elemType}`;
   if (v instanceof GoStruct) return v.isPointer ? `*${v.typeName}` : v.typeName;

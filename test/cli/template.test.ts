@@ -27,6 +27,11 @@ const FILES: Record<string, string> = {
   'withcrds/charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
   'withcrds/charts/sub/crds/c.yaml': 'kind: CustomResourceDefinition\nmetadata:\n  name: cs.example.com\n',
   'withcrds/charts/sub/templates/s.yaml': 'kind: Secret\nmetadata:\n  name: s\n',
+  // Helm's include guard: 1000 nested includes render, 1001 fail (needs the worker's large stack).
+  'deep1000/Chart.yaml': 'apiVersion: v2\nname: deep\nversion: 0.1.0\n',
+  'deep1000/templates/a.yaml': '{{ define "r" }}{{ if lt (len .) 1000 }}{{ include "r" (append . 1) }}{{ else }}deep{{ end }}{{ end }}a: {{ include "r" (list) }}\n',
+  'deep1001/Chart.yaml': 'apiVersion: v2\nname: deep\nversion: 0.1.0\n',
+  'deep1001/templates/a.yaml': '{{ define "r" }}{{ if lt (len .) 1001 }}{{ include "r" (append . 1) }}{{ else }}deep{{ end }}{{ end }}a: {{ include "r" (list) }}\n',
 };
 
 const INGRESS = 'ingress.enabled=true,ingress.hosts[0].host=a.example.com,ingress.hosts[0].paths[0].path=/,ingress.hosts[0].paths[0].pathType=Prefix';
@@ -60,6 +65,8 @@ const CASES: string[][] = [
   ['x', 'withcrds'],
   ['x', 'withcrds', '--include-crds', '--set', 'x=1'],
   ['x', 'withcrds', '--include-crds', '-s', 'crds/a.yaml', '-s', 'charts/sub/crds/*'],
+  ['x', 'deep1000'],
+  ['x', 'deep1001'],
   // errors
   [],
   ['x', 'mychart', 'extra'],

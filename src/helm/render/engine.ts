@@ -3,8 +3,24 @@
  * path, parsed deepest-first, executed with missingkey=zero; `<no value>` stripped from each output; errors
  * reshaped into Helm's `parse error at (…)` / `execution error at (…)` forms.
  */
-import { compareGoStrings, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
-import { HelmFunctionFailure, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
+import { BudgetExceededError, compareGoStrings, ExecBudget, nameMapType, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+
+/** Output and time limits for one render (Chartroom's; Helm has none). */
+export interface RenderLimits {
+  maxOutputBytes?: number;
+  timeoutMs?: number;
+  /** Monotonic clock in ms (default performance.now). */
+  now?: () => number;
+}
+
+/** Default output limit of one render: 64 MiB. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** Default time limit of one render: 60 s. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Helm's named map type for template data and `.Values`. */
+export const VALUES_TYPE = 'chartutil.Values';
+import { HelmFunctionFailure, RenderLimitError, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
 import { helmFuncMap, type LookupFunc, NO_VALUE } from './helm-funcs.js';
 
 /** A template to parse: its full key (`mychart/templates/x.yaml`), text, and the data it runs with. */
@@ -53,12 +69,17 @@ function execFailure(name: string, e: TemplateExecError): TemplateExecutionFailu
 /**
  * Parses every renderable into one set and executes those whose basename does not start with `_`
  * (`lookup` answers the `lookup` function; default: no cluster).
- * Returns file key → output. Throws TemplateParseFailure or TemplateExecutionFailure.
+ * Returns file key → output. Throws TemplateParseFailure, TemplateExecutionFailure, or RenderLimitError past
+ * `limits` (defaults: 64 MiB of output, 60 s).
  */
-export function renderTemplates(renderables: Renderable[], lookup?: LookupFunc): Map<string, string> {
+export function renderTemplates(renderables: Renderable[], limits: RenderLimits = {}, lookup?: LookupFunc): Map<string, string> {
   const byName = new Map(renderables.map((r) => [r.name, r]));
   const order = sortTemplates([...byName.keys()]);
-  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap(lookup));
+  const set = new Template('gotpl').option('missingkey=zero').funcs(helmFuncMap(lookup)).setBudget(new ExecBudget({
+    maxOutputBytes: limits.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
+    timeoutMs: limits.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    now: limits.now ?? (() => performance.now()),
+  }));
   for (const name of order) {
     try {
       set.new(name).parse(byName.get(name)!.text);
@@ -71,12 +92,14 @@ export function renderTemplates(renderables: Renderable[], lookup?: LookupFunc):
   for (const name of order) {
     if (name.slice(name.lastIndexOf('/') + 1).startsWith('_')) continue;
     const r = byName.get(name)!;
-    const data = new Map(r.data);
-    data.set('Template', new Map<string, GoValue>([['Name', name], ['BasePath', r.basePath]]));
+    // Helm executes every template with chartutil.Values (a named map type) as dot and .Template.
+    const data = nameMapType(new Map(r.data), VALUES_TYPE);
+    data.set('Template', nameMapType(new Map<string, GoValue>([['Name', name], ['BasePath', r.basePath]]), VALUES_TYPE));
     try {
       rendered.set(name, set.executeTemplate(name, data).replaceAll(NO_VALUE, ''));
     } catch (e) {
       if (e instanceof TemplateExecError) throw execFailure(name, e);
+      if (e instanceof BudgetExceededError) throw new RenderLimitError(`rendering ${name} stopped: ${e.message}`, { cause: e });
       throw e;
     }
   }

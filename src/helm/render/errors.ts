@@ -6,6 +6,11 @@
 /** Base class of every render-pipeline error. */
 export class RenderError extends Error {
   override name = 'RenderError';
+  /**
+   * True when the error came from rendering proper (kubeVersion check, templates, manifests), where Helm has
+   * already created the release object; `helm template` then adds `Use --debug flag to render out invalid YAML`.
+   */
+  inRenderPhase = false;
 }
 
 /** A chart could not be loaded (`cannot load values.yaml: …`, `Chart.yaml file is missing`). */
@@ -50,4 +55,12 @@ export class NestedReferenceError extends Error {
 /** `tpl` could not parse or execute its text (`cannot parse template "…": …`); the cause is kept. */
 export class TplFunctionError extends Error {
   override name = 'TplFunctionError';
+}
+
+/**
+ * Rendering stopped at one of Chartroom's limits (output size, wall time); Helm has none. The message
+ * names the template: `rendering <file> stopped: template output exceeds the limit of N bytes`.
+ */
+export class RenderLimitError extends RenderError {
+  override name = 'RenderLimitError';
 }

@@ -3,7 +3,7 @@
  * `include` (with Helm's nesting guard), `tpl`, `required`, `fail`, the YAML/JSON family and `lookup`.
  * Helm removes Sprig's `env` and `expandenv`; `getHostByName` returns "" (DNS lookups are off by default).
  */
-import { ANY, quote, TemplateExecError, type CallContext, type FuncMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
+import { ANY, BudgetExceededError, isStackOverflow, quote, TemplateExecError, type CallContext, type FuncMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
 import { sprigFuncMap } from '../sprig/index.js';
 import { HelmFunctionFailure, NestedReferenceError, TplFunctionError } from './errors.js';
 import { SERIALISATION_FUNCS } from './serialisation-funcs.js';
@@ -45,8 +45,7 @@ function includeFunc(includedNames: Map<string, number>): GoFuncDef {
  * SyntaxError; the template engine's own failures are typed and never these classes.
  */
 function isStackExhaustion(e: unknown): boolean {
-  const raw = (x: unknown): boolean => x instanceof RangeError || x instanceof SyntaxError;
-  return raw(e) || (e instanceof TemplateExecError && raw(e.cause));
+  return isStackOverflow(e) || (e instanceof TemplateExecError && isStackOverflow(e.cause));
 }
 
 /**
@@ -67,6 +66,7 @@ function tplFunc(): GoFuncDef {
     try {
       return t.execute(data ?? null).replaceAll(NO_VALUE, '');
     } catch (e) {
+      if (e instanceof BudgetExceededError || isStackOverflow(e)) throw e;
       throw wrapError(e, `error during tpl function execution for ${quote(source)}`);
     }
   });

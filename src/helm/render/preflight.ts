@@ -53,13 +53,21 @@ export function checkDependenciesPresent(metadata: ChartMetadata, subchartNames:
 
 /**
  * Helm's pre-render checks in Helm's order: library charts refused, declared dependencies present, release
- * name validated, the chart's `kubeVersion` range checked against the cluster's version.
- * Throws NotInstallableError.
+ * name validated, and (when `kubeVersion` is given) the chart's `kubeVersion` range checked against the
+ * cluster's version. Throws NotInstallableError.
  */
-export function checkInstallable(metadata: ChartMetadata, releaseName: string, kubeVersion: string, subchartNames: readonly string[] = []): void {
+export function checkInstallable(metadata: ChartMetadata, releaseName: string, kubeVersion?: string, subchartNames: readonly string[] = []): void {
   if ((metadata.type ?? 'application') === 'library') throw new NotInstallableError('library charts are not installable');
   checkDependenciesPresent(metadata, subchartNames);
   validateReleaseName(releaseName);
+  if (kubeVersion !== undefined) checkKubeVersion(metadata, kubeVersion);
+}
+
+/**
+ * The chart's `kubeVersion` range against the cluster's version (Helm checks it while rendering, after
+ * values and schema). Throws NotInstallableError.
+ */
+export function checkKubeVersion(metadata: ChartMetadata, kubeVersion: string): void {
   const range = metadata.kubeVersion ?? '';
   if (range !== '' && !isCompatibleRange(range, kubeVersion)) {
     throw new NotInstallableError(`chart requires kubeVersion: ${range} which is incompatible with Kubernetes ${kubeVersion}`);

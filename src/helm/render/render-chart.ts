@@ -8,16 +8,17 @@
  *   const out = renderChart(chart, { releaseName: 'x', userValues: [parseValuesYaml(text)] });
  *   process.stdout.write(out.output); // byte-identical to `helm template x mychart -f values.yaml`
  */
-import type { GoValue } from '../../gotemplate/index.js';
+import { nameMapType, type GoValue } from '../../gotemplate/index.js';
 import type { LoadedChart } from './chart-loader.js';
 import { processDependencies } from './dependencies.js';
 import { defaultCapabilities } from './default-capabilities.js';
-import { renderTemplates, type Renderable } from './engine.js';
+import { renderTemplates, VALUES_TYPE, type Renderable, type RenderLimits } from './engine.js';
 import { filesObject } from './files-object.js';
 import type { LookupFunc } from './helm-funcs.js';
 import { formatTemplateOutput, sortManifests, type Hook, type Manifest } from './manifests.js';
 import { capabilitiesObject, chartObject, releaseObject, type CapabilitiesInfo } from './objects.js';
-import { checkInstallable } from './preflight.js';
+import { checkInstallable, checkKubeVersion } from './preflight.js';
+import { RenderError } from './errors.js';
 import { processImportValues } from './import-values.js';
 import { coalesceChartValues } from './chart-values.js';
 import { mergeValueFiles, type Values } from './values.js';
@@ -48,6 +49,8 @@ export interface RenderOptions {
   skipSchemaValidation?: boolean;
   /** Answers `lookup`; default: no cluster (an empty map, as `helm template`). */
   lookup?: LookupFunc;
+  /** Output and time limits (Chartroom's; Helm has none). Default 64 MiB and 60 s. */
+  limits?: RenderLimits;
 }
 
 /** A file of a chart's `crds/` folder, printed raw (never templated). */
@@ -99,7 +102,9 @@ function collectRenderables(
   ]);
   for (const sub of chart.dependencies) {
     const section = values.get(sub.metadata.name);
-    const subValues = section instanceof Map ? section : new Map<string, GoValue>();
+    // A subchart sees its section as chartutil.Values (vals.Table converts it); the parent keeps seeing a
+    // plain map, so the subchart gets its own map object with the same entries.
+    const subValues = nameMapType(section instanceof Map ? new Map(section) : new Map<string, GoValue>(), VALUES_TYPE);
     subcharts.set(sub.metadata.name, collectRenderables(sub, subValues, shared, `${fullPath}/charts/${sub.metadata.name}`, false, out));
   }
   const isLibrary = chart.metadata.type === 'library';
@@ -122,17 +127,28 @@ function collectCrds(chart: LoadedChart, fullPath: string): CrdFile[] {
 
 /**
  * Renders a chart. Throws NotInstallableError (library chart, missing dependency, bad release name,
- * kubeVersion mismatch),
- * TemplateParseFailure, TemplateExecutionFailure or ManifestParseError, with Helm's messages.
+ * kubeVersion mismatch), SchemaValidationError, TemplateParseFailure, TemplateExecutionFailure or
+ * ManifestParseError, with Helm's messages; errors of the render phase carry `inRenderPhase`.
  */
 export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
-  const name = loaded.metadata.name;
   const capabilities = options.capabilities ?? defaultCapabilities();
-  checkInstallable(loaded.metadata, options.releaseName, capabilities.kubeVersion, loaded.dependencies.map((d) => d.metadata.name));
+  checkInstallable(loaded.metadata, options.releaseName, undefined, loaded.dependencies.map((d) => d.metadata.name));
   const user = mergeValueFiles(options.userValues ?? []);
   const chart = processImportValues(processDependencies(loaded, user));
   const values = coalesceChartValues(chart, user, options.warn);
   if (!options.skipSchemaValidation) validateChartSchemas(chart, values);
+  try {
+    checkKubeVersion(loaded.metadata, capabilities.kubeVersion);
+    return renderResources(chart, values, capabilities, options);
+  } catch (e) {
+    if (e instanceof RenderError) e.inRenderPhase = true;
+    throw e;
+  }
+}
+
+/** Helm's renderResources: objects, templates, NOTES set aside, manifests sorted, CRDs, output. */
+function renderResources(chart: LoadedChart, values: Values, capabilities: CapabilitiesInfo, options: RenderOptions): RenderResult {
+  const name = chart.metadata.name;
   const isUpgrade = options.isUpgrade ?? false;
   const shared: SharedObjects = {
     capabilities: capabilitiesObject(capabilities),
@@ -142,8 +158,8 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
     }),
   };
   const renderables: Renderable[] = [];
-  collectRenderables(chart, values, shared, name, true, renderables);
-  const rendered = renderTemplates(renderables, options.lookup);
+  collectRenderables(chart, nameMapType(values, VALUES_TYPE), shared, name, true, renderables);
+  const rendered = renderTemplates(renderables, options.limits, options.lookup);
   const docs = new Map(rendered);
   let notes = '';
   for (const key of rendered.keys()) {

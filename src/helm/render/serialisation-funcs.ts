@@ -87,6 +87,8 @@ export const SERIALISATION_FUNCS: Record<string, GoFuncDef> = {
   fromJsonArray: fn(['string'], LIST_TYPE, ([s]) => asList(decodeJsonText(s as string), false)),
   // toToml returns the encoder's error text instead of failing; fromToml puts it under "Error".
   toToml: fn([ANY], 'string', ([v]) => {
+    // The encoder panics on a nil interface, and text/template reports the panic as the call's error.
+    if (v === null || v === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
     try {
       return encodeToml(v ?? null);
     } catch (e) {

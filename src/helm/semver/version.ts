@@ -19,7 +19,11 @@ export type VersionErrorCode =
   | 'segment-starts-zero'
   | 'invalid-metadata'
   | 'invalid-prerelease'
-  | 'segment-parse';
+  | 'segment-parse'
+  | 'too-long';
+
+/** The longest version string Masterminds parses, in bytes (longer ones fail before any other check). */
+export const MAX_VERSION_BYTES = 256;
 
 /** Masterminds' error texts (version.go), spelled exactly as the Go library spells them. */
 export const VERSION_ERROR_MESSAGES = {
@@ -29,6 +33,7 @@ export const VERSION_ERROR_MESSAGES = {
   'segment-starts-zero': 'version segment starts with 0',
   'invalid-metadata': 'invalid metadata string',
   'invalid-prerelease': 'invalid prerelease string',
+  'too-long': `version string is too long (max ${MAX_VERSION_BYTES} bytes)`,
 } as const;
 
 /**
@@ -91,6 +96,7 @@ const MAX_UINT64 = (1n << 64n) - 1n;
  * and 2^64 are the one place this port is stricter than Masterminds, by design: we keep `number`.)
  */
 export function parseVersion(text: string): SemVersion {
+  if (Buffer.byteLength(text) > MAX_VERSION_BYTES) throw versionError('too-long', text);
   const m = LOOSE_VERSION.exec(text);
   if (m === null) throw versionError('invalid-semver', text);
   const pre = m[5] ?? '';

@@ -3,6 +3,7 @@
  * sorted map keys, Go's float formatting, HTML-safe escaping (except toRawJson), []byte as base64, and
  * errors for NaN, infinities and functions.
  */
+import { checkGoJson } from './go-json-scan.js';
 import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, formatFloat, mapEntries, sortedKeys, typeName } from '../../gotemplate/index.js';
 import { bytesToString } from './cast.js';
 
@@ -71,8 +72,12 @@ function wrap(open: string, close: string, parts: string[], indent: string, pref
   return `${open}\n${inner}${parts.join(`,\n${inner}`)}\n${prefix}${close}`;
 }
 
-/** Decodes JSON text into Go values (numbers are float64, objects map[string]interface {}). */
+/**
+ * Decodes JSON text into Go values (numbers are float64, objects map[string]interface {}). Throws
+ * GoJsonSyntaxError with Go's message for invalid text.
+ */
 export function decodeJson(text: string): GoValue {
+  checkGoJson(text);
   return toGo(JSON.parse(text) as unknown);
 }
 

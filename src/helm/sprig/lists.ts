@@ -2,6 +2,7 @@
  * Sprig's list functions (list.go). Non-`must` variants panic where the `must` ones return an error; both
  * surface in templates as `error calling NAME: MESSAGE`, so both throw here.
  */
+import { BudgetExceededError } from '../../gotemplate/index.js';
 import { ANY, type GoFuncDef, GoSlice, type GoValue, goInt, kindOf, typeName } from '../../gotemplate/index.js';
 import { deepEqual, isEmpty, listItems, strslice, strval, toInt64 } from './cast.js';
 import { compareGoStrings } from '../../gotemplate/value.js';
@@ -111,8 +112,13 @@ export const LIST_FUNCS: Record<string, GoFuncDef> = {
   untilStep: f(['int', 'int', 'int'], ([a, b, c]) => untilStep(Number(toInt64(a!)), Number(toInt64(b!)), Number(toInt64(c!))), '[]int'),
 };
 
-/** Sprig's untilStep as a []int. */
+/** The most items `until`/`untilStep` build (Chartroom's memory guard; Go would allocate them all). */
+export const MAX_UNTIL_ITEMS = 1_000_000;
+
+/** Sprig's untilStep as a []int. Throws BudgetExceededError past MAX_UNTIL_ITEMS items. */
 export function untilStep(start: number, stop: number, step: number): GoSlice {
+  const count = step === 0 || (stop - start) / step <= 0 ? 0 : Math.ceil((stop - start) / step);
+  if (count > MAX_UNTIL_ITEMS) throw new BudgetExceededError(`a list of ${count} items exceeds the limit of ${MAX_UNTIL_ITEMS}`);
   const v: GoValue[] = [];
   if (stop < start) {
     if (step >= 0) return new GoSlice('int', v);
