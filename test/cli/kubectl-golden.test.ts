@@ -195,4 +195,23 @@ describe('kubectl golden transcripts', () => {
     await k('rollout', 'pause', 'ds/agent');
     await expectGolden('workloads');
   }, 60_000);
+
+  it('a stuck rollout: ImagePullBackOff, the progress deadline, and describe with repeated events', async () => {
+    session = await GoldenSession.start();
+    const k = (...args: string[]) => session!.kubectl(...args);
+    await session.kubectlStdin(VWEB, 'apply', '-f', '-');
+    await k('patch', 'deploy', 'vweb', '-p', '{"spec":{"progressDeadlineSeconds":60}}');
+    await session.sim('advance', '5s');
+    await k('patch', 'deploy', 'vweb', '-p', '{"spec":{"template":{"metadata":{"annotations":{"sim.chartroom.dev/fail":"ErrImagePull"}},"spec":{"containers":[{"name":"web","image":"nginx:9.99"}]}}}}');
+    await session.sim('advance', '75s');
+    await k('get', 'pods');
+    await k('rollout', 'status', 'deploy/vweb');
+    const pod = (await k('get', 'pods', '--field-selector=status.phase=Pending', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
+    await k('describe', 'pod', pod);
+    await k('get', 'deploy', 'vweb', '-o', 'jsonpath={range .status.conditions[*]}{.type}={.status} ({.reason}): {.message}{"\\n"}{end}');
+    await k('rollout', 'undo', 'deploy/vweb');
+    await session.sim('advance', '5s');
+    await k('rollout', 'status', 'deploy/vweb');
+    await expectGolden('stuck-rollout');
+  }, 60_000);
 });
