@@ -17,7 +17,7 @@ import { resourceName, tabulate, toJson, toYaml } from './printers.js';
 
 /** Prints the current state (unless `--watch-only`) and then every change; resolves to the exit code. */
 export async function watchCommand(inv: Invocation, groups: Group[], options: Omit<PrintOptions, 'single'>): Promise<number> {
-  if (groups.length !== 1) throw new UsageError('you may only specify a single resource type');
+  if (groups.length !== 1) throw new UsageError('you may only specify a single resource type'); // the builder's SingleResourceType() error
   const group = groups[0]!;
   const watchOnly = boolFlag(inv.args, 'watch-only');
   let headerDone = false;
