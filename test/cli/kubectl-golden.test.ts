@@ -167,7 +167,7 @@ describe('kubectl golden transcripts', () => {
     await k('get', 'pods', '-o', 'custom-columns=NAME');
     await k('get', 'pods', '-o', 'template');
     await k('delete', 'deploy', 'web');
-    await k('delete', 'pod', '--all', '--grace-period=0', '--force');
+    await k('delete', 'pod', '--all', '--force');
     await k('get', 'pods');
     await expectGolden('commands');
   }, 60_000);
