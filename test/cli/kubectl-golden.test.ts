@@ -188,8 +188,10 @@ describe('kubectl golden transcripts', () => {
     await k('rollout', 'status', 'sts/db', '--watch=false');
     await k('get', 'pods', '-l', 'app=db', '-o', 'custom-columns=POD:.metadata.name,IMAGE:.spec.containers[0].image,REVISION:.metadata.labels.controller-revision-hash');
     await k('rollout', 'history', 'sts/db');
-    await k('set', 'image', 'ds/agent', 'agent=fluentd:1.17');
-    await session.sim('advance', '60s');
+    await session.concurrently(['get', 'ds', '--watch-only', '-o', 'custom-columns=NAME:.metadata.name,UPDATED:.status.updatedNumberScheduled,AVAILABLE:.status.numberAvailable', '--request-timeout=2s'], async () => {
+      await k('set', 'image', 'ds/agent', 'agent=fluentd:1.17');
+      await session!.sim('advance', '60s');
+    });
     await k('rollout', 'status', 'ds/agent', '--watch=false');
     await k('rollout', 'history', 'ds/agent', '--revision=2');
     await k('rollout', 'pause', 'ds/agent');
