@@ -65,10 +65,9 @@ export class SimClient {
     });
     if (!response) return;
     if (!response.ok || !response.body) throw statusError(response.status, await response.text());
-    // Aborting (the caller is done, or its timeout passed) ends the stream quietly.
-    await readEventStream(response.body, onEvent).catch((err: unknown) => {
-      if (!signal?.aborted) throw err;
-    });
+    // Aborting (the caller is done, or its timeout passed) ends the stream quietly, and so does a stream
+    // the server cuts: kubectl's watch loop ignores how its watch ended.
+    await readEventStream(response.body, onEvent).catch(() => undefined);
   }
 
   /** GET one object. */
