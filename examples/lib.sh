@@ -2,9 +2,9 @@
 #
 # Needs a server on a virtual clock:   chartroom --sim-clock=virtual   (or: npm start -- --sim-clock=virtual)
 # Environment: CHARTROOM_SERVER (default http://localhost:8080); CHARTROOM, the command that runs the CLI
-# (default: the TypeScript sources through tsx). Each walkthrough uses a cluster of its own (`--cluster`),
-# deleted first by nothing: rerunning one against the same server continues from its state, so start a
-# fresh server (or set CLUSTER) to replay it.
+# (default: the TypeScript sources through tsx). Each walkthrough uses a cluster of its own (`--cluster`,
+# named after the script; CLUSTER overrides it). Nothing deletes that cluster, so a second run against the
+# same server starts from the first run's state: replay one on a fresh server or with another CLUSTER.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)

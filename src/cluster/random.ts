@@ -21,6 +21,8 @@ export interface Random {
   uuid(): string;
 }
 
+const HEX = '0123456789abcdef';
+
 /** Creates a Random (mulberry32) seeded from any string or number. */
 export function createRandom(seed: string | number): Random {
   let state = typeof seed === 'number' ? seed >>> 0 : hashSeed(seed);
@@ -37,12 +39,15 @@ export function createRandom(seed: string | number): Random {
     for (let i = 0; i < length; i++) out += alphabet[int(alphabet.length)];
     return out;
   };
+  // 32 hex draws then one draw for the variant, in this order (names and uids depend on the sequence).
   const uuid = (): string => {
-    const hex = string(32, '0123456789abcdef').split('');
+    const hex: string[] = new Array(32);
+    for (let i = 0; i < 32; i++) hex[i] = HEX[int(16)]!;
     hex[12] = '4';
     hex[16] = '89ab'[int(4)]!;
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    let out = '';
+    for (let i = 0; i < 32; i++) out += i === 8 || i === 12 || i === 16 || i === 20 ? `-${hex[i]}` : hex[i];
+    return out;
   };
   return { next, int, string, uuid };
 }

@@ -13,6 +13,7 @@ import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { dispatchSim } from './sim/sim-routes.js';
 import { isSimPath, matchSimRoute } from './sim/sim-router.js';
+import { endStreams } from './sim/watch-stream.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
@@ -85,6 +86,8 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   installBodyReadTimeout(app, config.readTimeout * 1000);
   installLogging(app, deps);
   installAuditLog(app);
+  // Server-sent watch streams never end by themselves: end them so that close() does not wait on them.
+  app.addHook('preClose', async () => endStreams(app));
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/*',

@@ -28,6 +28,7 @@ describe('table rows', () => {
     expect(resourceName({ kind: 'Deployment', apiVersion: 'apps/v1', metadata: { name: 'vweb' } })).toBe('deployment.apps/vweb');
     expect(resourceName({ kind: 'Pod', apiVersion: 'v1', metadata: { name: 'p' } })).toBe('pod/p');
     expect(toJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{\n    "a": {\n        "c": 3,\n        "d": 2\n    },\n    "b": 1\n}\n');
+    expect(toJson({ m: '<none> & more' })).toBe('{\n    "m": "\\u003cnone\\u003e \\u0026 more"\n}\n');
   });
 });
 

@@ -87,4 +87,20 @@ describe('chartroom kubectl end to end: watch, describe, custom columns, traffic
     expect(body).toContain('event: ADDED\n');
     expect(body).toContain('"kind":"Deployment"');
   }, 90_000);
+
+  it('follows a rollout with rollout status: one line per change of the Deployment, as kubectl prints (§4.6)', async () => {
+    expect((await chartroom(['kubectl', 'set', 'image', 'deploy/vweb', 'web=nginx:1.26'])).code).toBe(0);
+    const following = chartroom(['kubectl', 'rollout', 'status', 'deploy/vweb', '--timeout=30s']);
+    await new Promise((r) => setTimeout(r, 4000));
+    for (let i = 0; i < 3; i++) expect((await chartroom(['sim', 'advance', '5s'])).code).toBe(0);
+    const status = await following;
+    expect(status.code).toBe(0);
+    const lines = [...new Set(status.stdout.split('\n').filter(Boolean))];
+    expect(lines).toEqual([
+      'Waiting for deployment "vweb" rollout to finish: 1 out of 2 new replicas have been updated...',
+      'Waiting for deployment "vweb" rollout to finish: 1 old replicas are pending termination...',
+      'deployment "vweb" successfully rolled out',
+    ]);
+    expect(status.stdout.split('\n').filter(Boolean).length).toBeGreaterThan(lines.length);
+  }, 90_000);
 });

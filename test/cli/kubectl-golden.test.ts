@@ -167,7 +167,7 @@ describe('kubectl golden transcripts', () => {
     await k('get', 'pods', '-o', 'custom-columns=NAME');
     await k('get', 'pods', '-o', 'template');
     await k('delete', 'deploy', 'web');
-    await k('delete', 'pod', '--all', '--grace-period=0', '--force');
+    await k('delete', 'pod', '--all', '--force');
     await k('get', 'pods');
     await expectGolden('commands');
   }, 60_000);
@@ -188,11 +188,32 @@ describe('kubectl golden transcripts', () => {
     await k('rollout', 'status', 'sts/db', '--watch=false');
     await k('get', 'pods', '-l', 'app=db', '-o', 'custom-columns=POD:.metadata.name,IMAGE:.spec.containers[0].image,REVISION:.metadata.labels.controller-revision-hash');
     await k('rollout', 'history', 'sts/db');
-    await k('set', 'image', 'ds/agent', 'agent=fluentd:1.17');
-    await session.sim('advance', '60s');
+    await session.concurrently(['get', 'ds', '--watch-only', '-o', 'custom-columns=NAME:.metadata.name,UPDATED:.status.updatedNumberScheduled,AVAILABLE:.status.numberAvailable', '--request-timeout=2s'], async () => {
+      await k('set', 'image', 'ds/agent', 'agent=fluentd:1.17');
+      await session!.sim('advance', '60s');
+    });
     await k('rollout', 'status', 'ds/agent', '--watch=false');
     await k('rollout', 'history', 'ds/agent', '--revision=2');
     await k('rollout', 'pause', 'ds/agent');
     await expectGolden('workloads');
+  }, 60_000);
+
+  it('a stuck rollout: ImagePullBackOff, the progress deadline, and describe with repeated events', async () => {
+    session = await GoldenSession.start();
+    const k = (...args: string[]) => session!.kubectl(...args);
+    await session.kubectlStdin(VWEB, 'apply', '-f', '-');
+    await k('patch', 'deploy', 'vweb', '-p', '{"spec":{"progressDeadlineSeconds":60}}');
+    await session.sim('advance', '5s');
+    await k('patch', 'deploy', 'vweb', '-p', '{"spec":{"template":{"metadata":{"annotations":{"sim.chartroom.dev/fail":"ErrImagePull"}},"spec":{"containers":[{"name":"web","image":"nginx:9.99"}]}}}}');
+    await session.sim('advance', '75s');
+    await k('get', 'pods');
+    await k('rollout', 'status', 'deploy/vweb');
+    const pod = (await k('get', 'pods', '--field-selector=status.phase=Pending', '-o', 'jsonpath={.items[0].metadata.name}')).trim();
+    await k('describe', 'pod', pod);
+    await k('get', 'deploy', 'vweb', '-o', 'jsonpath={range .status.conditions[*]}{.type}={.status} ({.reason}): {.message}{"\\n"}{end}');
+    await k('rollout', 'undo', 'deploy/vweb');
+    await session.sim('advance', '5s');
+    await k('rollout', 'status', 'deploy/vweb');
+    await expectGolden('stuck-rollout');
   }, 60_000);
 });

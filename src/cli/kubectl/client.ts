@@ -58,14 +58,20 @@ export class SimClient {
 
   /**
    * GET a list's changes as server-sent events (`watch=true`), calling `onEvent` for each until the
-   * server ends the stream. Throws ApiError when the server refuses the watch (410 Expired, 404).
+   * server ends the stream or `signal` aborts it. Throws ApiError when the server refuses the watch
+   * (410 Expired, 404), ConnectionError when it cannot be reached.
    */
-  async watch(resource: string, query: Record<string, string | undefined>, onEvent: (event: StreamEvent) => void): Promise<void> {
-    const response = await fetch(`${this.base}/${encodeURIComponent(resource)}${queryString({ ...query, watch: 'true' })}`).catch(() => {
-      throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`);
+  async watch(resource: string, query: Record<string, string | undefined>, onEvent: (event: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
+    const url = `${this.base}/${encodeURIComponent(resource)}${queryString({ ...query, watch: 'true' })}`;
+    const response = await fetch(url, { signal }).catch((err: unknown) => {
+      if (signal?.aborted) return undefined;
+      throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`, { cause: err });
     });
+    if (!response) return;
     if (!response.ok || !response.body) throw statusError(response.status, await response.text());
-    await readEventStream(response.body, onEvent);
+    // Aborting (the caller is done, or its timeout passed) ends the stream quietly, and so does a stream
+    // the server cuts: kubectl's watch loop ignores how its watch ended.
+    await readEventStream(response.body, onEvent).catch(() => undefined);
   }
 
   /** GET one object. */

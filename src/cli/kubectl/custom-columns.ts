@@ -35,13 +35,18 @@ export function parseCustomColumns(spec: string): CustomColumn[] {
  * fmt.Sprint of each, whole numbers as integers as in unstructured objects) or is `<none>`.
  */
 export function printCustomColumns(columns: readonly CustomColumn[], objects: readonly unknown[]): string {
+  return tabulate(customColumnRows(columns, objects));
+}
+
+/** The header and one row of cells per object, before alignment (see printCustomColumns). */
+export function customColumnRows(columns: readonly CustomColumn[], objects: readonly unknown[]): string[][] {
   const rows = objects.map((obj) =>
     columns.map((column) => {
       const values = findResults(column.template, obj).flatMap((g) => (g.text ? [g.value] : g.values));
       return values.length === 0 ? '<none>' : values.map((v) => goSprint(v, 'int')).join(',');
     }),
   );
-  return tabulate([columns.map((c) => c.header), ...rows]);
+  return [columns.map((c) => c.header), ...rows];
 }
 
 /**

@@ -73,7 +73,7 @@ export async function getCommand(inv: Invocation): Promise<number> {
   const allNamespaces = boolFlag(args, 'all-namespaces');
   const groups: Group[] = [];
   for (const target of targets) groups.push(sortGroup(inv, await fetchGroup(inv, target, allNamespaces)));
-  if (args.flags.has('watch') || args.flags.has('watch-only')) return watchCommand(inv, groups, { output, columns, template, multi, allNamespaces });
+  if (boolFlag(args, 'watch') || boolFlag(args, 'watch-only')) return watchCommand(inv, groups, { output, columns, template, multi, allNamespaces });
   printGroups(inv, groups, { output, columns, template, multi, allNamespaces, single: targets.length === 1 && targets[0]!.names.length === 1 });
   return 0;
 }

@@ -1,7 +1,7 @@
 /**
  * `kubectl label`, `kubectl annotate` and `kubectl patch`, computed as kubectl computes them (read the
- * object, work out the change, send one patch) and reported in its words: `deployment.apps/vweb labeled`
- * (`unlabeled`, `modified`, `not labeled`), `annotated`, `patched`, `patched (no change)`.
+ * object, work out the change, send one patch) and reported in kubectl 1.32's words: `deployment.apps/vweb
+ * labeled` (`unlabeled`, `not labeled`), `annotated`, `patched`, `patched (no change)`.
  */
 import YAML from 'yaml';
 import { kindInfo } from '../../cluster/index.js';
@@ -76,7 +76,11 @@ async function editMetadata(inv: Invocation, what: 'label' | 'annotation'): Prom
         const patch = Object.fromEntries([...added.map((k) => [k, set[k]]), ...removed.map((k) => [k, null])]);
         await inv.client.patch(ref, { metadata: { [field]: patch } }, 'merge');
       }
-      inv.io.stdout(`${resourceName(obj)} ${what === 'annotation' ? 'annotated' : labelMessage(added.length, removed.length)}\n`);
+      const after = { ...current };
+      for (const k of added) after[k] = set[k]!;
+      for (const k of removed) delete after[k];
+      const message = what === 'annotation' ? 'annotated' : labelMessage(current, after, boolFlag(inv.args, 'overwrite'));
+      inv.io.stdout(`${resourceName(obj)} ${message}\n`);
     } catch (err) {
       code = reportError(inv.io, err);
     }
@@ -84,10 +88,15 @@ async function editMetadata(inv: Invocation, what: 'label' | 'annotation'): Prom
   return code;
 }
 
-function labelMessage(added: number, removed: number): string {
-  if (added > 0 && removed > 0) return 'modified';
-  if (added > 0) return 'labeled';
-  return removed > 0 ? 'unlabeled' : 'not labeled';
+/**
+ * kubectl 1.32's updateDataChangeMsg: `not labeled` when nothing changed, else `unlabeled` when, without
+ * --overwrite, the object's JSON got shorter, else `labeled`. (1.33+ says `modified` for an add and a
+ * remove together.) Only the labels differ between the two objects, so their JSON lengths decide.
+ */
+function labelMessage(before: Record<string, string>, after: Record<string, string>, overwrite: boolean): string {
+  const json = (labels: Record<string, string>): number => (Object.keys(labels).length === 0 ? 0 : JSON.stringify(labels).length + ',"labels":'.length);
+  if (JSON.stringify(before) === JSON.stringify(after)) return 'not labeled';
+  return !overwrite && json(after) < json(before) ? 'unlabeled' : 'labeled';
 }
 
 /** kubectl refuses to change an existing value without --overwrite (change-cause excepted for annotate). */

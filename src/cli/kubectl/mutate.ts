@@ -30,17 +30,24 @@ export async function applyCommand(inv: Invocation): Promise<number> {
   return code;
 }
 
-/** `kubectl delete -f FILE|DIR|- | TYPE NAME... | TYPE/NAME | TYPE -l SEL | TYPE --all [--grace-period=0 --force]`. */
+/**
+ * `kubectl delete -f FILE|DIR|- | TYPE NAME... | TYPE/NAME | TYPE -l SEL | TYPE --all [--grace-period=N] [--force]`.
+ * The grace period as kubectl settles it: `--force` alone means 0, `--grace-period=0` without `--force`
+ * becomes 1, and 0 prints the immediate-deletion warning and `force deleted`.
+ */
 export async function deleteCommand(inv: Invocation): Promise<number> {
-  const grace = inv.args.flags.has('grace-period') ? intFlag(inv.args, 'grace-period', -1) : undefined;
-  const force = boolFlag(inv.args, 'force') && grace === 0;
-  if (force) inv.io.stderr('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  const force = boolFlag(inv.args, 'force');
+  let grace = inv.args.flags.has('grace-period') ? intFlag(inv.args, 'grace-period', -1) : -1;
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force && grace > 0) throw new UsageError('--force and --grace-period greater than 0 cannot be specified together');
+  if (grace === 0) inv.io.stderr('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   let code = 0;
   for (const { kind, name } of await deleteTargets(inv)) {
     const info = kindInfo(kind);
     try {
-      await inv.client.delete({ resource: info.resource, namespace: info.namespaced ? inv.namespace : undefined, name }, grace);
-      inv.io.stdout(`${kind.toLowerCase()}${info.group ? `.${info.group}` : ''} "${name}" ${force ? 'force deleted' : 'deleted'}\n`);
+      await inv.client.delete({ resource: info.resource, namespace: info.namespaced ? inv.namespace : undefined, name }, grace >= 0 ? grace : undefined);
+      inv.io.stdout(`${kind.toLowerCase()}${info.group ? `.${info.group}` : ''} "${name}" ${grace === 0 ? 'force deleted' : 'deleted'}\n`);
     } catch (err) {
       code = reportError(inv.io, err);
     }

@@ -78,9 +78,13 @@ export function toYaml(value: unknown): string {
   return marshalGoYaml(value);
 }
 
-/** `-o json`: four-space indentation and sorted keys, as kubectl prints unstructured objects. */
+/**
+ * `-o json`: Go's json.MarshalIndent as kubectl's JSON printer calls it: four-space indentation, sorted
+ * keys, and `<`, `>`, `&`, U+2028 and U+2029 escaped as \u003c and so on (they only occur inside strings).
+ */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 4)}\n`;
+  const text = JSON.stringify(sortKeys(value), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
 }
 
 function sortKeys(value: unknown): unknown {

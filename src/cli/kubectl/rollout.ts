@@ -3,7 +3,7 @@
  * (`unable to find specified revision 5 in history`) are client-side errors in kubectl, so they print as
  * `error: ...`; a missing object is the server's NotFound.
  */
-import { kindInfo } from '../../cluster/index.js';
+import { daemonSetRolloutStatus, deploymentRolloutStatus, kindInfo, type RolloutStatus, statefulSetRolloutStatus } from '../../cluster/index.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { intFlag, UsageError } from './args.js';
 import type { ObjectRef } from './client.js';
@@ -14,9 +14,6 @@ import { resourceName } from './printers.js';
 
 /** Status reasons rollout prints as `error: <message>`. */
 const CLIENT_SIDE = ['BadRequest'];
-
-/** How often `rollout status` asks the server while it waits (the simulator has no watch stream yet). */
-const POLL_INTERVAL_MS = 100;
 
 /** `kubectl rollout SUBCOMMAND TYPE/NAME`. */
 export async function rolloutCommand(inv: Invocation): Promise<number> {
@@ -87,29 +84,53 @@ async function pauseOrResume(inv: Invocation, ref: ObjectRef, display: string, s
 }
 
 /**
- * Prints a line each time the status message changes (kubectl prints one per watch event, so it may
- * repeat lines this does not) until the rollout is done, fails, or `--timeout` passes.
+ * kubectl's `rollout status`: one line for the object as it is, then one line per change the server
+ * streams (so identical lines may repeat, as in kubectl), until the rollout is done, fails, the object is
+ * deleted, or `--timeout` passes. `--watch=false` prints the first line only.
  */
 async function rolloutStatus(inv: Invocation, ref: ObjectRef): Promise<number> {
   const watch = inv.args.flags.get('watch') !== 'false';
   const timeoutText = inv.args.flags.get('timeout') ?? '0s';
   const timeoutMs = parseGoDuration(timeoutText);
   if (timeoutMs === undefined) throw new UsageError(`invalid argument "${timeoutText}" for "--timeout" flag`);
-  const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity;
-  let last = '';
-  for (;;) {
-    const status = await inv.client.action('GET', ref, 'rollout/status');
-    if (status.error) {
-      inv.io.stderr(`error: ${status.message}\n`);
-      return 1;
-    }
-    if (status.message !== last) inv.io.stdout(`${status.message}\n`);
-    last = status.message;
-    if (status.done || !watch) return 0;
-    if (Date.now() >= deadline) {
-      inv.io.stderr('error: timed out waiting for the condition\n');
-      return 1;
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  const current = await inv.client.get(ref);
+  const first = printStatus(inv, current);
+  if (first !== undefined || !watch) return first ?? 0;
+  const abort = new AbortController();
+  const timer = timeoutMs > 0 ? setTimeout(() => abort.abort(), timeoutMs) : undefined;
+  let code: number | undefined;
+  try {
+    const query = { namespace: ref.namespace, fieldSelector: `metadata.name=${ref.name}`, resourceVersion: current.metadata.resourceVersion };
+    await inv.client.watch(ref.resource, query, (event) => {
+      if (code !== undefined) return;
+      if (event.type === 'DELETED') {
+        inv.io.stderr('error: object has been deleted\n');
+        code = 1;
+      } else code = printStatus(inv, event.object);
+      if (code !== undefined) abort.abort();
+    }, abort.signal);
+  } finally {
+    if (timer) clearTimeout(timer);
   }
+  if (code !== undefined) return code;
+  inv.io.stderr('error: timed out waiting for the condition\n');
+  return 1;
+}
+
+/** Prints the status line of `obj`; the exit code once the rollout is over (0 done, 1 failed), else undefined. */
+function printStatus(inv: Invocation, obj: any): number | undefined {
+  const status = statusOf(obj);
+  if (status.error) {
+    inv.io.stderr(`error: ${status.message}\n`);
+    return 1;
+  }
+  inv.io.stdout(`${status.message}\n`);
+  return status.done ? 0 : undefined;
+}
+
+function statusOf(obj: any): RolloutStatus {
+  if (obj.kind === 'Deployment') return deploymentRolloutStatus(obj);
+  if (obj.kind === 'DaemonSet') return daemonSetRolloutStatus(obj);
+  if (obj.kind === 'StatefulSet') return statefulSetRolloutStatus(obj);
+  throw new UsageError(`no status viewer has been implemented for "${obj.kind}"`);
 }

@@ -9,7 +9,7 @@ import { kindInfo } from '../../cluster/index.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { boolFlag, UsageError } from './args.js';
 import type { StreamEvent } from './client.js';
-import { printCustomColumns } from './custom-columns.js';
+import { customColumnRows } from './custom-columns.js';
 import { type Group, groupRows, listQuery, type PrintOptions } from './get.js';
 import type { Invocation } from './invocation.js';
 import { printJsonPath } from './jsonpath/index.js';
@@ -17,7 +17,7 @@ import { resourceName, tabulate, toJson, toYaml } from './printers.js';
 
 /** Prints the current state (unless `--watch-only`) and then every change; resolves to the exit code. */
 export async function watchCommand(inv: Invocation, groups: Group[], options: Omit<PrintOptions, 'single'>): Promise<number> {
-  if (groups.length !== 1) throw new UsageError('you may only specify a single resource type');
+  if (groups.length !== 1) throw new UsageError('you may only specify a single resource type'); // the builder's SingleResourceType() error
   const group = groups[0]!;
   const watchOnly = boolFlag(inv.args, 'watch-only');
   let headerDone = false;
@@ -43,7 +43,7 @@ function render(inv: Invocation, group: Group, options: Omit<PrintOptions, 'sing
   if (format === 'jsonpath') return group.items.map((o) => printJsonPath(options.template!, o)).join('');
   const rows =
     format === 'custom-columns'
-      ? printCustomColumns(options.columns!, group.items).split('\n').slice(0, -1).map((line) => [line])
+      ? customColumnRows(options.columns!, group.items)
       : groupRows(inv, group, { wide: format === 'wide', multi: options.multi, allNamespaces: options.allNamespaces });
   return tabulate(withHeader ? rows : rows.slice(1));
 }

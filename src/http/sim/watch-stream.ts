@@ -18,6 +18,14 @@ import { clusterOf, kindOf, queryOf, type SimContext } from './sim-context.js';
 
 const HEARTBEAT_MS = 15_000;
 
+/** Open streams per app, so that closing the app ends them instead of waiting on them forever. */
+const openStreams = new WeakMap<object, Set<ServerResponse>>();
+
+/** Ends every stream `app` has open (its preClose hook calls this). */
+export function endStreams(app: object): void {
+  for (const raw of openStreams.get(app) ?? []) raw.end();
+}
+
 /** Whether a list request asks for a watch (`watch=true` or `watch=1`). */
 export function isWatchRequest(context: SimContext): boolean {
   const watch = queryOf(context.request).watch;
@@ -69,6 +77,10 @@ function openStream(context: SimContext, filter: WatchFilter): void {
   };
   raw.once('close', close);
   context.request.raw.once('close', () => raw.end());
+  const app = context.request.server;
+  const streams = openStreams.get(app) ?? new Set<ServerResponse>();
+  openStreams.set(app, streams.add(raw));
+  raw.once('close', () => streams.delete(raw));
 }
 
 function corsHeader(value: unknown): Record<string, string> {

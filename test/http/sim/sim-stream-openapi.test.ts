@@ -72,6 +72,21 @@ describe('sim API: server-sent watch events', () => {
   });
 });
 
+describe('sim API: closing the server', () => {
+  it('ends open streams instead of waiting for them', async () => {
+    const base = await listening();
+    const reading = readFrames(`${base}${C}/stream`, Infinity);
+    await new Promise((r) => setTimeout(r, 200));
+    const app = sim!;
+    sim = undefined;
+    const closed = await Promise.race([app.close().then(() => true), new Promise((r) => setTimeout(() => r(false), 3000))]);
+    expect(closed).toBe(true);
+    const { status, frames } = await reading;
+    expect(status).toBe(200);
+    expect(frames.length).toBeGreaterThan(0);
+  });
+});
+
 describe('sim API: OpenAPI document', () => {
   it('documents every route, and every documented path and method is routed to its operationId', async () => {
     sim = await simApp();

@@ -1,7 +1,8 @@
 /**
  * `kubectl describe` for Deployment, ReplicaSet, Pod, DaemonSet, StatefulSet and Service: pure functions
  * from the object and what kubectl fetches alongside it (its ReplicaSets, pods, endpoints, events) to
- * kubectl's text, line for line as kubectl's describers write it (k8s.io/kubectl/pkg/describe).
+ * kubectl's text, line for line as kubectl 1.32's describers write it (k8s.io/kubectl/pkg/describe at
+ * v0.32, the version the project's kubectl reference targets; later kubectl adds lines noted below).
  */
 import { humanDuration } from '../../../cluster/index.js';
 import { writeContainers, writePodTemplate, writeTolerations, writeVolumes } from './pod-template.js';
@@ -95,7 +96,8 @@ export function describeReplicaSet(rs: any, related: Related): string {
 /** `kubectl describe daemonset`. */
 export function describeDaemonSet(ds: any, related: Related): string {
   const w = new PrefixWriter();
-  header(w, ds);
+  // kubectl 1.32 prints no Namespace line for a DaemonSet (1.34 adds one).
+  w.write(LEVEL_0, `Name:\t${ds.metadata.name}\n`);
   const s = ds.status ?? {};
   w.write(LEVEL_0, `Selector:\t${formatSelector(ds.spec.selector).replace('<none>', '')}\n`);
   const nodeSelector = ds.spec.template?.spec?.nodeSelector ?? {};
@@ -121,20 +123,13 @@ export function describeStatefulSet(sts: any, related: Related): string {
   w.write(LEVEL_0, `Selector:\t${formatSelector(sts.spec.selector).replace('<none>', '')}\n`);
   writeLabels(w, 'Labels', sts.metadata.labels);
   writeAnnotations(w, 'Annotations', sts.metadata.annotations);
-  if (sts.spec.serviceName) w.write(LEVEL_0, `Service Name:\t${sts.spec.serviceName}\n`);
-  if (sts.spec.podManagementPolicy) w.write(LEVEL_0, `Pod Management Policy:\t${sts.spec.podManagementPolicy}\n`);
+  // Service Name, Pod Management Policy and the PVC retention policy are later kubectl's (1.33+) lines.
   w.write(LEVEL_0, `Replicas:\t${sts.spec.replicas} desired | ${sts.status?.replicas ?? 0} total\n`);
   w.write(LEVEL_0, `Update Strategy:\t${sts.spec.updateStrategy?.type}\n`);
   const ru = sts.spec.updateStrategy?.rollingUpdate;
   if (ru && ru.partition !== undefined) {
     w.write(LEVEL_1, `Partition:\t${ru.partition}\n`);
     if (ru.maxUnavailable !== undefined) w.write(LEVEL_1, `MaxUnavailable:\t${ru.maxUnavailable}\n`);
-  }
-  const retention = sts.spec.persistentVolumeClaimRetentionPolicy;
-  if (retention) {
-    w.write(LEVEL_0, 'Persistent Volume Claim Retention Policy:\n');
-    w.write(LEVEL_1, `WhenDeleted:\t${retention.whenDeleted}\n`);
-    w.write(LEVEL_1, `WhenScaled:\t${retention.whenScaled}\n`);
   }
   w.write(LEVEL_0, `Pods Status:\t${podsStatus(related.pods)}\n`);
   writePodTemplate(w, sts.spec.template);
@@ -234,7 +229,7 @@ function writeEvents(w: PrefixWriter, related: Related): void {
     const first = e.eventTime ? since(e.eventTime) : since(e.firstTimestamp);
     const age = e.count > 1 ? `${since(e.lastTimestamp)} (x${e.count} over ${first})` : first;
     const source = e.source?.component || e.reportingComponent || '';
-    const message = String(e.message ?? '').trim();
-    w.write(LEVEL_1, `${e.type}\t${e.reason}\t${age}\t${source}\t${e.involvedObject?.fieldPath ? `${e.involvedObject.fieldPath}: ${message}` : message}\n`);
+    // kubectl 1.32 prints the message alone (later versions prefix the involved object's fieldPath).
+    w.write(LEVEL_1, `${e.type}\t${e.reason}\t${age}\t${source}\t${String(e.message ?? '').trim()}\n`);
   }
 }

@@ -89,10 +89,22 @@ function containerState(pod: Pod, name: string, image: string, state: RuntimeSta
 
 const encoder = new TextEncoder();
 
+/**
+ * Ids already computed: a pod's status is rendered at every stage change, always with the same ids. The
+ * cache is emptied when full, so it stays small however long the process runs.
+ */
+const idCache = new Map<string, string>();
+const ID_CACHE_LIMIT = 4096;
+
 /** A deterministic 64-hex-digit id for a container run. */
 function containerId(seed: string, name: string, run: number): string {
-  const bytes = encoder.encode(`${seed}/${name}/${run}`);
+  const key = `${seed}/${name}/${run}`;
+  const cached = idCache.get(key);
+  if (cached !== undefined) return cached;
+  const bytes = encoder.encode(key);
   let out = '';
   for (let i = 0; out.length < 64; i++) out += fnv32a(bytes, 0x811c9dc5 ^ i).toString(16).padStart(8, '0');
+  if (idCache.size >= ID_CACHE_LIMIT) idCache.clear();
+  idCache.set(key, out.slice(0, 64));
   return out.slice(0, 64);
 }
