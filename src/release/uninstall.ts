@@ -32,6 +32,21 @@ function purge(ctx: ActionContext, releases: Release[]): void {
   for (const r of releases) ctx.storage.delete(r.name, r.namespace, r.version);
 }
 
+/** The end of an uninstall: purge every record, or keep the latest as `uninstalled` and supersede deployed ones. */
+function finish(ctx: ActionContext, rel: Release, history: Release[], opts: UninstallOptions): void {
+  rel.info.status = Status.Uninstalled;
+  rel.info.description = opts.description || Description.UninstallComplete;
+  if (!opts.keepHistory) {
+    purge(ctx, history);
+    return;
+  }
+  recordRelease(ctx, rel);
+  for (const r of ctx.storage.deployedAll(rel.name, rel.namespace)) {
+    r.info.status = Status.Superseded;
+    recordRelease(ctx, r);
+  }
+}
+
 /**
  * Uninstalls `name`. Throws InvalidReleaseRequestError (bad name), ReleaseNotFoundError
  * (`uninstall: Release not loaded: x: release: not found`), ReleaseError (`the release named "x" is
@@ -69,17 +84,8 @@ export async function uninstall(ctx: ActionContext, name: string, opts: Uninstal
       errors.push((e as Error).message);
     }
   }
-  rel.info.status = Status.Uninstalled;
-  rel.info.description = opts.description || Description.UninstallComplete;
-  const info = kept === '' ? '' : `These resources were kept due to the resource policy:\n${kept}`;
-  if (!opts.keepHistory) purge(ctx, history);
-  else {
-    recordRelease(ctx, rel);
-    for (const r of ctx.storage.deployedAll(name, opts.namespace)) {
-      r.info.status = Status.Superseded;
-      recordRelease(ctx, r);
-    }
-  }
+  finish(ctx, rel, history, opts);
   if (errors.length > 0) throw new ReleaseFailedError(`uninstallation completed with ${errors.length} error(s): ${errors.join('; ')}`);
+  const info = kept === '' ? '' : `These resources were kept due to the resource policy:\n${kept}`;
   return { release: rel, info };
 }
