@@ -5,7 +5,8 @@
  * revision becomes `uninstalled` ("Uninstallation complete") and deployed ones superseded.
  */
 import { validateReleaseName } from '../helm/render/index.js';
-import { type ActionContext, recordRelease } from './context.js';
+import { type ActionContext, DEFAULT_TIMEOUT_MS, recordRelease } from './context.js';
+import { waitForDeletion } from './readiness.js';
 import { InvalidReleaseRequestError, ReleaseError, ReleaseFailedError, ReleaseNotFoundError } from './errors.js';
 import { execHooks } from './hooks.js';
 import { Description, type Release, Status } from './record.js';
@@ -19,6 +20,8 @@ export interface UninstallOptions {
   /** Succeed quietly when there is no such release. */
   ignoreNotFound?: boolean;
   description?: string;
+  /** Wait until every deleted object is gone (`--wait`), up to `timeoutMs` (default 5m). */
+  wait?: boolean;
   timeoutMs?: number;
 }
 
@@ -75,8 +78,11 @@ export async function uninstall(ctx: ActionContext, name: string, opts: Uninstal
   const hookCtx = { cluster: ctx.cluster, record: (r: Release) => recordRelease(ctx, r) };
   if (!opts.disableHooks) execHooks(hookCtx, rel, 'pre-delete');
   recordRelease(ctx, rel);
-  const { kept } = deleteReleaseResources(ctx.cluster, rel.manifest, rel.namespace);
+  const { deleted, kept } = deleteReleaseResources(ctx.cluster, rel.manifest, rel.namespace);
   const errors: string[] = [];
+  if (opts.wait) {
+    await waitForDeletion(ctx.cluster, deleted, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctx.sleep).catch((e: Error) => errors.push(e.message));
+  }
   if (!opts.disableHooks) {
     try {
       execHooks(hookCtx, rel, 'post-delete');

@@ -14,7 +14,7 @@ const SUPPORTED: Record<string, string[]> = {
   install: [...VALUE_FLAGS, ...RELEASE_WRITE, 'generate-name', 'replace', 'name-template'],
   upgrade: [...VALUE_FLAGS, ...RELEASE_WRITE, 'install', 'reset-values', 'reuse-values', 'reset-then-reuse-values', 'history-max'],
   rollback: ['dry-run', 'wait', 'timeout', 'no-hooks', 'history-max'],
-  uninstall: ['keep-history', 'no-hooks', 'ignore-not-found', 'description'],
+  uninstall: ['keep-history', 'no-hooks', 'ignore-not-found', 'description', 'wait', 'timeout'],
   history: ['max', 'output'],
   status: ['revision', 'show-desc', 'output'],
   list: [...STATES, 'all-namespaces', 'short', 'date', 'reverse', 'max', 'offset', 'filter', 'selector', 'no-headers', 'output'],

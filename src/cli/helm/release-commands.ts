@@ -112,6 +112,7 @@ export const uninstallCommand: HelmCommand = async (inv) => {
     const result = await inv.client.uninstall(inv.namespace, name, {
       keepHistory: isOn(inv.args, 'keep-history') ? 'true' : '', disableHooks: isOn(inv.args, 'no-hooks') ? 'true' : '',
       ignoreNotFound: isOn(inv.args, 'ignore-not-found') ? 'true' : '', description: inv.args.flags.get('description') ?? '',
+      wait: isOn(inv.args, 'wait') ? 'true' : '', timeout: inv.args.flags.get('timeout') ?? '',
     });
     if (result.info) inv.io.stdout(`${result.info}\n`);
     inv.io.stdout(`release "${name}" uninstalled\n`);

@@ -8,7 +8,7 @@
  *   GET    /api/sim/clusters/<c>/releases/<ns>/<name>/values?revision=N&all=true
  *   POST   /api/sim/clusters/<c>/releases/<ns>/<name>/upgrade      upgrade (JSON body)
  *   POST   /api/sim/clusters/<c>/releases/<ns>/<name>/rollback     {"revision":N,...}
- *   DELETE /api/sim/clusters/<c>/releases/<ns>/<name>?keepHistory=&disableHooks=&ignoreNotFound=
+ *   DELETE /api/sim/clusters/<c>/releases/<ns>/<name>?keepHistory=&disableHooks=&ignoreNotFound=&wait=&timeout=
  */
 import { SIM_PREFIX } from './sim-router.js';
 

@@ -88,7 +88,7 @@ async function uninstallRelease({ request, match, releases }: ReleaseCall): Prom
   const q = queryOf(request);
   const result = await releases.uninstall(match.name, {
     namespace: match.namespace, keepHistory: q.keepHistory === 'true', disableHooks: q.disableHooks === 'true',
-    ignoreNotFound: q.ignoreNotFound === 'true', description: q.description,
+    ignoreNotFound: q.ignoreNotFound === 'true', description: q.description, wait: q.wait === 'true', timeoutMs: timeoutOf({ timeout: q.timeout }),
   });
   return { release: result.release ? releaseView(result.release) : null, info: result.info };
 }
@@ -140,6 +140,7 @@ const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
 export async function dispatchReleases(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
   const match = matchReleaseRoute(request.method, path);
   if (!match) return false;
+  request.simRoute = match.route;
   const cluster = clusters.get(match.cluster);
   const call = { request, match, releases: createReleaseManager(cluster, { sleep }), now: cluster.now() };
   try {
