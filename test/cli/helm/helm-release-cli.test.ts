@@ -70,6 +70,20 @@ describe('chartroom helm: one release through every command', () => {
     expect((await h.helm('status', 'dry')).stderr).toBe('Error: release: not found\n');
   });
 
+  it('warns about a deprecated chart; --labels are storage labels that list -l selects, "null" removes one', async () => {
+    const files = vwebFiles('0.1.0');
+    files.set('Chart.yaml', Buffer.from(`${files.get('Chart.yaml')!.toString()}deprecated: true\n`));
+    const old = await h.writeChart('old', files);
+    const r = await h.helm('install', 'lab', old, '--labels', 'team=blue,tier=web');
+    expect([r.code, r.stderr]).toEqual([0, 'WARNING: This chart is deprecated\n']);
+    expect((await h.helm('ls', '-q', '-l', 'team=blue')).stdout).toBe('lab\n');
+    await h.helm('upgrade', 'lab', old, '--labels', 'team=null');
+    expect((await h.helm('ls', '-q', '-l', 'team=blue')).stdout).toBe('');
+    expect((await h.helm('ls', '-q', '-l', 'tier=web')).stdout).toBe('lab\n');
+    expect((await h.helm('install', 'sys', old, '--labels', 'owner=me')).stderr).toBe('WARNING: This chart is deprecated\n'
+      + 'Error: INSTALLATION FAILED: user supplied labels contains system reserved label name. System labels: [name owner status version createdAt modifiedAt]\n');
+  });
+
   it('--generate-name names the release after the chart and the clock', async () => {
     const r = await h.helm('install', chart, '--generate-name', '-n', 'default');
     expect(r.stdout.split('\n')[0]).toBe(`NAME: vweb-${Date.UTC(2026, 0, 1) / 1000}`);
