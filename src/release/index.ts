@@ -10,9 +10,13 @@
  *   await releases.rollback('web', { namespace: 'default', revision: 1 });
  *   releases.history('web', 'default').map((r) => [r.version, r.info.status, r.info.description]);
  *
- * Known differences from Helm: no `lookup` against the cluster, no CRDs from `crds/`, no `--force`,
- * `--cleanup-on-fail`, `--recreate-pods`, `--wait-for-jobs` or post-renderers; Services count as ready at
- * once; a hook Job completes the moment it is created (or fails when annotated, see hooks.ts).
+ * `lookup` in templates reads the cluster (not in dry runs, as Helm's client dry run).
+ *
+ * Known differences from Helm: no CRDs from `crds/`, no `--force`, `--cleanup-on-fail`, `--recreate-pods`,
+ * `--wait-for-jobs`, `--take-ownership`, `helm test` or post-renderers; Services, PVCs and Jobs count as
+ * ready once they exist; a hook Job completes the moment it is created (or fails when annotated, see
+ * hooks.ts) and a hook Pod counts as succeeded once created; times are kept in milliseconds (Helm keeps
+ * nanoseconds); `--wait` on a virtual clock moves that cluster's time forward for everyone.
  */
 import type { Cluster } from '../cluster/index.js';
 import type { LoadedChart } from '../helm/render/index.js';
