@@ -23,13 +23,14 @@ const SUPPORTED: Record<string, string[]> = {
   search: ['versions', 'version', 'devel'],
   pull: ['version', 'destination', 'devel'],
   show: ['version', 'devel'],
+  test: ['hide-notes'],
 };
 
 /** Helm flags that exist but are not implemented here. */
 const UNSUPPORTED = new Set([
   'force', 'cleanup-on-fail', 'recreate-pods', 'wait-for-jobs', 'post-renderer', 'post-renderer-args', 'take-ownership', 'kube-context',
   'kubeconfig', 'kube-apiserver', 'kube-token', 'untar', 'untardir', 'verify', 'prov', 'regexp', 'skip-crds', 'dependency-update',
-  'render-subchart-notes', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
+  'render-subchart-notes', 'logs', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
   'repo', 'pass-credentials', 'insecure-skip-tls-verify', 'ca-file', 'cert-file', 'key-file', 'keyring', 'plain-http',
   'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'wait', 'dry-run',
   'timeout', 'output', 'description', 'install', 'all', 'max', 'revision', 'version', 'devel', 'labels',

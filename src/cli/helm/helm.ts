@@ -12,7 +12,7 @@ import { HelmUsageError, parseHelmArgs, shortsFor } from './args.js';
 import { HelmApiError, ReleaseClient } from './client.js';
 import { checkFlags } from './flags.js';
 import type { HelmCommand } from './invocation.js';
-import { getCommand, historyCommand, listCommand, statusCommand } from './query-commands.js';
+import { getCommand, historyCommand, listCommand, statusCommand, testCommand } from './query-commands.js';
 import { installCommand, PrefixedError, rollbackCommand, uninstallCommand, upgradeCommand } from './release-commands.js';
 import { pullCommand, repoCommand, searchCommand, showCommand } from './repo-commands.js';
 import { repoPaths } from './repositories.js';
@@ -37,6 +37,7 @@ const COMMANDS: Record<string, HelmCommand> = {
   fetch: pullCommand,
   show: showCommand,
   inspect: showCommand,
+  test: testCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

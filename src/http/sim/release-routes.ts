@@ -122,6 +122,11 @@ function getValues({ request, match, releases }: ReleaseCall): unknown {
   return { values: releaseValues(rel, q.all === 'true') };
 }
 
+function testRelease({ match, releases }: ReleaseCall): unknown {
+  const result = releases.test(match.name, match.namespace);
+  return { release: releaseView(result.release), ...(result.error === undefined ? {} : { error: result.error }) };
+}
+
 const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
   releaseList: listReleases,
   releaseInstall: installRelease,
@@ -131,6 +136,7 @@ const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
   releaseUpgrade: upgradeRelease,
   releaseRollback: rollbackRelease,
   releaseUninstall: uninstallRelease,
+  releaseTest: testRelease,
 };
 
 /**

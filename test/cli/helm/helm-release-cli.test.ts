@@ -84,6 +84,24 @@ describe('chartroom helm: one release through every command', () => {
       + 'Error: INSTALLATION FAILED: user supplied labels contains system reserved label name. System labels: [name owner status version createdAt modifiedAt]\n');
   });
 
+  it('helm test runs the test hooks and prints them in the status block', async () => {
+    const files = vwebFiles('0.1.0');
+    files.set('templates/tests/ping.yaml', Buffer.from('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-ping\n  annotations:\n    helm.sh/hook: test\n'
+      + '{{- if .Values.failTest }}\n    sim.chartroom.dev/fail: "true"\n{{- end }}\nspec:\n  restartPolicy: Never\n  containers:\n    - name: ping\n      image: busybox\n'));
+    const tested = await h.writeChart('tested', files);
+    await h.helm('install', 'probe', tested);
+    const before = await h.helm('status', 'probe');
+    expect(before.stdout).not.toContain('TEST SUITE');
+    await golden('test.txt', (await h.helm('test', 'probe')).stdout);
+    const failing = join(h.dir, 'fail.yaml');
+    await writeFile(failing, 'failTest: true\n');
+    await h.helm('upgrade', 'probe', tested, '-f', failing);
+    const r = await h.helm('test', 'probe');
+    expect([r.code, r.stderr]).toEqual([1, 'Error: pod probe-ping failed\n']);
+    expect(r.stdout).toContain('TEST SUITE:     probe-ping\n');
+    expect(r.stdout).toContain('Phase:          Failed\n');
+  });
+
   it('--generate-name names the release after the chart and the clock', async () => {
     const r = await h.helm('install', chart, '--generate-name', '-n', 'default');
     expect(r.stdout.split('\n')[0]).toBe(`NAME: vweb-${Date.UTC(2026, 0, 1) / 1000}`);
