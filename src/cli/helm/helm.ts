@@ -16,6 +16,7 @@ import { getCommand, historyCommand, listCommand, statusCommand, testCommand } f
 import { installCommand, PrefixedError, rollbackCommand, uninstallCommand, upgradeCommand } from './release-commands.js';
 import { pullCommand, repoCommand, searchCommand, showCommand } from './repo-commands.js';
 import { repoPaths } from './repositories.js';
+import { templateCommand } from './template-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, HelmCommand> = {
   show: showCommand,
   inspect: showCommand,
   test: testCommand,
+  template: templateCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

@@ -53,6 +53,19 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     });
   }
 
+  it('template prints what helm template prints, errors included', async () => {
+    const bad = await h.writeChart('bad', new Map([...vwebFiles('0.1.0'), ['templates/oops.yaml', Buffer.from('{{ .Values.nope.deeper }}\n')]]));
+    const cases: string[][] = [
+      ['template', join(h.dir, 'vweb'), '-f', join(h.dir, 'hooks.yaml')], ['template', 'web', join(h.dir, 'demo'), '-n', 'team'],
+      ['template', 'web', join(h.dir, 'vweb'), '--no-hooks', '-f', join(h.dir, 'hooks.yaml')], ['template', 'web', bad], ['template', 'Bad_Name', join(h.dir, 'vweb')],
+    ];
+    for (const args of cases) {
+      const theirs = await real(...args);
+      const ours = await h.helm(...args);
+      expect({ args, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
+  });
+
   it('get values prints Helm\'s YAML of the config Helm records; the release JSON round-trips byte for byte', async () => {
     const flags = ['-f', join(h.dir, 'hooks.yaml')];
     const theirs = await real('install', 'web', join(h.dir, 'demo'), '--dry-run=client', '--disable-openapi-validation', '-o', 'json', ...flags);
