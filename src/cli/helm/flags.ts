@@ -24,6 +24,7 @@ const SUPPORTED: Record<string, string[]> = {
   pull: ['version', 'destination', 'devel'],
   show: ['version', 'devel'],
   test: ['hide-notes'],
+  package: ['destination', 'version', 'app-version'],
   template: [...VALUE_FLAGS, 'version', 'devel', 'generate-name', 'no-hooks'],
 };
 

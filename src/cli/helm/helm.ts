@@ -17,6 +17,7 @@ import { installCommand, PrefixedError, rollbackCommand, uninstallCommand, upgra
 import { pullCommand, repoCommand, searchCommand, showCommand } from './repo-commands.js';
 import { repoPaths } from './repositories.js';
 import { templateCommand } from './template-command.js';
+import { packageCommand } from './package-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -40,6 +41,7 @@ const COMMANDS: Record<string, HelmCommand> = {
   inspect: showCommand,
   test: testCommand,
   template: templateCommand,
+  package: packageCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

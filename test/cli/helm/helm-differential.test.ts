@@ -9,6 +9,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRelease, releaseJson } from '../../../src/release/index.js';
+import { readChartArchive } from '../../../src/repo/chart-archive.js';
 import { marshalGoYaml } from '../../../src/yaml/go-yaml-emitter.js';
 import { run, testPeer } from '../../helpers/process.js';
 import { vwebFiles } from '../../release/vweb-chart.js';
@@ -52,6 +53,30 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
       expect(dropDate(ours.stdout)).toBe(dropDate(theirs.stdout));
     });
   }
+
+  it('package writes the archive helm package writes (file for file) and helm reads it alike', async () => {
+    const parent = await h.writeChart('parent', new Map([
+      ['Chart.yaml', Buffer.from('# a comment\napiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n  - name: vweb\n    version: 0.1.0\n    repository: ""\n')],
+      ['values.yaml', Buffer.from('# kept verbatim\nvweb:\n  replicaCount: 2\n')], ['templates/cm.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n')],
+    ]));
+    await mkdir(join(h.dir, 'theirs'));
+    await mkdir(join(h.dir, 'ours'));
+    expect((await real('package', join(h.dir, 'vweb'), '-d', join(parent, 'charts'))).code).toBe(0);
+    for (const [chart, flags] of [['demo', ['--version', '2.0.0', '--app-version', 'v9']], ['parent', []]] as const) {
+      const theirs = await real('package', join(h.dir, chart), '-d', join(h.dir, 'theirs'), ...flags);
+      const ours = await h.helm('package', join(h.dir, chart), '-d', join(h.dir, 'ours'), ...flags);
+      expect(ours.stdout).toBe(theirs.stdout.replace(join(h.dir, 'theirs'), join(h.dir, 'ours')));
+      const file = theirs.stdout.trim().split('/').at(-1)!;
+      const read = async (dir: string) => {
+        const contents = await readChartArchive(await readFile(join(h.dir, dir, file)), () => true);
+        return [['Chart.yaml', contents.chartYaml] as const, ...contents.files].map(([k, v]) => `${k}\n${v.toString()}`).sort();
+      };
+      expect(await read('ours')).toEqual(await read('theirs'));
+      for (const args of [['show', 'chart'], ['template', 'x']]) {
+        expect((await real(...args, join(h.dir, 'ours', file))).stdout).toBe((await real(...args, join(h.dir, 'theirs', file))).stdout);
+      }
+    }
+  });
 
   it('template prints what helm template prints, errors included', async () => {
     const bad = await h.writeChart('bad', new Map([...vwebFiles('0.1.0'), ['templates/oops.yaml', Buffer.from('{{ .Values.nope.deeper }}\n')]]));
