@@ -25,6 +25,7 @@ const SUPPORTED: Record<string, string[]> = {
   show: ['version', 'devel'],
   test: ['hide-notes'],
   package: ['destination', 'version', 'app-version'],
+  'cm-push': ['force', 'version', 'app-version', 'context-path', 'username', 'password'],
   template: [...VALUE_FLAGS, 'version', 'devel', 'generate-name', 'no-hooks'],
 };
 

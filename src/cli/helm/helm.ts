@@ -18,6 +18,7 @@ import { pullCommand, repoCommand, searchCommand, showCommand } from './repo-com
 import { repoPaths } from './repositories.js';
 import { templateCommand } from './template-command.js';
 import { packageCommand } from './package-command.js';
+import { cmPushCommand } from './cm-push-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, HelmCommand> = {
   test: testCommand,
   template: templateCommand,
   package: packageCommand,
+  'cm-push': cmPushCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

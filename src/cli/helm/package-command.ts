@@ -60,27 +60,51 @@ async function archiveFiles(bytes: Buffer): Promise<Map<string, Buffer>> {
   return new Map([...contents.files, ['Chart.yaml', contents.chartYaml]]);
 }
 
-/** `helm package`. */
-export const packageCommand: HelmCommand = async (inv) => {
-  if (inv.rest.length === 0) throw new HelmUsageError('need at least one argument, the path to the chart');
+/** A packaged chart: its `<name>-<version>.tgz` file name and bytes. */
+export interface PackagedChart {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/**
+ * chartutil.Save of a chart folder's (or an unpacked archive's) files with `--version`/`--app-version`
+ * overrides. Throws HelmUsageError (missing Chart.yaml, bad schema JSON, missing dependencies).
+ */
+export async function packageFiles(files: Map<string, Buffer>, overrides: Partial<ChartMetadata>, mtimeSeconds: number): Promise<PackagedChart> {
+  const { meta, entries } = await chartEntries(files, '', overrides);
+  const missing = (meta.dependencies ?? []).filter((d) => !entries.some((e) => e.path.startsWith(`${meta.name}/charts/${d.name}/`)));
+  if (missing.length > 0) throw new HelmUsageError(`found in Chart.yaml, but missing in charts/ directory: ${missing.map((d) => d.name).join(', ')}`);
+  return { fileName: `${meta.name}-${meta.version}.tgz`, bytes: gzipSync(writeTar(entries, mtimeSeconds)) };
+}
+
+/** The archive's files, Chart.yaml included (for re-packaging a .tgz). */
+export { archiveFiles };
+
+/** `--version` / `--app-version` as metadata overrides. Throws HelmUsageError for a version that is not SemVer. */
+export function packageOverrides(flags: Map<string, string>): Partial<ChartMetadata> {
   const overrides: Partial<ChartMetadata> = {};
-  const version = inv.args.flags.get('version');
+  const version = flags.get('version');
   if (version !== undefined) {
     try {
       parseVersion(version);
     } catch {
-      throw new HelmUsageError(`Invalid Semantic Version`);
+      throw new HelmUsageError('Invalid Semantic Version');
     }
     overrides.version = version;
   }
-  const appVersion = inv.args.flags.get('app-version');
+  const appVersion = flags.get('app-version');
   if (appVersion !== undefined) overrides.appVersion = appVersion;
+  return overrides;
+}
+
+/** `helm package`. */
+export const packageCommand: HelmCommand = async (inv) => {
+  if (inv.rest.length === 0) throw new HelmUsageError('need at least one argument, the path to the chart');
+  const overrides = packageOverrides(inv.args.flags);
   for (const dir of inv.rest) {
-    const { meta, entries } = await chartEntries(await readChartFolder(dir), '', overrides);
-    const missing = (meta.dependencies ?? []).filter((d) => !entries.some((e) => e.path.startsWith(`${meta.name}/charts/${d.name}/`)));
-    if (missing.length > 0) throw new HelmUsageError(`found in Chart.yaml, but missing in charts/ directory: ${missing.map((d) => d.name).join(', ')}`);
-    const dest = resolve(inv.args.flags.get('destination') ?? '.', `${meta.name}-${meta.version}.tgz`);
-    await writeFile(dest, gzipSync(writeTar(entries, Math.floor(Date.now() / 1000))));
+    const packaged = await packageFiles(await readChartFolder(dir), overrides, Math.floor(Date.now() / 1000));
+    const dest = resolve(inv.args.flags.get('destination') ?? '.', packaged.fileName);
+    await writeFile(dest, packaged.bytes);
     inv.io.stdout(`Successfully packaged chart and saved it to: ${dest}\n`);
   }
   return 0;

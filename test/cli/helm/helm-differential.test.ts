@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRelease, releaseJson } from '../../../src/release/index.js';
 import { readChartArchive } from '../../../src/repo/chart-archive.js';
 import { marshalGoYaml } from '../../../src/yaml/go-yaml-emitter.js';
-import { run, testPeer } from '../../helpers/process.js';
+import { PROJECT_ROOT, run, testPeer } from '../../helpers/process.js';
 import { vwebFiles } from '../../release/vweb-chart.js';
 import { startFakeKubeApi, type FakeKubeApi } from './fake-kube-api.js';
 import { helmHarness, type HelmHarness } from './helm-harness.js';
@@ -32,7 +32,9 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     api = await startFakeKubeApi(h.dir);
     env = {
       KUBECONFIG: api.kubeconfig, HELM_CACHE_HOME: join(h.dir, 'helm-cache'), HELM_CONFIG_HOME: join(h.dir, 'helm-config'),
-      HELM_DATA_HOME: join(h.dir, 'helm-data'), HELM_REPOSITORY_CONFIG: join(h.dir, 'real-repos.yaml'), HELM_REPOSITORY_CACHE: join(h.dir, 'real-cache'),
+      HELM_DATA_HOME: join(h.dir, 'helm-data'), HELM_REPOSITORY_CONFIG: join(h.dir, 'real-repos.yaml'),
+      // The cm-push plugin finds the cache under HELM_CACHE_HOME, whatever HELM_REPOSITORY_CACHE says.
+      HELM_REPOSITORY_CACHE: join(h.dir, 'helm-cache', 'repository'),
     };
     await h.writeChart('vweb', vwebFiles('0.1.0'));
     await writeFile(join(h.dir, 'hooks.yaml'), 'replicaCount: 2\nhook:\n  enabled: true\nconfig:\n  enabled: true\n  keep: true\n');
@@ -145,5 +147,24 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     await rm(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'));
     expect((await h.helm('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).code).toBe(0);
     expect((await readFile(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'))).equals(theirs)).toBe(true);
+  });
+  it('cm-push uploads as the cm-push plugin does, with its messages', async () => {
+    const plugins = { ...env, HELM_PLUGINS: join(PROJECT_ROOT, '.tools/helm-plugins') };
+    const plugin = async (...args: string[]) => await run(helmBin!, args, { env: plugins, cwd: h.dir });
+    const vweb = join(h.dir, 'vweb');
+    // The plugin follows an error with its cobra usage text; the error line itself is compared.
+    const firstLine = (s: string) => s.split('\n')[0];
+    const same = (theirs: { stdout: string; stderr: string; code: number }, ours: { stdout: string; stderr: string; code: number }, from: string, to: string) =>
+      expect({ out: ours.stdout, err: firstLine(ours.stderr), code: ours.code })
+        .toEqual({ out: theirs.stdout.replaceAll(from, to), err: firstLine(theirs.stderr.replaceAll(from, to)), code: theirs.code });
+    same(await plugin('cm-push', vweb, h.url, '--version', '0.5.0'), await h.helm('cm-push', vweb, h.url, '--version', '0.6.0'), '0.5.0', '0.6.0');
+    same(await plugin('cm-push', vweb, h.url, '--version', '0.6.0'), await h.helm('cm-push', vweb, h.url, '--version', '0.5.0'), '0.6.0', '0.5.0');
+    expect((await h.helm('cm-push', vweb, h.url, '--version', '0.5.0', '--force')).stdout).toBe(`Pushing vweb-0.5.0.tgz to ${h.url}...\nDone.\n`);
+    await real('repo', 'add', 'pushy', h.url);
+    await h.helm('repo', 'add', 'pushy', h.url);
+    same(await plugin('cm-push', vweb, 'pushy', '--version', '0.7.0'), await h.helm('cm-push', vweb, 'pushy', '--version', '0.8.0'), '0.7.0', '0.8.0');
+    same(await plugin('cm-push', vweb, 'nope'), await h.helm('cm-push', vweb, 'nope'), '', '');
+    const index = (await h.sim.app.inject({ method: 'GET', url: '/api/charts/vweb' })).json() as { version: string }[];
+    expect(index.map((v) => v.version).sort()).toEqual(['0.1.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0']);
   });
 });
