@@ -123,6 +123,7 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     const tgz = await readFile(join(h.dir, 'vweb-0.1.0.tgz'));
     expect((await h.sim.app.inject({ method: 'POST', url: '/api/charts', payload: tgz })).statusCode).toBe(201);
     const commands: string[][] = [
+      ['search', 'repo', 'vweb'], ['repo', 'list'], ['repo', 'update'], ['repo', 'remove', 'class'], ['show', 'values', 'class/vweb'],
       ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', `${h.url}/x`], ['repo', 'add', 'bad/name', h.url],
       ['repo', 'add', 'missing', `${h.url}/nothing/here`], ['repo', 'list'], ['repo', 'update'], ['search', 'repo', 'vweb'], ['search', 'repo', 'nothing'],
       ['search', 'repo', 'class/', '-l', '--version', '~0.1'], ['show', 'values', 'class/vweb'], ['show', 'chart', 'class/vweb'],
