@@ -62,6 +62,26 @@ describe('chartroom helm: one release through every command', () => {
     }
   });
 
+  it('failed upgrades: --wait past --timeout marks the revision failed; --atomic rolls back', async () => {
+    // A cluster of its own: the waits below move its virtual clock, which the other tests' goldens must not see.
+    h.sim.clusters.get('flaky').setFailingImages(['nginx:broken']);
+    const broken = join(h.dir, 'broken.yaml');
+    await writeFile(broken, 'image:\n  tag: broken\n');
+    const steps: [string, string[]][] = [
+      ['fail-install.txt', ['install', 'shaky', chart, '--wait']],
+      ['fail-upgrade.txt', ['upgrade', 'shaky', chart, '-f', broken, '--wait', '--timeout', '10s']],
+      ['fail-list.txt', ['list', '--failed']],
+      ['fail-atomic.txt', ['upgrade', 'shaky', chart, '-f', broken, '--atomic', '--timeout', '10s']],
+      ['fail-history.txt', ['history', 'shaky']],
+      ['fail-install-atomic.txt', ['install', 'gone', chart, '-f', broken, '--atomic', '--timeout', '4s']],
+      ['fail-install-atomic-status.txt', ['status', 'gone']],
+    ];
+    for (const [file, args] of steps) {
+      const r = await h.helm(...args, '--cluster', 'flaky');
+      await golden(file, `$ helm ${args.map((a) => a.replace(h.dir, '<tmp>')).join(' ')}\n${r.stdout}${r.stderr}[exit ${r.code}]\n`);
+    }
+  });
+
   it('dry-run prints the hooks and the manifest and stores nothing', async () => {
     const r = await h.helm('install', 'dry', chart, '--dry-run', '--set-string', 'x=1');
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: INSTALLATION FAILED: --set-string is not supported yet (issue #4); use -f/--values\n' });
