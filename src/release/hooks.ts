@@ -4,7 +4,8 @@
  * deleted by `hook-succeeded` / `hook-failed`. The simulator has no Job controller, so a hook Job is
  * completed here: it succeeds at once unless its metadata or pod template carries the
  * `sim.chartroom.dev/fail` annotation, or one of its images matches the cluster's failing images; then
- * it fails with `job <name> failed: BackoffLimitExceeded`, as Helm reports a failed Job.
+ * it fails with `job <name> failed: BackoffLimitExceeded`, as Helm reports a failed Job. A hook Pod (e.g. a
+ * `helm test` Pod) counts as succeeded once created, or failed (`pod <name> failed`) under the same rules.
  */
 import { type Cluster, ClusterError, FailAnnotation, type KubeObject } from '../cluster/index.js';
 import { formatTime } from '../cluster/time.js';
@@ -32,17 +33,20 @@ function deleteByPolicy(cluster: Cluster, hook: ReleaseHook, namespace: string, 
   }
 }
 
-function jobFails(cluster: Cluster, job: KubeObject): boolean {
-  const template = (job.spec as { template?: { metadata?: { annotations?: Record<string, string> }; spec?: { containers?: { image?: string }[] } } } | undefined)?.template;
-  if (job.metadata.annotations?.[FailAnnotation] !== undefined || template?.metadata?.annotations?.[FailAnnotation] !== undefined) return true;
-  const images = (template?.spec?.containers ?? []).map((c) => c.image ?? '');
+type PodTemplateLike = { metadata?: { annotations?: Record<string, string> }; spec?: { containers?: { image?: string }[] } };
+
+/** Whether a hook Job (its pod template) or hook Pod is to fail: the fail annotation, or a failing image. */
+function hookFails(cluster: Cluster, obj: KubeObject): boolean {
+  const pod: PodTemplateLike | undefined = obj.kind === 'Pod' ? (obj as PodTemplateLike) : (obj.spec as { template?: PodTemplateLike } | undefined)?.template;
+  if (obj.metadata.annotations?.[FailAnnotation] !== undefined || pod?.metadata?.annotations?.[FailAnnotation] !== undefined) return true;
+  const images = (pod?.spec?.containers ?? []).map((c) => c.image ?? '');
   return images.some((image) => cluster.settings.failingImages.some((p) => imageMatches(p, image)));
 }
 
 /** Runs a Job to its end as a Job controller would, returning Helm's error text when it failed. */
 function completeJob(cluster: Cluster, job: KubeObject): string | undefined {
   const now = formatTime(cluster.now());
-  const failed = jobFails(cluster, job);
+  const failed = hookFails(cluster, job);
   const live = cluster.get(job.kind, job.metadata.namespace, job.metadata.name)!;
   const condition = failed
     ? { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', lastProbeTime: now, lastTransitionTime: now }
@@ -79,7 +83,8 @@ export function execHooks(ctx: HookContext, r: Release, event: string): void {
       hook.lastRun = { ...hook.lastRun, completedAt: cluster.now(), phase: 'Failed' };
       throw new ReleaseFailedError(`warning: Hook ${event} ${hook.path} failed: ${e.message}`);
     }
-    const failure = objects.filter((o) => o.kind === 'Job').map((o) => completeJob(cluster, o)).find((x) => x !== undefined);
+    const failure = objects.map((o) => (o.kind === 'Job' ? completeJob(cluster, o) : o.kind === 'Pod' && hookFails(cluster, o) ? `pod ${o.metadata.name} failed` : undefined))
+      .find((x) => x !== undefined);
     hook.lastRun.completedAt = cluster.now();
     if (failure) {
       hook.lastRun.phase = 'Failed';

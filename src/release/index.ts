@@ -10,9 +10,13 @@
  *   await releases.rollback('web', { namespace: 'default', revision: 1 });
  *   releases.history('web', 'default').map((r) => [r.version, r.info.status, r.info.description]);
  *
- * Known differences from Helm: no `lookup` against the cluster, no CRDs from `crds/`, no `--force`,
- * `--cleanup-on-fail`, `--recreate-pods`, `--wait-for-jobs` or post-renderers; Services count as ready at
- * once; a hook Job completes the moment it is created (or fails when annotated, see hooks.ts).
+ * `lookup` in templates reads the cluster (not in dry runs, as Helm's client dry run).
+ *
+ * Known differences from Helm: no CRDs from `crds/`, no `--force`, `--cleanup-on-fail`, `--recreate-pods`,
+ * `--wait-for-jobs`, `--take-ownership`, `helm test --logs|--filter` or post-renderers; Services, PVCs and Jobs count as
+ * ready once they exist; a hook Job completes the moment it is created (or fails when annotated, see
+ * hooks.ts) and a hook Pod counts as succeeded once created; times are kept in milliseconds (Helm keeps
+ * nanoseconds); `--wait` on a virtual clock moves that cluster's time forward for everyone.
  */
 import type { Cluster } from '../cluster/index.js';
 import type { LoadedChart } from '../helm/render/index.js';
@@ -22,6 +26,7 @@ import { history, list, type ListOptions, status } from './queries.js';
 import type { Sleep } from './readiness.js';
 import type { Release } from './record.js';
 import { rollback, type RollbackOptions } from './rollback.js';
+import { testRelease, type TestResult } from './release-test.js';
 import { ReleaseStorage } from './storage.js';
 import { uninstall, type UninstallOptions, type UninstallResult } from './uninstall.js';
 import { upgrade, type UpgradeOptions } from './upgrade.js';
@@ -37,6 +42,7 @@ export type { InstallOptions } from './install.js';
 export type { UpgradeOptions } from './upgrade.js';
 export type { UninstallOptions, UninstallResult } from './uninstall.js';
 export type { Sleep } from './readiness.js';
+export type { TestResult } from './release-test.js';
 export { threeWayMergePatch } from './three-way.js';
 export { KEEP_POLICY, MANAGED_BY_LABEL, RELEASE_NAME_ANNOTATION, RELEASE_NAMESPACE_ANNOTATION, RESOURCE_POLICY_ANNOTATION } from './resources.js';
 
@@ -49,6 +55,8 @@ export interface ReleaseManager {
   history(name: string, namespace: string, max?: number): Release[];
   status(name: string, namespace: string, revision?: number): Release;
   list(opts?: ListOptions): Release[];
+  /** `helm test`: see release-test.ts. */
+  test(name: string, namespace: string): TestResult;
 }
 
 /** Options of createReleaseManager. */
@@ -71,5 +79,6 @@ export function createReleaseManager(cluster: Cluster, options: ReleaseManagerOp
     history: (name, namespace, max) => history(ctx, name, namespace, max),
     status: (name, namespace, revision) => status(ctx, name, namespace, revision),
     list: (opts) => list(ctx, opts),
+    test: (name, namespace) => testRelease(ctx, name, namespace),
   };
 }

@@ -62,3 +62,17 @@ export async function waitForResources(cluster: Cluster, objects: KubeObject[], 
     await passTime(cluster, Math.min(WAIT_POLL_MS, left), sleep);
   }
 }
+
+/**
+ * `uninstall --wait`: waits until every object is gone from the cluster. Throws ResourceError
+ * `context deadline exceeded` when `timeoutMs` of simulated time pass first.
+ */
+export async function waitForDeletion(cluster: Cluster, objects: KubeObject[], timeoutMs: number, sleep: Sleep): Promise<void> {
+  const deadline = cluster.now() + timeoutMs;
+  for (;;) {
+    if (objects.every((o) => !cluster.get(o.kind, o.metadata.namespace, o.metadata.name))) return;
+    const left = deadline - cluster.now();
+    if (left <= 0) throw new ResourceError('context deadline exceeded');
+    await passTime(cluster, Math.min(WAIT_POLL_MS, left), sleep);
+  }
+}

@@ -5,7 +5,8 @@
  * revision becomes `uninstalled` ("Uninstallation complete") and deployed ones superseded.
  */
 import { validateReleaseName } from '../helm/render/index.js';
-import { type ActionContext, recordRelease } from './context.js';
+import { type ActionContext, DEFAULT_TIMEOUT_MS, recordRelease } from './context.js';
+import { waitForDeletion } from './readiness.js';
 import { InvalidReleaseRequestError, ReleaseError, ReleaseFailedError, ReleaseNotFoundError } from './errors.js';
 import { execHooks } from './hooks.js';
 import { Description, type Release, Status } from './record.js';
@@ -19,6 +20,8 @@ export interface UninstallOptions {
   /** Succeed quietly when there is no such release. */
   ignoreNotFound?: boolean;
   description?: string;
+  /** Wait until every deleted object is gone (`--wait`), up to `timeoutMs` (default 5m). */
+  wait?: boolean;
   timeoutMs?: number;
 }
 
@@ -30,6 +33,21 @@ export interface UninstallResult {
 
 function purge(ctx: ActionContext, releases: Release[]): void {
   for (const r of releases) ctx.storage.delete(r.name, r.namespace, r.version);
+}
+
+/** The end of an uninstall: purge every record, or keep the latest as `uninstalled` and supersede deployed ones. */
+function finish(ctx: ActionContext, rel: Release, history: Release[], opts: UninstallOptions): void {
+  rel.info.status = Status.Uninstalled;
+  rel.info.description = opts.description || Description.UninstallComplete;
+  if (!opts.keepHistory) {
+    purge(ctx, history);
+    return;
+  }
+  recordRelease(ctx, rel);
+  for (const r of ctx.storage.deployedAll(rel.name, rel.namespace)) {
+    r.info.status = Status.Superseded;
+    recordRelease(ctx, r);
+  }
 }
 
 /**
@@ -60,8 +78,11 @@ export async function uninstall(ctx: ActionContext, name: string, opts: Uninstal
   const hookCtx = { cluster: ctx.cluster, record: (r: Release) => recordRelease(ctx, r) };
   if (!opts.disableHooks) execHooks(hookCtx, rel, 'pre-delete');
   recordRelease(ctx, rel);
-  const { kept } = deleteReleaseResources(ctx.cluster, rel.manifest, rel.namespace);
+  const { deleted, kept } = deleteReleaseResources(ctx.cluster, rel.manifest, rel.namespace);
   const errors: string[] = [];
+  if (opts.wait) {
+    await waitForDeletion(ctx.cluster, deleted, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, ctx.sleep).catch((e: Error) => errors.push(e.message));
+  }
   if (!opts.disableHooks) {
     try {
       execHooks(hookCtx, rel, 'post-delete');
@@ -69,17 +90,8 @@ export async function uninstall(ctx: ActionContext, name: string, opts: Uninstal
       errors.push((e as Error).message);
     }
   }
-  rel.info.status = Status.Uninstalled;
-  rel.info.description = opts.description || Description.UninstallComplete;
-  const info = kept === '' ? '' : `These resources were kept due to the resource policy:\n${kept}`;
-  if (!opts.keepHistory) purge(ctx, history);
-  else {
-    recordRelease(ctx, rel);
-    for (const r of ctx.storage.deployedAll(name, opts.namespace)) {
-      r.info.status = Status.Superseded;
-      recordRelease(ctx, r);
-    }
-  }
+  finish(ctx, rel, history, opts);
   if (errors.length > 0) throw new ReleaseFailedError(`uninstallation completed with ${errors.length} error(s): ${errors.join('; ')}`);
+  const info = kept === '' ? '' : `These resources were kept due to the resource policy:\n${kept}`;
   return { release: rel, info };
 }

@@ -54,6 +54,11 @@ export function upgradeValues(chart: LoadedChart, current: Release, opts: Upgrad
   return { config: newVals, chart };
 }
 
+/** mergeCustomLabels: the new labels over the previous ones; a label set to "null" is removed. */
+function mergeCustomLabels(current: Record<string, string>, desired: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries({ ...current, ...desired }).filter(([, v]) => v !== 'null'));
+}
+
 function findCurrent(ctx: ActionContext, name: string, namespace: string): { last: Release; current: Release } {
   const history = ctx.storage.history(name, namespace);
   const last = history.at(-1);
@@ -88,7 +93,7 @@ export async function upgrade(ctx: ActionContext, name: string, chart: LoadedCha
     name, namespace: current.namespace, version: revision,
     info: { firstDeployed: current.info.firstDeployed, lastDeployed: ctx.cluster.now(), status: Status.PendingUpgrade, description: Description.PreparingUpgrade, notes: body.notes },
     chart: storeChart(renderChart), config: valuesToPlain(config), manifest: body.manifest, hooks: body.hooks,
-    labels: { ...last.labels, ...opts.labels },
+    labels: mergeCustomLabels(last.labels, opts.labels),
   };
   const original = buildResources(current.manifest, current.namespace);
   const target = buildResources(rel.manifest, rel.namespace).map((o) => withOwnership(o, rel.name, rel.namespace));

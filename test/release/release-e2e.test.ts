@@ -1,24 +1,25 @@
 /**
- * End to end, as a class would do it: three versions of a chart pushed with curl to a real Chartroom
- * process (virtual clock), `chartroom helm repo add`, install, an upgrade that only scales, an upgrade
- * that changes the image, and a rollback — checking the ReplicaSets, the Helm revisions and the
- * Deployment's events after every step, through the simulator API.
+ * End to end, as a class would do it: three versions of a chart packaged with `chartroom helm package`
+ * and pushed with curl to a real Chartroom process (virtual clock), `chartroom helm repo add`, install,
+ * an upgrade that only scales, an upgrade that changes the image, and a rollback — checking the
+ * ReplicaSets, the Helm revisions and the Deployment's events after every step, through the simulator API.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, run, startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
-import { tarball } from '../helpers/charts.js';
-import { gzipSync } from 'node:zlib';
 import { vwebFiles } from './vweb-chart.js';
 
-/** vweb at `version` with `replicaCount` and `image.tag` defaults changed, packaged. */
-function packageVweb(version: string, replicas: number, tag: string): Buffer {
+/** Writes the vweb chart folder at `version` with `replicaCount` and `image.tag` defaults changed. */
+async function writeVweb(dir: string, version: string, replicas: number, tag: string): Promise<void> {
   const files = vwebFiles(version, version);
   const values = files.get('values.yaml')!.toString().replace('replicaCount: 1', `replicaCount: ${replicas}`).replace('tag: "1.25"', `tag: "${tag}"`);
   files.set('values.yaml', Buffer.from(values));
-  return gzipSync(tarball([...files].map(([path, data]) => ({ path: `vweb/${path}`, data }))));
+  for (const [path, data] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), data);
+  }
 }
 
 describe('push, repo add, install, upgrade twice, roll back', () => {
@@ -39,8 +40,10 @@ describe('push, repo add, install, upgrade twice, roll back', () => {
     env = { CHARTROOM_SERVER: server.url, HELM_REPOSITORY_CONFIG: join(tmp.path, 'repositories.yaml'), HELM_REPOSITORY_CACHE: join(tmp.path, 'cache') };
     const versions: [string, number, string][] = [['0.1.0', 1, '1.25'], ['0.2.0', 3, '1.25'], ['0.3.0', 3, '1.26']];
     for (const [version, replicas, tag] of versions) {
+      const folder = join(tmp.path, `src-${version}`, 'vweb');
+      await writeVweb(folder, version, replicas, tag);
       const file = join(tmp.path, `vweb-${version}.tgz`);
-      await writeFile(file, packageVweb(version, replicas, tag));
+      expect((await chartroom('helm', 'package', folder, '-d', tmp.path)).stdout).toBe(`Successfully packaged chart and saved it to: ${file}\n`);
       const push = await run('curl', ['-sS', '--data-binary', `@${file}`, `${server.url}/api/charts`]);
       expect(push.stdout).toBe('{"saved":true}');
     }

@@ -328,3 +328,16 @@ data:
     expect(up.manifest).toContain('  deployments: "1"\n');
   });
 });
+
+describe('uninstall --wait', () => {
+  it('waits until a deleted Pod has finished terminating', async () => {
+    const { cluster, releases } = setup();
+    const files = vwebFiles();
+    files.set('templates/pod.yaml', Buffer.from('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-solo\nspec:\n  containers:\n    - name: c\n      image: busybox\n'));
+    await releases.install(await assembleChart(files), { releaseName: 'web', namespace: ns, values: vals(), wait: true });
+    const start = cluster.now();
+    await releases.uninstall('web', { namespace: ns, wait: true });
+    expect(cluster.get('Pod', ns, 'web-solo')).toBeUndefined();
+    expect(cluster.now() - start).toBe(2000); // Terminating lasts 2 s in the simulator; polled every 2 s
+  });
+});

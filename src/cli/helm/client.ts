@@ -62,6 +62,11 @@ export class ReleaseClient {
     return this.send('POST', `${ref(namespace, name)}/rollback`, body);
   }
 
+  /** POST test: `{release, error?}` (a failed test is not an HTTP error: Helm prints the status first). */
+  test(namespace: string, name: string): Promise<{ release: ReleaseView; error?: string }> {
+    return this.send('POST', `${ref(namespace, name)}/test`, {});
+  }
+
   /** DELETE (uninstall): `{release, info}`. */
   uninstall(namespace: string, name: string, query: Record<string, string>): Promise<{ release: ReleaseView | null; info: string }> {
     return this.send('DELETE', `${ref(namespace, name)}${qs(query)}`);

@@ -14,7 +14,7 @@ const SUPPORTED: Record<string, string[]> = {
   install: [...VALUE_FLAGS, ...RELEASE_WRITE, 'generate-name', 'replace', 'name-template'],
   upgrade: [...VALUE_FLAGS, ...RELEASE_WRITE, 'install', 'reset-values', 'reuse-values', 'reset-then-reuse-values', 'history-max'],
   rollback: ['dry-run', 'wait', 'timeout', 'no-hooks', 'history-max'],
-  uninstall: ['keep-history', 'no-hooks', 'ignore-not-found', 'description'],
+  uninstall: ['keep-history', 'no-hooks', 'ignore-not-found', 'description', 'wait', 'timeout'],
   history: ['max', 'output'],
   status: ['revision', 'show-desc', 'output'],
   list: [...STATES, 'all-namespaces', 'short', 'date', 'reverse', 'max', 'offset', 'filter', 'selector', 'no-headers', 'output'],
@@ -23,13 +23,17 @@ const SUPPORTED: Record<string, string[]> = {
   search: ['versions', 'version', 'devel'],
   pull: ['version', 'destination', 'devel'],
   show: ['version', 'devel'],
+  test: ['hide-notes'],
+  package: ['destination', 'version', 'app-version'],
+  'cm-push': ['force', 'version', 'app-version', 'context-path', 'username', 'password'],
+  template: [...VALUE_FLAGS, 'version', 'devel', 'generate-name', 'no-hooks'],
 };
 
 /** Helm flags that exist but are not implemented here. */
 const UNSUPPORTED = new Set([
   'force', 'cleanup-on-fail', 'recreate-pods', 'wait-for-jobs', 'post-renderer', 'post-renderer-args', 'take-ownership', 'kube-context',
   'kubeconfig', 'kube-apiserver', 'kube-token', 'untar', 'untardir', 'verify', 'prov', 'regexp', 'skip-crds', 'dependency-update',
-  'render-subchart-notes', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
+  'render-subchart-notes', 'logs', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
   'repo', 'pass-credentials', 'insecure-skip-tls-verify', 'ca-file', 'cert-file', 'key-file', 'keyring', 'plain-http',
   'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'wait', 'dry-run',
   'timeout', 'output', 'description', 'install', 'all', 'max', 'revision', 'version', 'devel', 'labels',

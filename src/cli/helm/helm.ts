@@ -12,10 +12,13 @@ import { HelmUsageError, parseHelmArgs, shortsFor } from './args.js';
 import { HelmApiError, ReleaseClient } from './client.js';
 import { checkFlags } from './flags.js';
 import type { HelmCommand } from './invocation.js';
-import { getCommand, historyCommand, listCommand, statusCommand } from './query-commands.js';
+import { getCommand, historyCommand, listCommand, statusCommand, testCommand } from './query-commands.js';
 import { installCommand, PrefixedError, rollbackCommand, uninstallCommand, upgradeCommand } from './release-commands.js';
 import { pullCommand, repoCommand, searchCommand, showCommand } from './repo-commands.js';
 import { repoPaths } from './repositories.js';
+import { templateCommand } from './template-command.js';
+import { packageCommand } from './package-command.js';
+import { cmPushCommand } from './cm-push-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -37,6 +40,10 @@ const COMMANDS: Record<string, HelmCommand> = {
   fetch: pullCommand,
   show: showCommand,
   inspect: showCommand,
+  test: testCommand,
+  template: templateCommand,
+  package: packageCommand,
+  'cm-push': cmPushCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

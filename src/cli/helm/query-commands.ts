@@ -85,3 +85,12 @@ export const getCommand: HelmCommand = async (inv) => {
   } else for (const h of release.hooks) inv.io.stdout(`---\n# Source: ${h.path}\n${h.manifest}\n`);
   return 0;
 };
+
+/** `helm test NAME`: runs the test hooks, prints the status block with the TEST SUITE lines. */
+export const testCommand: HelmCommand = async (inv) => {
+  const { release, error } = await inv.client.test(inv.namespace, requireName(inv, 'test'));
+  inv.io.stdout(formatStatus(release, { hideNotes: isOn(inv.args, 'hide-notes') }));
+  if (error === undefined) return 0;
+  inv.io.stderr(`Error: ${error}\n`);
+  return 1;
+};

@@ -4,7 +4,8 @@
  */
 import { basename } from 'node:path';
 import { HelmUsageError, intArg, isOn } from './args.js';
-import { chartBody, locateChart } from './chart-source.js';
+import { chartBody, chartFiles, type ChartSource, locateChart } from './chart-source.js';
+import { parseChartYaml } from '../../repo/chart-metadata.js';
 import { type HelmCommand, type HelmInvocation, labelsBody, timeoutBody, valuesBody } from './invocation.js';
 import { formatHelmRelease, formatStatus } from './printers.js';
 import type { ReleaseView } from './client.js';
@@ -29,6 +30,12 @@ function printRelease(inv: HelmInvocation, release: ReleaseView): void {
   const format = outputFormat(inv);
   if (format === 'table') inv.io.stdout(formatStatus(release, { hideNotes: isOn(inv.args, 'hide-notes') }));
   else inv.io.stdout(formatHelmRelease(release, format));
+}
+
+/** Helm's `WARNING: This chart is deprecated` (on stderr) for a chart marked `deprecated: true`. */
+async function warnIfDeprecated(inv: HelmInvocation, source: ChartSource): Promise<void> {
+  const chartYaml = (await chartFiles(source)).get('Chart.yaml');
+  if (chartYaml && parseChartYaml(chartYaml).deprecated) inv.io.stderr('WARNING: This chart is deprecated\n');
 }
 
 async function withPrefix<T>(prefix: string, action: () => Promise<T>): Promise<T> {
@@ -59,6 +66,7 @@ export const installCommand: HelmCommand = async (inv) => {
   if (!ref) throw new HelmUsageError(generate || first === undefined ? '"helm install" requires at least 1 argument' : 'must either provide a name or specify --generate-name');
   const { release } = await withPrefix('INSTALLATION FAILED', async () => {
     const source = await locateChart(ref, inv.args.flags.get('version') ?? '', inv.paths);
+    await warnIfDeprecated(inv, source);
     const nameBase = basename(ref).split('.')[0] || 'chart';
     return await inv.client.install({
       name, generateName: generate, nameBase, namespace: inv.namespace, chart: chartBody(source), values: await valuesBody(inv),
@@ -76,6 +84,7 @@ export const upgradeCommand: HelmCommand = async (inv) => {
   const { args } = inv;
   const { release, installed } = await withPrefix('UPGRADE FAILED', async () => {
     const source = await locateChart(ref, args.flags.get('version') ?? '', inv.paths);
+    await warnIfDeprecated(inv, source);
     return await inv.client.upgrade(inv.namespace, name, {
       chart: chartBody(source), values: await valuesBody(inv), install: isOn(args, 'install'), resetValues: isOn(args, 'reset-values'),
       reuseValues: isOn(args, 'reuse-values'), resetThenReuseValues: isOn(args, 'reset-then-reuse-values'),
@@ -112,6 +121,7 @@ export const uninstallCommand: HelmCommand = async (inv) => {
     const result = await inv.client.uninstall(inv.namespace, name, {
       keepHistory: isOn(inv.args, 'keep-history') ? 'true' : '', disableHooks: isOn(inv.args, 'no-hooks') ? 'true' : '',
       ignoreNotFound: isOn(inv.args, 'ignore-not-found') ? 'true' : '', description: inv.args.flags.get('description') ?? '',
+      wait: isOn(inv.args, 'wait') ? 'true' : '', timeout: inv.args.flags.get('timeout') ?? '',
     });
     if (result.info) inv.io.stdout(`${result.info}\n`);
     inv.io.stdout(`release "${name}" uninstalled\n`);

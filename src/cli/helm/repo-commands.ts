@@ -102,7 +102,9 @@ export const searchCommand: HelmCommand = async (inv) => {
     }
   })();
   const rows: { score: number; name: string; version: string; app: string; description: string }[] = [];
-  for (const repo of await readRepos(inv.paths)) {
+  const repos = await readRepos(inv.paths);
+  if (repos.length === 0) throw new HelmUsageError('no repositories configured');
+  for (const repo of repos) {
     const cached = await readFile(indexCachePath(inv.paths, repo.name)).catch(() => undefined);
     if (!cached) {
       inv.io.stderr(`WARNING: Repo "${repo.name}" is corrupt or missing. Try 'helm repo update'.\n`);

@@ -8,12 +8,15 @@
  *   GET    /api/sim/clusters/<c>/releases/<ns>/<name>/values?revision=N&all=true
  *   POST   /api/sim/clusters/<c>/releases/<ns>/<name>/upgrade      upgrade (JSON body)
  *   POST   /api/sim/clusters/<c>/releases/<ns>/<name>/rollback     {"revision":N,...}
- *   DELETE /api/sim/clusters/<c>/releases/<ns>/<name>?keepHistory=&disableHooks=&ignoreNotFound=
+ *   POST   /api/sim/clusters/<c>/releases/<ns>/<name>/test         run the test hooks: {release, error?}
+ *   DELETE /api/sim/clusters/<c>/releases/<ns>/<name>?keepHistory=&disableHooks=&ignoreNotFound=&wait=&timeout=
  */
 import { SIM_PREFIX } from './sim-router.js';
 
 /** The names of the release routes. */
-export type ReleaseRouteName = 'releaseList' | 'releaseInstall' | 'releaseStatus' | 'releaseHistory' | 'releaseValues' | 'releaseUpgrade' | 'releaseRollback' | 'releaseUninstall';
+export type ReleaseRouteName =
+  | 'releaseList' | 'releaseInstall' | 'releaseStatus' | 'releaseHistory' | 'releaseValues' | 'releaseUpgrade' | 'releaseRollback'
+  | 'releaseUninstall' | 'releaseTest';
 
 /** A matched release request. */
 export interface ReleaseRouteMatch {
@@ -29,6 +32,7 @@ const ACTIONS: Record<string, ReleaseRouteName> = {
   'GET values': 'releaseValues',
   'POST upgrade': 'releaseUpgrade',
   'POST rollback': 'releaseRollback',
+  'POST test': 'releaseTest',
   'DELETE ': 'releaseUninstall',
 };
 

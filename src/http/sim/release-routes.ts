@@ -88,7 +88,7 @@ async function uninstallRelease({ request, match, releases }: ReleaseCall): Prom
   const q = queryOf(request);
   const result = await releases.uninstall(match.name, {
     namespace: match.namespace, keepHistory: q.keepHistory === 'true', disableHooks: q.disableHooks === 'true',
-    ignoreNotFound: q.ignoreNotFound === 'true', description: q.description,
+    ignoreNotFound: q.ignoreNotFound === 'true', description: q.description, wait: q.wait === 'true', timeoutMs: timeoutOf({ timeout: q.timeout }),
   });
   return { release: result.release ? releaseView(result.release) : null, info: result.info };
 }
@@ -122,6 +122,11 @@ function getValues({ request, match, releases }: ReleaseCall): unknown {
   return { values: releaseValues(rel, q.all === 'true') };
 }
 
+function testRelease({ match, releases }: ReleaseCall): unknown {
+  const result = releases.test(match.name, match.namespace);
+  return { release: releaseView(result.release), ...(result.error === undefined ? {} : { error: result.error }) };
+}
+
 const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
   releaseList: listReleases,
   releaseInstall: installRelease,
@@ -131,6 +136,7 @@ const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
   releaseUpgrade: upgradeRelease,
   releaseRollback: rollbackRelease,
   releaseUninstall: uninstallRelease,
+  releaseTest: testRelease,
 };
 
 /**
@@ -140,6 +146,7 @@ const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
 export async function dispatchReleases(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
   const match = matchReleaseRoute(request.method, path);
   if (!match) return false;
+  request.simRoute = match.route;
   const cluster = clusters.get(match.cluster);
   const call = { request, match, releases: createReleaseManager(cluster, { sleep }), now: cluster.now() };
   try {

@@ -6,6 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClusterRegistry } from '../../cluster/index.js';
 import { dispatchReleases } from './release-routes.js';
+import type { ReleaseRouteName } from './release-router.js';
 import { clockRoute, getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
 import type { SimHandler } from './sim-context.js';
 import { matchSimRoute, type SimRouteName } from './sim-router.js';
@@ -27,7 +28,7 @@ import {
 declare module 'fastify' {
   interface FastifyRequest {
     /** The simulator route that is answering this request (for metrics and logs). */
-    simRoute?: SimRouteName;
+    simRoute?: SimRouteName | ReleaseRouteName;
   }
 }
 
@@ -56,8 +57,8 @@ const HANDLERS: Record<SimRouteName, SimHandler> = {
 };
 
 /**
- * Answers a simulator request (release routes first, see release-router.ts; the others set
- * `request.simRoute`) and returns true, or returns false (sending
+ * Answers a simulator request (release routes first, see release-router.ts), setting
+ * `request.simRoute`, and returns true, or returns false (sending
  * nothing) when `path` is not a simulator route. Throws the handlers' errors (ClusterError and subclasses).
  */
 export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {

@@ -9,8 +9,9 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeRelease, releaseJson } from '../../../src/release/index.js';
+import { readChartArchive } from '../../../src/repo/chart-archive.js';
 import { marshalGoYaml } from '../../../src/yaml/go-yaml-emitter.js';
-import { run, testPeer } from '../../helpers/process.js';
+import { PROJECT_ROOT, run, testPeer } from '../../helpers/process.js';
 import { vwebFiles } from '../../release/vweb-chart.js';
 import { startFakeKubeApi, type FakeKubeApi } from './fake-kube-api.js';
 import { helmHarness, type HelmHarness } from './helm-harness.js';
@@ -31,7 +32,9 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     api = await startFakeKubeApi(h.dir);
     env = {
       KUBECONFIG: api.kubeconfig, HELM_CACHE_HOME: join(h.dir, 'helm-cache'), HELM_CONFIG_HOME: join(h.dir, 'helm-config'),
-      HELM_DATA_HOME: join(h.dir, 'helm-data'), HELM_REPOSITORY_CONFIG: join(h.dir, 'real-repos.yaml'), HELM_REPOSITORY_CACHE: join(h.dir, 'real-cache'),
+      HELM_DATA_HOME: join(h.dir, 'helm-data'), HELM_REPOSITORY_CONFIG: join(h.dir, 'real-repos.yaml'),
+      // The cm-push plugin finds the cache under HELM_CACHE_HOME, whatever HELM_REPOSITORY_CACHE says.
+      HELM_REPOSITORY_CACHE: join(h.dir, 'helm-cache', 'repository'),
     };
     await h.writeChart('vweb', vwebFiles('0.1.0'));
     await writeFile(join(h.dir, 'hooks.yaml'), 'replicaCount: 2\nhook:\n  enabled: true\nconfig:\n  enabled: true\n  keep: true\n');
@@ -52,6 +55,43 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
       expect(dropDate(ours.stdout)).toBe(dropDate(theirs.stdout));
     });
   }
+
+  it('package writes the archive helm package writes (file for file) and helm reads it alike', async () => {
+    const parent = await h.writeChart('parent', new Map([
+      ['Chart.yaml', Buffer.from('# a comment\napiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n  - name: vweb\n    version: 0.1.0\n    repository: ""\n')],
+      ['values.yaml', Buffer.from('# kept verbatim\nvweb:\n  replicaCount: 2\n')], ['templates/cm.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n')],
+    ]));
+    await mkdir(join(h.dir, 'theirs'));
+    await mkdir(join(h.dir, 'ours'));
+    expect((await real('package', join(h.dir, 'vweb'), '-d', join(parent, 'charts'))).code).toBe(0);
+    for (const [chart, flags] of [['demo', ['--version', '2.0.0', '--app-version', 'v9']], ['parent', []]] as const) {
+      const theirs = await real('package', join(h.dir, chart), '-d', join(h.dir, 'theirs'), ...flags);
+      const ours = await h.helm('package', join(h.dir, chart), '-d', join(h.dir, 'ours'), ...flags);
+      expect(ours.stdout).toBe(theirs.stdout.replace(join(h.dir, 'theirs'), join(h.dir, 'ours')));
+      const file = theirs.stdout.trim().split('/').at(-1)!;
+      const read = async (dir: string) => {
+        const contents = await readChartArchive(await readFile(join(h.dir, dir, file)), () => true);
+        return [['Chart.yaml', contents.chartYaml] as const, ...contents.files].map(([k, v]) => `${k}\n${v.toString()}`).sort();
+      };
+      expect(await read('ours')).toEqual(await read('theirs'));
+      for (const args of [['show', 'chart'], ['template', 'x']]) {
+        expect((await real(...args, join(h.dir, 'ours', file))).stdout).toBe((await real(...args, join(h.dir, 'theirs', file))).stdout);
+      }
+    }
+  });
+
+  it('template prints what helm template prints, errors included', async () => {
+    const bad = await h.writeChart('bad', new Map([...vwebFiles('0.1.0'), ['templates/oops.yaml', Buffer.from('{{ .Values.nope.deeper }}\n')]]));
+    const cases: string[][] = [
+      ['template', join(h.dir, 'vweb'), '-f', join(h.dir, 'hooks.yaml')], ['template', 'web', join(h.dir, 'demo'), '-n', 'team'],
+      ['template', 'web', join(h.dir, 'vweb'), '--no-hooks', '-f', join(h.dir, 'hooks.yaml')], ['template', 'web', bad], ['template', 'Bad_Name', join(h.dir, 'vweb')],
+    ];
+    for (const args of cases) {
+      const theirs = await real(...args);
+      const ours = await h.helm(...args);
+      expect({ args, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
+  });
 
   it('get values prints Helm\'s YAML of the config Helm records; the release JSON round-trips byte for byte', async () => {
     const flags = ['-f', join(h.dir, 'hooks.yaml')];
@@ -83,6 +123,7 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     const tgz = await readFile(join(h.dir, 'vweb-0.1.0.tgz'));
     expect((await h.sim.app.inject({ method: 'POST', url: '/api/charts', payload: tgz })).statusCode).toBe(201);
     const commands: string[][] = [
+      ['search', 'repo', 'vweb'], ['repo', 'list'], ['repo', 'update'], ['repo', 'remove', 'class'], ['show', 'values', 'class/vweb'],
       ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', h.url], ['repo', 'add', 'class', `${h.url}/x`], ['repo', 'add', 'bad/name', h.url],
       ['repo', 'add', 'missing', `${h.url}/nothing/here`], ['repo', 'list'], ['repo', 'update'], ['search', 'repo', 'vweb'], ['search', 'repo', 'nothing'],
       ['search', 'repo', 'class/', '-l', '--version', '~0.1'], ['show', 'values', 'class/vweb'], ['show', 'chart', 'class/vweb'],
@@ -107,5 +148,24 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     await rm(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'));
     expect((await h.helm('pull', 'class/vweb', '-d', join(h.dir, 'pulled'))).code).toBe(0);
     expect((await readFile(join(h.dir, 'pulled', 'vweb-0.1.0.tgz'))).equals(theirs)).toBe(true);
+  });
+  it('cm-push uploads as the cm-push plugin does, with its messages', async () => {
+    const plugins = { ...env, HELM_PLUGINS: join(PROJECT_ROOT, '.tools/helm-plugins') };
+    const plugin = async (...args: string[]) => await run(helmBin!, args, { env: plugins, cwd: h.dir });
+    const vweb = join(h.dir, 'vweb');
+    // The plugin follows an error with its cobra usage text; the error line itself is compared.
+    const firstLine = (s: string) => s.split('\n')[0];
+    const same = (theirs: { stdout: string; stderr: string; code: number }, ours: { stdout: string; stderr: string; code: number }, from: string, to: string) =>
+      expect({ out: ours.stdout, err: firstLine(ours.stderr), code: ours.code })
+        .toEqual({ out: theirs.stdout.replaceAll(from, to), err: firstLine(theirs.stderr.replaceAll(from, to)), code: theirs.code });
+    same(await plugin('cm-push', vweb, h.url, '--version', '0.5.0'), await h.helm('cm-push', vweb, h.url, '--version', '0.6.0'), '0.5.0', '0.6.0');
+    same(await plugin('cm-push', vweb, h.url, '--version', '0.6.0'), await h.helm('cm-push', vweb, h.url, '--version', '0.5.0'), '0.6.0', '0.5.0');
+    expect((await h.helm('cm-push', vweb, h.url, '--version', '0.5.0', '--force')).stdout).toBe(`Pushing vweb-0.5.0.tgz to ${h.url}...\nDone.\n`);
+    await real('repo', 'add', 'pushy', h.url);
+    await h.helm('repo', 'add', 'pushy', h.url);
+    same(await plugin('cm-push', vweb, 'pushy', '--version', '0.7.0'), await h.helm('cm-push', vweb, 'pushy', '--version', '0.8.0'), '0.7.0', '0.8.0');
+    same(await plugin('cm-push', vweb, 'nope'), await h.helm('cm-push', vweb, 'nope'), '', '');
+    const index = (await h.sim.app.inject({ method: 'GET', url: '/api/charts/vweb' })).json() as { version: string }[];
+    expect(index.map((v) => v.version).sort()).toEqual(['0.1.0', '0.5.0', '0.6.0', '0.7.0', '0.8.0']);
   });
 });

@@ -62,12 +62,64 @@ describe('chartroom helm: one release through every command', () => {
     }
   });
 
+  it('failed upgrades: --wait past --timeout marks the revision failed; --atomic rolls back', async () => {
+    // A cluster of its own: the waits below move its virtual clock, which the other tests' goldens must not see.
+    h.sim.clusters.get('flaky').setFailingImages(['nginx:broken']);
+    const broken = join(h.dir, 'broken.yaml');
+    await writeFile(broken, 'image:\n  tag: broken\n');
+    const steps: [string, string[]][] = [
+      ['fail-install.txt', ['install', 'shaky', chart, '--wait']],
+      ['fail-upgrade.txt', ['upgrade', 'shaky', chart, '-f', broken, '--wait', '--timeout', '10s']],
+      ['fail-list.txt', ['list', '--failed']],
+      ['fail-atomic.txt', ['upgrade', 'shaky', chart, '-f', broken, '--atomic', '--timeout', '10s']],
+      ['fail-history.txt', ['history', 'shaky']],
+      ['fail-install-atomic.txt', ['install', 'gone', chart, '-f', broken, '--atomic', '--timeout', '4s']],
+      ['fail-install-atomic-status.txt', ['status', 'gone']],
+    ];
+    for (const [file, args] of steps) {
+      const r = await h.helm(...args, '--cluster', 'flaky');
+      await golden(file, `$ helm ${args.map((a) => a.replace(h.dir, '<tmp>')).join(' ')}\n${r.stdout}${r.stderr}[exit ${r.code}]\n`);
+    }
+  });
+
   it('dry-run prints the hooks and the manifest and stores nothing', async () => {
     const r = await h.helm('install', 'dry', chart, '--dry-run', '--set-string', 'x=1');
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: INSTALLATION FAILED: --set-string is not supported yet (issue #4); use -f/--values\n' });
     const ok = await h.helm('install', 'dry', chart, '--dry-run', '-f', values);
     await golden('install-dry-run.txt', ok.stdout);
     expect((await h.helm('status', 'dry')).stderr).toBe('Error: release: not found\n');
+  });
+
+  it('warns about a deprecated chart; --labels are storage labels that list -l selects, "null" removes one', async () => {
+    const files = vwebFiles('0.1.0');
+    files.set('Chart.yaml', Buffer.from(`${files.get('Chart.yaml')!.toString()}deprecated: true\n`));
+    const old = await h.writeChart('old', files);
+    const r = await h.helm('install', 'lab', old, '--labels', 'team=blue,tier=web');
+    expect([r.code, r.stderr]).toEqual([0, 'WARNING: This chart is deprecated\n']);
+    expect((await h.helm('ls', '-q', '-l', 'team=blue')).stdout).toBe('lab\n');
+    await h.helm('upgrade', 'lab', old, '--labels', 'team=null');
+    expect((await h.helm('ls', '-q', '-l', 'team=blue')).stdout).toBe('');
+    expect((await h.helm('ls', '-q', '-l', 'tier=web')).stdout).toBe('lab\n');
+    expect((await h.helm('install', 'sys', old, '--labels', 'owner=me')).stderr).toBe('WARNING: This chart is deprecated\n'
+      + 'Error: INSTALLATION FAILED: user supplied labels contains system reserved label name. System labels: [name owner status version createdAt modifiedAt]\n');
+  });
+
+  it('helm test runs the test hooks and prints them in the status block', async () => {
+    const files = vwebFiles('0.1.0');
+    files.set('templates/tests/ping.yaml', Buffer.from('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-ping\n  annotations:\n    helm.sh/hook: test\n'
+      + '{{- if .Values.failTest }}\n    sim.chartroom.dev/fail: "true"\n{{- end }}\nspec:\n  restartPolicy: Never\n  containers:\n    - name: ping\n      image: busybox\n'));
+    const tested = await h.writeChart('tested', files);
+    await h.helm('install', 'probe', tested);
+    const before = await h.helm('status', 'probe');
+    expect(before.stdout).not.toContain('TEST SUITE');
+    await golden('test.txt', (await h.helm('test', 'probe')).stdout);
+    const failing = join(h.dir, 'fail.yaml');
+    await writeFile(failing, 'failTest: true\n');
+    await h.helm('upgrade', 'probe', tested, '-f', failing);
+    const r = await h.helm('test', 'probe');
+    expect([r.code, r.stderr]).toEqual([1, 'Error: pod probe-ping failed\n']);
+    expect(r.stdout).toContain('TEST SUITE:     probe-ping\n');
+    expect(r.stdout).toContain('Phase:          Failed\n');
   });
 
   it('--generate-name names the release after the chart and the clock', async () => {
