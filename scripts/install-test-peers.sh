@@ -3,6 +3,7 @@
 #   .tools/bin/helm                         Helm 3 (helm.sh/helm/v3)
 #   .tools/helm-plugins/cm-push/            the cm-push plugin (github.com/chartmuseum/helm-push)
 #   .tools/bin/minio                        MinIO (github.com/minio/minio), the real S3 server the S3 tests use
+# and, when run as root without it, Debian's chromium (/usr/bin/chromium) for the web console's browser tests.
 # Nothing here is committed; CI runs this script before the tests. Re-running skips what is already built.
 set -euo pipefail
 
@@ -12,9 +13,25 @@ HELM_PUSH_VERSION="${HELM_PUSH_VERSION:-v0.10.4}"
 # MinIO publishes no semver module tags, so the pin is a pseudo-version (a commit of 2026-02-12).
 MINIO_VERSION="${MINIO_VERSION:-v0.0.0-20260212201848-7aac2a2c5b7c}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
+required=false
+if [ "${CI:-}" = "true" ] || [ "${CHARTROOM_REQUIRE_PEERS:-}" = "1" ]; then required=true; fi
+
+# The web console's browser tests drive Debian's chromium through playwright-core (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing chromium (apt)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+  elif [ "$required" = "true" ]; then
+    echo "install-test-peers: /usr/bin/chromium is required (apt-get install chromium, as root)" >&2
+    exit 1
+  else
+    echo "install-test-peers: no /usr/bin/chromium; the browser tests will be skipped (apt-get install chromium)" >&2
+  fi
+fi
 
 if ! command -v go >/dev/null 2>&1; then
-  if [ "${CI:-}" = "true" ] || [ "${CHARTROOM_REQUIRE_PEERS:-}" = "1" ]; then
+  if [ "$required" = "true" ]; then
     echo "install-test-peers: Go is required to build helm, helm-cm-push and minio" >&2
     exit 1
   fi
