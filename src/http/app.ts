@@ -102,7 +102,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   const rawPath = request.url.split('?')[0] as string;
   const path = stripContextPath(rawPath, config.contextPath);
   if (path === undefined) return notFound(reply);
-  if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin);
+  if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin, isSimPath(path));
   // The simulator owns /api/sim/clusters… and /api/sim/openapi.json only, so a tenant named `sim`
   // (--depth ≥ 1) keeps /api/sim/charts…; only a repository path starting `sim/clusters` is shadowed.
   if (deps.clusters && !config.disableApi && isSimPath(path)) {
@@ -131,11 +131,12 @@ function notFound(reply: import('fastify').FastifyReply): unknown {
   return reply.code(404).type('application/json; charset=utf-8').send({ error: 'not found' });
 }
 
-function preflight(reply: import('fastify').FastifyReply, origin: string): unknown {
+/** CORS preflight; the simulator's routes also take PATCH (the web console patches objects). */
+function preflight(reply: import('fastify').FastifyReply, origin: string, sim: boolean): unknown {
   return reply
     .code(204)
     .header('access-control-allow-origin', origin)
-    .header('access-control-allow-methods', 'GET, HEAD, POST, DELETE, OPTIONS')
+    .header('access-control-allow-methods', sim ? 'GET, HEAD, POST, PATCH, DELETE, OPTIONS' : 'GET, HEAD, POST, DELETE, OPTIONS')
     .header('access-control-allow-headers', 'Authorization, Content-Type, X-Request-Id')
     .header('access-control-max-age', '600')
     .send();

@@ -88,5 +88,9 @@ describe('sim API: apply, list, get', () => {
     await start('virtual', true, { corsAllowOrigin: 'https://console.example' });
     const res = await sim!.app.inject({ method: 'GET', url: `${C}/pods` });
     expect(res.headers['access-control-allow-origin']).toBe('https://console.example');
+    const preflight = await sim!.app.inject({ method: 'OPTIONS', url: `${C}/deploy/default/vweb` });
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, PATCH, DELETE, OPTIONS');
+    const chartPreflight = await sim!.app.inject({ method: 'OPTIONS', url: '/api/charts' });
+    expect(chartPreflight.headers['access-control-allow-methods']).toBe('GET, HEAD, POST, DELETE, OPTIONS');
   });
 });
