@@ -288,10 +288,15 @@ export class Tenant {
       // A replica that has not synced for a while may hold a stale sequence counter; catch up first.
       if (this.options.now().getTime() - this.lastSync > this.options.staleAfterMs) await this.sync(true);
       const seq = await this.journal.append(op);
-        this.cursor.recordOwn(seq, op.op === 'put' ? op.record.file : op.file);
+      const file = op.op === 'put' ? op.record.file : op.file;
+      // While the write was in flight a sync may have applied a newer record for this file (another
+      // replica's, numbered after ours): the highest sequence number wins here too, as on every replica.
+      const isNewest = this.cursor.shouldApply(seq, file);
+      this.cursor.recordOwn(seq, file);
       this.pending += 1;
       const at = new Date(op.at);
-      if (op.op === 'put') this.index.put(op.record, at);
+      if (!isNewest) this.index.noteChangeAt(at);
+      else if (op.op === 'put') this.index.put(op.record, at);
       else this.index.remove(op.file, at);
     } finally {
       this.inflight -= 1;

@@ -18,6 +18,41 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()?.();
 });
 
+/** A promise gate: `wait()` resolves once `open()` is called. */
+class Gate {
+  private release!: () => void;
+  private readonly opened = new Promise<void>((r) => (this.release = r));
+  open(): void {
+    this.release();
+  }
+  wait(): Promise<void> {
+    return this.opened;
+  }
+}
+
+/** The storage, with writes to chosen keys held at a gate before they are made or before they are answered. */
+function gated(storage: StorageBackend, gatesFor: (key: string) => { before?: Gate; after?: Gate }): StorageBackend {
+  return new Proxy(storage, {
+    get(target, property, receiver) {
+      if (property !== 'put') return Reflect.get(target, property, receiver);
+      return async (key: string, ...rest: unknown[]) => {
+        const { before, after } = gatesFor(key);
+        await before?.wait();
+        const info = await (target.put as (...args: unknown[]) => Promise<unknown>).call(target, key, ...rest);
+        await after?.wait();
+        return info;
+      };
+    },
+  });
+}
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; !(await condition()); i += 1) {
+    if (i > 500) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
 function replicaOptions(compactEvery = 1000, journalRetentionMs = 600_000, staleAfterMs = 60_000) {
   return {
     allowOverwrite: false, disableForceOverwrite: false, maxStorageObjects: 0, perChartLimit: 0,
@@ -119,6 +154,30 @@ describe.each(['memory', 'local'])('replicas sharing %s storage', (kind) => {
     const [docA, docB] = await Promise.all([a, b].map(async (r) => (await r.indexDocument('')).body.toString()));
     expect(YAML.parse(docA).entries.same[0].description).toBe('from a');
     expect(docA).toBe(docB);
+  });
+
+  it('keep the newest record when another replica\'s record for the same file is applied while their own journal write is in flight', async () => {
+    const storage = await shared();
+    const holdBefore = new Gate();
+    const holdAfter = new Gate();
+    // a's journal write waits before it is made; c's is made at once but its answer is held back.
+    const a = new ChartRepository({ ...replicaOptions(), storage: gated(storage, (key) => key.includes('/journal/') ? { before: holdBefore } : {}) });
+    const c = new ChartRepository({ ...replicaOptions(), storage: gated(storage, (key) => key.includes('/journal/') ? { after: holdAfter } : {}) });
+    await Promise.all([a.tenant(''), c.tenant('')]);
+    const journalSize = async () => (await storage.list('.chartroom/journal')).objects.length;
+
+    const upload = a.uploadChart('', buildChart({ name: 'late', version: '1.0.0' }), false);
+    await until(async () => (await storage.list('')).objects.some((o) => o.key === 'late-1.0.0.tgz'));
+    const rescan = c.rescanAll(); // finds the archive a has not journaled yet, and journals it itself
+    await until(async () => (await journalSize()) === 1);
+    holdBefore.open(); // a's record lands after c's
+    await upload;
+    await c.syncAll(); // c reads its own record (as anyone else's) and then a's newer one
+    holdAfter.open();
+    await rescan;
+    for (let round = 0; round < 2; round += 1) await Promise.all([a.syncAll(), c.syncAll()]);
+    const [docA, docC] = await Promise.all([a, c].map(async (r) => (await r.indexDocument('')).body.toString()));
+    expect(docC).toBe(docA);
   });
 
   it('lets a replica that missed compacted records reload, and a new replica start from the snapshot', async () => {
