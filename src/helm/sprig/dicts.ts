@@ -42,13 +42,20 @@ function digFrom(dict: Dict, dflt: GoValue, keys: string[]): GoValue {
 }
 
 function assertDict(v: GoValue): Dict {
-  if (v instanceof Map) return v;
+  // A Go type assertion to map[string]interface {} fails for a named map type such as chartutil.Values.
+  if (v instanceof Map && typeName(v) === 'map[string]interface {}') return v;
   throw new SprigError(`interface conversion: interface {} is ${v === null ? 'nil' : typeName(v)}, not map[string]interface {}`);
 }
 
 function assertString(v: GoValue): string {
   if (typeof v === 'string') return v;
   throw new SprigError(`interface conversion: interface {} is ${v === null ? 'nil' : typeName(v)}, not string`);
+}
+
+/** copystructure.Copy panics on a nil interface; text/template reports the panic as the call's error. */
+function notNil(v: GoValue): GoValue {
+  if (v === null) throw new SprigError('reflect: call of reflect.Value.Type on zero Value');
+  return v;
 }
 
 /** copystructure.Copy for Go values: maps and slices are copied deeply, scalars shared. */
@@ -91,8 +98,8 @@ export const DICT_FUNCS: Record<string, GoFuncDef> = {
   mergeOverwrite: f([DICT, DICT], mergeAll(true), ANY, true),
   mustMergeOverwrite: f([DICT, DICT], mergeAll(true), ANY, true),
   values: f([DICT], ([m]) => [...d(m).values()], '[]interface {}'),
-  deepCopy: f([ANY], ([v]) => deepCopy(v!), ANY),
-  mustDeepCopy: f([ANY], ([v]) => deepCopy(v!), ANY),
+  deepCopy: f([ANY], ([v]) => deepCopy(notNil(v!)), ANY),
+  mustDeepCopy: f([ANY], ([v]) => deepCopy(notNil(v!)), ANY),
   dig: f([ANY], (ps) => {
     if (ps.length < 3) throw new SprigError('dig needs at least three arguments');
     const dict = assertDict(ps[ps.length - 1]!);
