@@ -4,6 +4,8 @@
  * reshaped into Helm's `parse error at (…)` / `execution error at (…)` forms.
  */
 import { BudgetExceededError, compareGoStrings, ExecBudget, nameMapType, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
+import { HelmFunctionFailure, RenderLimitError, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
+import { helmFuncMap, type LookupFunc, NO_VALUE } from './helm-funcs.js';
 
 /** Output and time limits for one render (Chartroom's; Helm has none). */
 export interface RenderLimits {
@@ -20,8 +22,6 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** Helm's named map type for template data and `.Values`. */
 export const VALUES_TYPE = 'chartutil.Values';
-import { HelmFunctionFailure, RenderLimitError, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
-import { helmFuncMap, type LookupFunc, NO_VALUE } from './helm-funcs.js';
 
 /** A template to parse: its full key (`mychart/templates/x.yaml`), text, and the data it runs with. */
 export interface Renderable {
