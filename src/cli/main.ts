@@ -3,11 +3,32 @@ import { AuthSetupError } from '../auth/setup.js';
 import { ConfigError, helpText, loadConfig } from '../config/load.js';
 import { StorageError } from '../storage/errors.js';
 import { CHARTROOM_VERSION } from '../version.js';
-import { runHelm } from './helm/helm.js';
-import { processIo, runKubectl, runSim } from './kubectl/kubectl.js';
-import { serve } from './serve.js';
-import { runUsersCommand } from './users.js';
-import { runTemplateIsolated } from './template-worker.js';
+type Subcommand = (name: string, args: string[]) => Promise<number>;
+
+/**
+ * Subcommands, each loaded only when used: the server's modules (fastify, the AWS SDK) take a second or more
+ * to load on a slow machine, and `chartroom template` or `chartroom kubectl` need none of them.
+ */
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  kubectl: async (_, args) => {
+    const { processIo, runKubectl } = await import('./kubectl/kubectl.js');
+    return runKubectl(args, process.env, processIo());
+  },
+  sim: async (_, args) => {
+    const { processIo, runSim } = await import('./kubectl/kubectl.js');
+    return runSim(args, process.env, processIo());
+  },
+  helm: async (_, args) => {
+    const [{ runHelm }, { processIo }] = await Promise.all([import('./helm/helm.js'), import('./kubectl/kubectl.js')]);
+    return runHelm(args, process.env, processIo());
+  },
+  template: async (_, args) => {
+    const [{ runTemplateIsolated }, { processIo }] = await Promise.all([import('./template-worker.js'), import('./kubectl/kubectl.js')]);
+    return runTemplateIsolated(args, process.env, processIo());
+  },
+  user: async (_, args) => (await import('./users.js')).runUsersCommand('user', args),
+  token: async (_, args) => (await import('./users.js')).runUsersCommand('token', args),
+};
 
 /**
  * The `chartroom` command. With no subcommand (or `serve`) it runs the chart repository server with
@@ -16,11 +37,8 @@ import { runTemplateIsolated } from './template-worker.js';
  */
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === 'kubectl') return runKubectl(rest, process.env, processIo());
-  if (first === 'sim') return runSim(rest, process.env, processIo());
-  if (first === 'user' || first === 'token') return runUsersCommand(first, rest);
-  if (first === 'template') return runTemplateIsolated(rest, process.env, processIo());
-  if (first === 'helm') return runHelm(rest, process.env, processIo());
+  const subcommand = first === undefined ? undefined : SUBCOMMANDS[first];
+  if (subcommand) return subcommand(first as string, rest);
   const serveArgs = first === 'serve' ? rest : argv;
   if (first !== undefined && first !== 'serve' && !first.startsWith('-')) {
     process.stderr.write(`Error: unknown command "${first}" for "chartroom"\nRun 'chartroom --help' for usage.\n`);
@@ -35,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`chartroom version ${CHARTROOM_VERSION}\n`);
     return 0;
   }
+  const { serve } = await import('./serve.js');
   await serve(parsed.config, parsed.notes);
   return 0;
 }

@@ -4,7 +4,7 @@
  * must not take the whole process's memory. The worker runs runTemplate and streams its output back.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { runTemplate, type TemplateIo } from './template.js';
+import type { TemplateIo } from './template.js';
 
 /** Stack for the renderer (MB): 1000 nested includes need about 10 MB on V8. */
 const STACK_MB = 64;
@@ -17,6 +17,8 @@ type WorkerMessage = { stream: 'stdout' | 'stderr'; text: string } | { code: num
 async function workerMain(): Promise<void> {
   const { argv, env } = workerData as { argv: string[]; env: NodeJS.ProcessEnv };
   const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
+  // Loaded here, not at the top: the main thread only starts the worker and must not load the renderer too.
+  const { runTemplate } = await import('./template.js');
   const code = await runTemplate(argv, env, {
     stdout: (text) => post({ stream: 'stdout', text }),
     stderr: (text) => post({ stream: 'stderr', text }),
