@@ -43,7 +43,7 @@ export {
 } from './errors.js';
 export { type FieldRequirement, matchesFields, parseFieldSelector } from './field-selector.js';
 export { type ClusterRegistry, createClusterRegistry, type RegistryOptions } from './registry.js';
-export { isKnownKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
+export { isKnownKind, isServedKind, kindInfo, type KindInfo, qualifiedResource } from './kinds.js';
 export { parseManifests } from './manifests.js';
 export { resolveKind } from './resource-names.js';
 export { applyMergePatch } from './patch/merge-patch.js';

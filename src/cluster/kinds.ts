@@ -54,6 +54,14 @@ export function isKnownKind(kind: string): boolean {
   return BY_KIND.has(kind);
 }
 
+/**
+ * Whether the simulator serves `kind` at `apiVersion` (Deployment at apps/v1, not at v1): the objects
+ * kubectl can map through discovery. Helm releases may still store other kinds (see kindInfo).
+ */
+export function isServedKind(kind: string, apiVersion: string): boolean {
+  return BY_KIND.get(kind)?.apiVersion === apiVersion;
+}
+
 /** The name used in API error messages: "deployments.apps", "pods". */
 export function qualifiedResource(info: KindInfo): string {
   return info.group === '' ? info.resource : `${info.resource}.${info.group}`;

@@ -124,6 +124,7 @@ export interface DeploymentStatus {
   readyReplicas?: number;
   availableReplicas?: number;
   unavailableReplicas?: number;
+  /** Kubernetes 1.33+ (feature gate); the simulator serves 1.32 and never sets it. */
   terminatingReplicas?: number;
   conditions?: WorkloadCondition[];
   collisionCount?: number;
@@ -150,6 +151,7 @@ export interface ReplicaSetStatus {
   fullyLabeledReplicas?: number;
   readyReplicas?: number;
   availableReplicas?: number;
+  /** Kubernetes 1.33+ (feature gate); the simulator serves 1.32 and never sets it. */
   terminatingReplicas?: number;
   observedGeneration?: number;
   conditions?: WorkloadCondition[];

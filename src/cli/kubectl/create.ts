@@ -5,9 +5,8 @@
  * after the image).
  */
 import { boolFlag, intFlag, UsageError } from './args.js';
-import { ApiError } from './client.js';
 import { type Invocation, reportError } from './invocation.js';
-import { readManifests } from './mutate.js';
+import { checkedManifests, type ManifestSource, readManifests, reportOutcomeError } from './mutate.js';
 
 /** `kubectl create`: exit 0, or 1 when any object failed. */
 export async function createCommand(inv: Invocation): Promise<number> {
@@ -15,18 +14,20 @@ export async function createCommand(inv: Invocation): Promise<number> {
   if (sub === 'deployment' || sub === 'deploy') return createDeployment(inv, rest);
   if (sub !== undefined) throw new UsageError(`unknown command "${sub}" for "kubectl create"`);
   let code = 0;
-  for (const source of await readManifests(inv.args.all.get('filename') ?? [], inv.io)) {
-    code = Math.max(code, await sendCreate(inv, source.text));
+  const checked = checkedManifests(inv, await readManifests(inv.args.all.get('filename') ?? [], inv.io));
+  code = checked.code;
+  for (const source of checked.sources) {
+    code = Math.max(code, await sendCreate(inv, source));
   }
   return code;
 }
 
-async function sendCreate(inv: Invocation, text: string): Promise<number> {
+async function sendCreate(inv: Invocation, source: ManifestSource): Promise<number> {
   let code = 0;
   try {
-    const { results } = await inv.client.create(text, inv.namespace);
+    const { results } = await inv.client.create(source.text, inv.namespace);
     for (const r of results) {
-      if (r.error) code = reportError(inv.io, new ApiError(r.error));
+      if (r.error) code = reportOutcomeError(inv, source, r);
       else inv.io.stdout(`${r.name} created\n`);
     }
   } catch (err) {
@@ -42,7 +43,7 @@ async function createDeployment(inv: Invocation, names: string[]): Promise<numbe
   const port = intFlag(inv.args, 'port', -1);
   const deployment = deploymentFor(names[0]!, images, intFlag(inv.args, 'replicas', 1), port);
   if (boolFlag(inv.args, 'dry-run')) throw new UsageError('--dry-run is not supported by the simulator');
-  return sendCreate(inv, JSON.stringify(deployment));
+  return sendCreate(inv, { path: '-', text: JSON.stringify(deployment) });
 }
 
 /** The Deployment `kubectl create deployment` sends. */

@@ -10,17 +10,18 @@ import { kindInfo, parseManifests } from '../../cluster/index.js';
 import { boolFlag, intFlag, UsageError } from './args.js';
 import { ApiError } from './client.js';
 import { type Invocation, type KubectlIo, kindArg, reportError, typeAndName } from './invocation.js';
+import { checkManifest } from './manifest-check.js';
 import { resourceName } from './printers.js';
 
 /** `kubectl apply -f FILE|DIR|-`: one line per object; exit 1 if any object failed. */
 export async function applyCommand(inv: Invocation): Promise<number> {
-  const sources = await readManifests(inv.args.all.get('filename') ?? [], inv.io);
-  let code = 0;
+  const { sources, code: checked } = checkedManifests(inv, await readManifests(inv.args.all.get('filename') ?? [], inv.io));
+  let code = checked;
   for (const source of sources) {
     try {
       const { results } = await inv.client.apply(source.text, inv.namespace);
       for (const r of results) {
-        if (r.error) code = reportError(inv.io, new ApiError(r.error));
+        if (r.error) code = reportOutcomeError(inv, source, r);
         else inv.io.stdout(`${r.name} ${r.action}\n`);
       }
     } catch (err) {
@@ -28,6 +29,36 @@ export async function applyCommand(inv: Invocation): Promise<number> {
     }
   }
   return code;
+}
+
+/**
+ * The sources that pass kubectl's client-side checks (manifest-check.ts); each other one is reported
+ * in kubectl's words and makes `code` 1. Nothing is sent for a source that fails.
+ */
+export function checkedManifests(inv: Invocation, all: readonly ManifestSource[]): { sources: ManifestSource[]; code: number } {
+  const sources: ManifestSource[] = [];
+  let code = 0;
+  for (const source of all) {
+    const fault = checkManifest(source.path, source.text);
+    if (fault === undefined) sources.push(source);
+    else code = reportError(inv.io, new UsageError(fault));
+  }
+  return { sources, code };
+}
+
+/**
+ * Prints one object's failure from apply or create: kubectl's own "resource mapping not found" for a kind
+ * the server does not serve (kubectl finds that out before sending), the server's Status otherwise. Returns 1.
+ */
+export function reportOutcomeError(inv: Invocation, source: ManifestSource, outcome: { error: any; noKindMatch?: any }): number {
+  const unmapped = outcome.noKindMatch;
+  if (!unmapped) return reportError(inv.io, new ApiError(outcome.error));
+  const from = source.path === '-' ? 'STDIN' : source.path;
+  inv.io.stderr(
+    `error: resource mapping not found for name: "${unmapped.name}" namespace: "${unmapped.namespace}" from "${from}": ` +
+      `no matches for kind "${unmapped.kind}" in version "${unmapped.version}"\nensure CRDs are installed first\n`,
+  );
+  return 1;
 }
 
 /**

@@ -3,8 +3,10 @@
  * undo and restart, and traffic (which changes nothing but is a POST). Each answers with what kubectl needs to print its own message (`deployment.apps/vweb created`).
  */
 import {
+  ClusterError,
   type Deployment,
   type KubeObject,
+  parseManifests,
   type PatchType,
   rollbackDeployment,
   rollbackWithRevisions,
@@ -46,20 +48,52 @@ const PATCH_TYPES: Record<string, PatchType> = {
   'application/json-patch+json': 'json',
 };
 
-/** PATCH .../<r>/<ns>/<name>: the patched object; the Content-Type picks the patch type (default merge). */
+/** The server-side apply type: its body (YAML or JSON) is the whole object as the client wants it. */
+const APPLY_PATCH = 'application/apply-patch+yaml';
+
+/**
+ * 415 for a PATCH whose Content-Type is not a patch type, with the API server's message. Plain
+ * `application/json` is refused as the real server refuses it: a patch must say how it merges.
+ */
+export class UnsupportedPatchTypeError extends ClusterError {
+  override readonly name = 'UnsupportedPatchTypeError';
+  constructor() {
+    super(
+      `the body of the request was in an unknown format - accepted media types include: ${[...Object.keys(PATCH_TYPES), APPLY_PATCH].join(', ')}`,
+      'UnsupportedMediaType',
+      415,
+    );
+  }
+}
+
+/**
+ * PATCH .../<r>/<ns>/<name>: the patched object. The Content-Type picks the patch type; apply-patch+yaml
+ * is applied as kubectl apply does (see cluster.apply), not with server-side apply's field ownership.
+ * Throws UnsupportedPatchTypeError for any other type (plain application/json included), BadBodyError.
+ */
 export function patchRoute(context: SimContext): unknown {
   const info = kindOf(context.match);
-  const contentType = String(context.request.headers['content-type'] ?? '').split(';')[0]!.trim();
-  const type = PATCH_TYPES[contentType] ?? 'merge';
+  const contentType = String(context.request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   const raw = context.request.body;
+  const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+  const { namespace, name } = context.match;
+  if (contentType === APPLY_PATCH) return applyPatch(context, info.kind, text);
+  const type = PATCH_TYPES[contentType];
+  if (!type) throw new UnsupportedPatchTypeError();
   let patch: unknown;
   try {
-    patch = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : '');
+    patch = JSON.parse(text);
   } catch {
     throw new BadBodyError('the patch is not valid JSON');
   }
-  const { namespace, name } = context.match;
   return clusterOf(context).patch(info.kind, namespace, name, patch as Record<string, unknown>, type);
+}
+
+function applyPatch(context: SimContext, kind: string, text: string): unknown {
+  const [obj] = parseManifests(text);
+  const { namespace, name } = context.match;
+  if (!obj || obj.kind !== kind || obj.metadata.name !== name) throw new BadBodyError(`the body must be the ${kind} "${name}" itself`);
+  return clusterOf(context).apply({ ...obj, metadata: { ...obj.metadata, namespace } }).object;
 }
 
 /** DELETE .../<r>/<ns>/<name>[?gracePeriodSeconds=N]: the object as last stored. Throws NotFoundError. */

@@ -7,7 +7,7 @@ import { formatTime, parseTime } from '../../time.js';
 import type { Deployment, DeploymentStatus, ReplicaSet } from '../../types.js';
 import * as cond from './conditions.js';
 import { maxUnavailable, specReplicas, sumSpecReplicas } from './fenceposts.js';
-import { sumAvailableReplicas, sumReadyReplicas, sumStatusReplicas, sumTerminatingReplicas } from './replica-sets.js';
+import { sumAvailableReplicas, sumReadyReplicas, sumStatusReplicas } from './replica-sets.js';
 
 /** Go's math.MaxInt32: a progressDeadlineSeconds or revisionHistoryLimit that means "none". */
 export const MaxInt32 = 2147483647;
@@ -82,7 +82,6 @@ export function calculateStatus(
     readyReplicas: sumReadyReplicas(allRSs),
     availableReplicas: available,
     unavailableReplicas: unavailable,
-    terminatingReplicas: sumTerminatingReplicas(allRSs),
     conditions: [...(d.status?.conditions ?? [])],
     collisionCount: d.status?.collisionCount,
   };
@@ -106,7 +105,7 @@ export function compactStatus(s: DeploymentStatus): DeploymentStatus {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s)) {
     if (v === undefined) continue;
-    if (v === 0 && k !== 'terminatingReplicas' && k !== 'collisionCount') continue;
+    if (v === 0 && k !== 'collisionCount') continue;
     if (k === 'conditions' && (v as unknown[]).length === 0) continue;
     out[k] = v;
   }

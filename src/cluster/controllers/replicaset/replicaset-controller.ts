@@ -50,7 +50,7 @@ export class ReplicaSetController implements Controller {
     const pods = this.claimPods(rs, this.adopting.delete(key));
     const active = pods.filter(isPodActive);
     if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, active);
-    this.updateStatus(rs, pods, active);
+    this.updateStatus(rs, active);
   }
 
   /**
@@ -104,7 +104,7 @@ export class ReplicaSetController implements Controller {
       .flatMap((sibling) => this.ctx.store.dependents<Pod>(sibling.metadata.uid!, 'Pod'));
   }
 
-  private updateStatus(rs: ReplicaSet, pods: Pod[], active: Pod[]): void {
+  private updateStatus(rs: ReplicaSet, active: Pod[]): void {
     const now = this.ctx.clock.now();
     const minReady = rs.spec.minReadySeconds ?? 0;
     const templateLabels = fromSelectorMap(rs.spec.template.metadata?.labels);
@@ -113,7 +113,6 @@ export class ReplicaSetController implements Controller {
       fullyLabeledReplicas: active.filter((p) => templateLabels.nothing || matches(templateLabels, p.metadata.labels)).length,
       readyReplicas: active.filter(isPodReady).length,
       availableReplicas: active.filter((p) => isPodAvailable(p, minReady, now)).length,
-      terminatingReplicas: pods.filter((p) => p.metadata.deletionTimestamp && isNotTerminal(p)).length,
       observedGeneration: rs.metadata.generation,
       ...(rs.status?.conditions ? { conditions: rs.status.conditions } : {}),
     };
@@ -134,16 +133,12 @@ export class ReplicaSetController implements Controller {
   }
 }
 
-function isNotTerminal(p: Pod): boolean {
-  return p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
-}
-
 /** ReplicaSet status with Go's omitempty applied (replicas is always present). */
 export function compactReplicaSetStatus(s: ReplicaSetStatus): ReplicaSetStatus {
   const out: Record<string, unknown> = { replicas: s.replicas };
   for (const [k, v] of Object.entries(s)) {
     if (k === 'replicas' || v === undefined) continue;
-    if (v === 0 && k !== 'terminatingReplicas') continue;
+    if (v === 0) continue;
     out[k] = v;
   }
   return out as unknown as ReplicaSetStatus;
