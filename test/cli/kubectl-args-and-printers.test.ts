@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, UsageError } from '../../src/cli/kubectl/args.js';
+import { FlagError, parseArgs, UsageError } from '../../src/cli/kubectl/args.js';
+import { GLOBAL_FLAGS, KUBECTL_COMMANDS } from '../../src/cli/kubectl/commands.js';
 import { getTargets } from '../../src/cli/kubectl/get.js';
 import { resourceName, tableRows, tabulate, toJson } from '../../src/cli/kubectl/printers.js';
 import { resolveKind } from '../../src/cluster/resource-names.js';
@@ -34,7 +35,8 @@ describe('table rows', () => {
 
 describe('arguments', () => {
   it('parses kubectl flag forms without swallowing positionals after booleans', () => {
-    const args = parseArgs(['get', 'rs', '-l', 'app=vweb', '-owide', '--force', 'x', '--to-revision=2', '-f', 'a', '-f', 'b', '-A']);
+    const defs = [...GLOBAL_FLAGS, ...KUBECTL_COMMANDS.get!.flags, ...KUBECTL_COMMANDS.delete!.flags, { name: 'to-revision', takesValue: true, help: '' }];
+    const args = parseArgs(['get', 'rs', '-l', 'app=vweb', '-owide', '--force', 'x', '--to-revision=2', '-f', 'a', '-f', 'b', '-A'], defs);
     expect(args.positionals).toEqual(['get', 'rs', 'x']);
     expect(args.flags.get('selector')).toBe('app=vweb');
     expect(args.flags.get('output')).toBe('wide');
@@ -42,7 +44,11 @@ describe('arguments', () => {
     expect(args.flags.get('to-revision')).toBe('2');
     expect(args.all.get('filename')).toEqual(['a', 'b']);
     expect(args.flags.get('all-namespaces')).toBe('true');
-    expect(() => parseArgs(['get', '-n'])).toThrow(UsageError);
+    expect(() => parseArgs(['get', '-n'], defs)).toThrow(UsageError);
+    expect(parseArgs(['get', '-Aw', '-ojson'], defs).flags).toEqual(new Map([['all-namespaces', 'true'], ['watch', 'true'], ['output', 'json']]));
+    expect(() => parseArgs(['get', '--bogus'], defs, 'kubectl get')).toThrow(new FlagError('unknown flag: --bogus', 'kubectl get'));
+    expect(() => parseArgs(['get', '-Z'], defs)).toThrow('unknown shorthand flag: \'Z\' in -Z');
+    expect(parseArgs(['advance', '-5s'], defs).positionals).toEqual(['advance', '-5s']);
   });
   it('resolves every kubectl spelling of a resource type', () => {
     for (const name of ['deploy', 'deployment', 'deployments', 'deployments.apps', 'Deployment', 'DEPLOY']) expect(resolveKind(name)).toBe('Deployment');

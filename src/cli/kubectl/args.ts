@@ -1,20 +1,20 @@
 /**
- * kubectl's command line, parsed loosely the way cobra does: positionals, `--flag=value`, `--flag value`,
- * `-f value`, `-fvalue`, and boolean flags. Which flags take a value is fixed here, so a positional after a
- * boolean flag is never swallowed.
+ * kubectl's command line, parsed strictly the way cobra does: positionals, `--flag=value`, `--flag value`,
+ * `-f value`, `-fvalue`, grouped short booleans (`-Aw`), and boolean flags (`--watch`, `--watch=false`).
+ * Each command declares its flags (commands.ts); a flag it does not declare is a usage error, as in
+ * kubectl (`error: unknown flag: --bogus`).
  */
 
-/** Flags that take a value (long names; short ones are mapped by SHORT). */
-const VALUE_FLAGS = new Set([
-  'filename', 'selector', 'namespace', 'output', 'replicas', 'to-revision', 'revision', 'server', 'cluster',
-  'grace-period', 'timeout', 'watch', 'field-selector', 'sort-by', 'type', 'patch', 'image', 'port',
-  'request-timeout', 'requests',
-]);
-
-const SHORT: Record<string, string> = { f: 'filename', l: 'selector', n: 'namespace', o: 'output', A: 'all-namespaces', w: 'watch', p: 'patch' };
-
-/** Listed above for `--watch=false`, but a boolean: `-w` never takes the next word. */
-const BOOLEAN_VALUE_FLAGS = new Set(['watch']);
+/** One flag a command accepts. */
+export interface FlagDef {
+  name: string;
+  /** One-letter alias, e.g. "o" for output. */
+  short?: string;
+  /** Whether the flag takes a value (`--output yaml`); otherwise it is a boolean. */
+  takesValue?: boolean;
+  /** One line for `--help`. */
+  help: string;
+}
 
 /** A parsed command line. */
 export interface ParsedArgs {
@@ -25,13 +25,33 @@ export interface ParsedArgs {
   all: Map<string, string[]>;
 }
 
-/** Thrown for a flag kubectl would reject; the CLI prints `error: <message>` and exits 1. */
+/** Thrown for a command line kubectl would reject; the CLI prints `error: <message>` and exits 1. */
 export class UsageError extends Error {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
 }
 
-/** Parses `argv` (after `kubectl`). Throws UsageError for a value flag with no value. */
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * A flag the command does not declare, or a value flag without a value. `command` is the command path
+ * for kubectl's hint line (`See 'kubectl get --help' for usage.`).
+ */
+export class FlagError extends UsageError {
+  override readonly name = 'FlagError';
+  constructor(
+    message: string,
+    readonly command: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Parses `argv` against `defs`. `strict` (the default) throws FlagError for an undeclared flag; lenient
+ * parsing takes an undeclared flag for a boolean, which is how the command is found before its own flags
+ * are known. Throws FlagError for a value flag with no value.
+ */
+export function parseArgs(argv: readonly string[], defs: readonly FlagDef[], command = 'kubectl', strict = true): ParsedArgs {
+  const byName = new Map(defs.map((d) => [d.name, d]));
+  const byShort = new Map(defs.filter((d) => d.short).map((d) => [d.short!, d]));
   const parsed: ParsedArgs = { positionals: [], flags: new Map(), all: new Map() };
   const set = (name: string, value: string): void => {
     parsed.flags.set(name, value);
@@ -39,28 +59,57 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
-    if (arg === '-' || !arg.startsWith('-')) {
+    // `-5s` is a (negative) value, not flags 5 and s: `sim advance -5s` then says the duration is invalid.
+    if (arg === '-' || !arg.startsWith('-') || /^-\d/.test(arg)) {
       parsed.positionals.push(arg);
       continue;
     }
-    const long = arg.startsWith('--');
-    const body = long ? arg.slice(2) : arg.slice(1);
-    const eq = body.indexOf('=');
-    let name = eq >= 0 ? body.slice(0, eq) : long ? body : body.slice(0, 1);
-    if (!long) name = SHORT[name] ?? name;
-    let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : !long && body.length > 1 ? body.slice(1) : undefined;
-    if (!VALUE_FLAGS.has(name) || BOOLEAN_VALUE_FLAGS.has(name)) {
-      set(name, value ?? 'true');
-      continue;
-    }
-    if (value === undefined) {
-      value = argv[i + 1];
-      if (value === undefined) throw new UsageError(`flag needs an argument: ${arg}`);
-      i += 1;
-    }
-    set(name, value);
+    const next = (): string | undefined => (i + 1 < argv.length ? argv[++i] : undefined);
+    if (arg.startsWith('--')) parseLong(arg, byName, next, set, command, strict);
+    else parseShorts(arg, byShort, next, set, command, strict);
   }
   return parsed;
+}
+
+type Setter = (name: string, value: string) => void;
+
+function parseLong(arg: string, byName: Map<string, FlagDef>, next: () => string | undefined, set: Setter, command: string, strict: boolean): void {
+  const body = arg.slice(2);
+  const eq = body.indexOf('=');
+  const name = eq >= 0 ? body.slice(0, eq) : body;
+  const inline = eq >= 0 ? body.slice(eq + 1) : undefined;
+  const def = byName.get(name);
+  if (!def) {
+    if (strict) throw new FlagError(`unknown flag: --${name}`, command);
+    set(name, inline ?? 'true');
+    return;
+  }
+  if (!def.takesValue) return set(name, inline ?? 'true');
+  const value = inline ?? next();
+  if (value === undefined) throw new FlagError(`flag needs an argument: ${arg}`, command);
+  set(name, value);
+}
+
+/** `-o yaml`, `-oyaml`, `-o=yaml`, `-Aw` (booleans grouped), as pflag reads shorthands. */
+function parseShorts(arg: string, byShort: Map<string, FlagDef>, next: () => string | undefined, set: Setter, command: string, strict: boolean): void {
+  for (let at = 1; at < arg.length; at += 1) {
+    const letter = arg[at]!;
+    const def = byShort.get(letter);
+    if (!def) {
+      if (strict) throw new FlagError(`unknown shorthand flag: '${letter}' in ${arg}`, command);
+      set(letter, 'true');
+      continue;
+    }
+    const rest = arg.slice(at + 1);
+    if (!def.takesValue) {
+      if (rest.startsWith('=')) return set(def.name, rest.slice(1));
+      set(def.name, 'true');
+      continue;
+    }
+    const value = rest !== '' ? rest.replace(/^=/, '') : next();
+    if (value === undefined) throw new FlagError(`flag needs an argument: '${letter}' in ${arg}`, command);
+    return set(def.name, value);
+  }
 }
 
 /** An integer flag, or `fallback` when absent. Throws UsageError when it does not parse. */

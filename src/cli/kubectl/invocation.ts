@@ -4,7 +4,7 @@
  */
 import { ClusterError, resolveKind } from '../../cluster/index.js';
 import { ApiError, ConnectionError, type SimClient } from './client.js';
-import { type ParsedArgs, UsageError } from './args.js';
+import { FlagError, type ParsedArgs, UsageError } from './args.js';
 
 /** Output streams and stdin, injectable for tests. */
 export interface KubectlIo {
@@ -47,7 +47,7 @@ export function typeAndName(positionals: readonly string[]): { kind: string; nam
 
 /**
  * Prints an error as kubectl does and returns exit code 1: `Error from server (NotFound): ...` for a
- * server Status, `error: ...` for usage errors and for `clientSide` Status reasons (rollout's own errors),
+ * server Status, `error: ...` for usage errors (plus kubectl's `See 'kubectl get --help' for usage.` after a flag error) and for `clientSide` Status reasons (rollout's own errors),
  * kubectl's connection-refused line when the server is down. Rethrows anything else.
  */
 export function reportError(io: KubectlIo, err: unknown, clientSide: readonly string[] = []): number {
@@ -58,6 +58,10 @@ export function reportError(io: KubectlIo, err: unknown, clientSide: readonly st
   }
   if (err instanceof ConnectionError) {
     io.stderr(`${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof FlagError) {
+    io.stderr(`error: ${err.message}\nSee '${err.command} --help' for usage.\n`);
     return 1;
   }
   // UsageError, and ClusterError from work kubectl does client-side (reading manifests).

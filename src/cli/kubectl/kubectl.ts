@@ -3,38 +3,39 @@
  * Global flags: `--server` (env CHARTROOM_SERVER, default http://localhost:8080), `--cluster` (default
  * "default"), `-n/--namespace` (default "default"). Exit codes as kubectl's: 0, or 1 after an error.
  * On a server with access control, credentials come from CHARTROOM_TOKEN or CHARTROOM_USER/CHARTROOM_PASSWORD.
+ * Commands and their flags: commands.ts; `--help` on any of them prints its usage.
  *
  * `chartroom sim advance DURATION` moves a virtual-clock cluster's time forward (`5s`, `1m30s`); every
  * timer due in that span fires in order on the server. `chartroom sim traffic svc/NAME --requests N` sends
  * simulated requests through a Service (sim.ts). Both take the same `--server` and `--cluster`.
  */
 import { authorizationFromEnv } from '../../auth/client-credentials.js';
-import { type ParsedArgs, parseArgs, UsageError } from './args.js';
+import type { ParsedArgs } from './args.js';
 import { SimClient } from './client.js';
-import { describeCommand } from './describe/index.js';
-import { getCommand } from './get.js';
-import { type Command, type KubectlIo, reportError } from './invocation.js';
-import { createCommand } from './create.js';
-import { annotateCommand, labelCommand, patchCommand } from './metadata.js';
-import { applyCommand, deleteCommand, scaleCommand, setImageCommand } from './mutate.js';
-import { rolloutCommand } from './rollout.js';
-import { simCommand } from './sim.js';
+import { type Program, resolveCommandLine } from './command-line.js';
+import { GLOBAL_FLAGS, KUBECTL_COMMANDS } from './commands.js';
+import { type KubectlIo, reportError } from './invocation.js';
+import { SIM_COMMANDS, SIM_GLOBAL_FLAGS } from './sim.js';
 
 /** The server the CLI talks to when neither `--server` nor CHARTROOM_SERVER says otherwise. */
 export const DEFAULT_SERVER = 'http://localhost:8080';
 
-const COMMANDS: Record<string, Command> = {
-  get: getCommand,
-  describe: describeCommand,
-  apply: applyCommand,
-  delete: deleteCommand,
-  scale: scaleCommand,
-  set: setImageCommand,
-  rollout: rolloutCommand,
-  create: createCommand,
-  label: labelCommand,
-  annotate: annotateCommand,
-  patch: patchCommand,
+/** `chartroom kubectl`. */
+export const KUBECTL: Program = {
+  name: 'chartroom kubectl',
+  hintName: 'kubectl',
+  summary: "kubectl's commands against a Chartroom server's simulated Kubernetes cluster (kubectl 1.32 output)",
+  commands: KUBECTL_COMMANDS,
+  globals: GLOBAL_FLAGS,
+};
+
+/** `chartroom sim`. */
+export const SIM: Program = {
+  name: 'chartroom sim',
+  hintName: 'chartroom sim',
+  summary: "Commands about the simulation itself: its clock and the traffic through its Services",
+  commands: SIM_COMMANDS,
+  globals: SIM_GLOBAL_FLAGS,
 };
 
 /** The client for `--server`/CHARTROOM_SERVER and `--cluster`. */
@@ -43,18 +44,32 @@ export function clientFor(args: ParsedArgs, env: NodeJS.ProcessEnv): SimClient {
   return new SimClient({ server, cluster: args.flags.get('cluster') || 'default', authorization: authorizationFromEnv(env) });
 }
 
-/** Runs one kubectl command line; resolves to the exit code. Unexpected failures (server down) reject. */
-export async function runKubectl(argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
+/**
+ * Runs one command line of `program`; resolves to the exit code (0 after `--help`, 1 after an error).
+ * Unexpected failures reject.
+ */
+export async function runProgram(program: Program, argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
   try {
-    const args = parseArgs(argv);
-    const name = args.positionals[0];
-    const command = name === undefined ? undefined : COMMANDS[name];
-    if (!command) throw new UsageError(name === undefined ? 'a command is required' : `unknown command "${name}" for "kubectl"`);
-    const inv = { args, client: clientFor(args, env), namespace: args.flags.get('namespace') || 'default', io };
-    return await command(inv);
+    const resolved = resolveCommandLine(program, argv);
+    if ('help' in resolved) {
+      io.stdout(resolved.help);
+      return 0;
+    }
+    const { spec, args } = resolved;
+    return await spec.run({ args, client: clientFor(args, env), namespace: args.flags.get('namespace') || 'default', io });
   } catch (err) {
     return reportError(io, err);
   }
+}
+
+/** Runs one kubectl command line; resolves to the exit code. Unexpected failures (server down) reject. */
+export function runKubectl(argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
+  return runProgram(KUBECTL, argv, env, io);
+}
+
+/** Runs one `chartroom sim` command line (see sim.ts); resolves to the exit code (1 after an error). */
+export function runSim(argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
+  return runProgram(SIM, argv, env, io);
 }
 
 /** The process's own streams. */
@@ -68,14 +83,4 @@ export function processIo(): KubectlIo {
       return Buffer.concat(chunks).toString('utf8');
     },
   };
-}
-
-/** Runs one `chartroom sim` command line (see sim.ts); resolves to the exit code (1 after an error). */
-export async function runSim(argv: readonly string[], env: NodeJS.ProcessEnv, io: KubectlIo): Promise<number> {
-  try {
-    const args = parseArgs(argv);
-    return await simCommand(args, clientFor(args, env), io);
-  } catch (err) {
-    return reportError(io, err);
-  }
 }

@@ -7,32 +7,56 @@
  * Both take `--server`, `--cluster` and (traffic) `-n`.
  */
 import { parseGoDuration } from '../../config/duration.js';
-import { intFlag, type ParsedArgs, UsageError } from './args.js';
-import type { SimClient } from './client.js';
-import type { KubectlIo } from './invocation.js';
+import { type FlagDef, intFlag, UsageError } from './args.js';
+import type { RunnableSpec } from './commands.js';
+import type { Invocation } from './invocation.js';
 import { tabulate } from './printers.js';
 
-/** Runs a parsed `sim` command line; resolves to the exit code. Throws UsageError, ApiError. */
-export async function simCommand(args: ParsedArgs, client: SimClient, io: KubectlIo): Promise<number> {
-  const [sub, target] = args.positionals;
-  if (sub === 'advance') {
-    const ms = target === undefined ? undefined : parseGoDuration(target);
-    if (ms === undefined || ms < 0) throw new UsageError(`invalid duration "${target ?? ''}": use Go syntax, e.g. 5s or 1m30s`);
-    const { now } = await client.advance(ms);
-    io.stdout(`advanced ${target}: cluster time is now ${now}\n`);
-    return 0;
-  }
-  if (sub === 'traffic') return traffic(args, client, io, target);
-  throw new UsageError(`unknown command "${sub ?? ''}" for "chartroom sim"`);
+/** Flags every `chartroom sim` command takes. */
+export const SIM_GLOBAL_FLAGS: readonly FlagDef[] = [
+  { name: 'server', takesValue: true, help: 'Chartroom server URL (env CHARTROOM_SERVER, default http://localhost:8080)' },
+  { name: 'cluster', takesValue: true, help: 'simulated cluster name (default "default")' },
+  { name: 'help', short: 'h', help: 'help for the command' },
+];
+
+/** The `chartroom sim` commands. */
+export const SIM_COMMANDS: Record<string, RunnableSpec> = {
+  advance: {
+    run: advance,
+    summary: "Move a virtual-clock cluster's time forward; every timer due in that span fires in order",
+    usage: 'advance DURATION [flags]      (Go syntax: 500ms, 5s, 1m30s)',
+    flags: [],
+  },
+  traffic: {
+    run: traffic,
+    summary: 'Send simulated requests through a Service and report which pods and versions answered',
+    usage: 'traffic svc/NAME [--requests N] [flags]',
+    flags: [
+      { name: 'requests', takesValue: true, help: 'how many requests (default 100)' },
+      { name: 'namespace', short: 'n', takesValue: true, help: 'namespace of the Service (default "default")' },
+    ],
+  },
+};
+
+/** `chartroom sim advance DURATION`. Throws UsageError for a missing, malformed or negative duration. */
+async function advance(inv: Invocation): Promise<number> {
+  const target = inv.args.positionals[1];
+  if (target === undefined) throw new UsageError('a duration is required, e.g. chartroom sim advance 5s');
+  const ms = parseGoDuration(target);
+  if (ms === undefined || ms < 0) throw new UsageError(`invalid duration "${target}": use a non-negative Go duration, e.g. 5s or 1m30s`);
+  const { now } = await inv.client.advance(ms);
+  inv.io.stdout(`advanced ${target}: cluster time is now ${now}\n`);
+  return 0;
 }
 
-async function traffic(args: ParsedArgs, client: SimClient, io: KubectlIo, target: string | undefined): Promise<number> {
-  const match = /^(svc|service|services)\/(.+)$/.exec(target ?? '');
+/** `chartroom sim traffic svc/NAME [--requests N]`. Throws UsageError, ApiError. */
+async function traffic(inv: Invocation): Promise<number> {
+  const match = /^(svc|service|services)\/(.+)$/.exec(inv.args.positionals[1] ?? '');
   if (!match) throw new UsageError('usage: chartroom sim traffic svc/NAME [--requests N]');
-  const requests = intFlag(args, 'requests', 100);
+  const requests = intFlag(inv.args, 'requests', 100);
   if (requests < 1) throw new UsageError('--requests must be at least 1');
-  const report = await client.traffic(args.flags.get('namespace') || 'default', match[2]!, requests);
-  io.stdout(formatTraffic(report));
+  const report = await inv.client.traffic(inv.namespace, match[2]!, requests);
+  inv.io.stdout(formatTraffic(report));
   return 0;
 }
 
