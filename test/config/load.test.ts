@@ -146,6 +146,10 @@ describe('chartroom command', () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--storage-local-rootdir');
+    // The subcommands, one a line, before the server's flags.
+    const commands = ['kubectl', 'sim', 'helm', 'template', 'user', 'token'].map((name) => help.stdout.search(new RegExp(`^  ${name} `, 'm')));
+    expect(commands.every((at) => at > 0)).toBe(true);
+    expect(Math.max(...commands)).toBeLessThan(help.stdout.indexOf('--storage-local-rootdir'));
     const version = await cli('--version');
     expect(version.stdout).toMatch(/^chartroom version \d+\.\d+\.\d+\n$/);
     const bad = await cli('--port', 'x');
