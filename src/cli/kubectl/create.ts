@@ -6,34 +6,19 @@
  */
 import { boolFlag, intFlag, UsageError } from './args.js';
 import { type Invocation, reportError } from './invocation.js';
-import { checkedManifests, type ManifestSource, readManifests, reportOutcomeError } from './mutate.js';
+import { type ManifestSource, outcomeError, sendManifests } from './mutate.js';
 
 /** `kubectl create`: exit 0, or 1 when any object failed. */
 export async function createCommand(inv: Invocation): Promise<number> {
   const [sub, ...rest] = inv.args.positionals.slice(1);
   if (sub === 'deployment' || sub === 'deploy') return createDeployment(inv, rest);
   if (sub !== undefined) throw new UsageError(`unknown command "${sub}" for "kubectl create"`);
-  let code = 0;
-  const checked = checkedManifests(inv, await readManifests(inv.args.all.get('filename') ?? [], inv.io));
-  code = checked.code;
-  for (const source of checked.sources) {
-    code = Math.max(code, await sendCreate(inv, source));
-  }
-  return code;
+  return sendManifests(inv, (source, text) => sendCreate(inv, source, text));
 }
 
-async function sendCreate(inv: Invocation, source: ManifestSource): Promise<number> {
-  let code = 0;
-  try {
-    const { results } = await inv.client.create(source.text, inv.namespace);
-    for (const r of results) {
-      if (r.error) code = reportOutcomeError(inv, source, r);
-      else inv.io.stdout(`${r.name} created\n`);
-    }
-  } catch (err) {
-    code = reportError(inv.io, err);
-  }
-  return code;
+async function sendCreate(inv: Invocation, source: ManifestSource, text: string): Promise<(string | Error)[]> {
+  const { results } = await inv.client.create(text, inv.namespace);
+  return results.map((r: any) => (r.error ? outcomeError(source, r) : `${r.name} created\n`));
 }
 
 async function createDeployment(inv: Invocation, names: string[]): Promise<number> {
@@ -43,7 +28,17 @@ async function createDeployment(inv: Invocation, names: string[]): Promise<numbe
   const port = intFlag(inv.args, 'port', -1);
   const deployment = deploymentFor(names[0]!, images, intFlag(inv.args, 'replicas', 1), port);
   if (boolFlag(inv.args, 'dry-run')) throw new UsageError('--dry-run is not supported by the simulator');
-  return sendCreate(inv, { path: '-', text: JSON.stringify(deployment) });
+  const source = { path: '-', text: JSON.stringify(deployment) };
+  let code = 0;
+  try {
+    for (const outcome of await sendCreate(inv, source, source.text)) {
+      if (typeof outcome === 'string') inv.io.stdout(outcome);
+      else code = reportError(inv.io, outcome);
+    }
+  } catch (err) {
+    code = reportError(inv.io, err);
+  }
+  return code;
 }
 
 /** The Deployment `kubectl create deployment` sends. */

@@ -6,7 +6,7 @@
  *   error validating "FILE": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false
  *
  * Like kubectl, a file is read one `---` document at a time, so N counts from the start of the document
- * that failed. MESSAGE is the `yaml` package's wording, not go-yaml's (e.g. "Nested mappings are not
+ * that failed, and the documents before a faulty one are still applied (the error is printed after). MESSAGE is the `yaml` package's wording, not go-yaml's (e.g. "Nested mappings are not
  * allowed in compact mappings" where kubectl says "mapping values are not allowed in this context"), and
  * its line can differ from go-yaml's by one when the two parsers notice the fault at different places.
  */
@@ -15,27 +15,42 @@ import YAML from 'yaml';
 /** kubectl's name for `-f -`. */
 const STDIN_NAME = 'STDIN';
 
-/**
- * kubectl's error (without `error: `) for the first fault in `text` read from `path`, or undefined when
- * every document parses and names apiVersion and kind. Never throws.
- */
-export function checkManifest(path: string, text: string): string | undefined {
+/** The outcome of checking one file. */
+export interface ManifestCheck {
+  /** kubectl's error (without `error: `) for the first faulty document, if any. */
+  fault?: string;
+  /** The documents before the fault (all of them when there is none): kubectl still applies those. */
+  sendable: string;
+  /** How many of those documents hold something. */
+  objects: number;
+}
+
+/** Checks `text` read from `path` (`-` for stdin) document by document, as kubectl does. Never throws. */
+export function checkManifest(path: string, text: string): ManifestCheck {
   const name = path === '-' ? STDIN_NAME : path;
-  for (const doc of splitDocuments(text)) {
-    const parsed = YAML.parseDocument(doc);
-    const fault = parsed.errors[0];
-    if (fault) {
-      const line = fault.linePos?.[0]?.line ?? 1;
-      const message = fault.message.split(' at line ')[0]!;
-      return `error parsing ${name}: error converting YAML to JSON: yaml: line ${line}: ${message}`;
-    }
-    const missing = missingFields(parsed.toJS());
-    if (missing.length > 0) {
-      const data = missing.length === 1 ? missing[0]! : `[${missing.join(', ')}]`;
-      return `error validating "${name}": error validating data: ${data}; if you choose to ignore these errors, turn validation off with --validate=false`;
-    }
+  const docs = splitDocuments(text);
+  let objects = 0;
+  for (const [index, doc] of docs.entries()) {
+    const fault = documentFault(name, doc);
+    const sendable = docs.slice(0, fault ? index : docs.length).join('\n---\n');
+    if (fault) return { fault, sendable, objects };
+    if (YAML.parse(doc) != null) objects += 1;
   }
-  return undefined;
+  return { sendable: text, objects };
+}
+
+function documentFault(name: string, doc: string): string | undefined {
+  const parsed = YAML.parseDocument(doc);
+  const fault = parsed.errors[0];
+  if (fault) {
+    const line = fault.linePos?.[0]?.line ?? 1;
+    const message = fault.message.split(' at line ')[0]!;
+    return `error parsing ${name}: error converting YAML to JSON: yaml: line ${line}: ${message}`;
+  }
+  const missing = missingFields(parsed.toJS());
+  if (missing.length === 0) return undefined;
+  const data = missing.length === 1 ? missing[0]! : `[${missing.join(', ')}]`;
+  return `error validating "${name}": error validating data: ${data}; if you choose to ignore these errors, turn validation off with --validate=false`;
 }
 
 /** The documents as kubectl's YAML reader splits them: at every line that starts with `---`. */

@@ -13,52 +13,54 @@ import { type Invocation, type KubectlIo, kindArg, reportError, typeAndName } fr
 import { checkManifest } from './manifest-check.js';
 import { resourceName } from './printers.js';
 
-/** `kubectl apply -f FILE|DIR|-`: one line per object; exit 1 if any object failed. */
+/**
+ * `kubectl apply -f FILE|DIR|-`: one line per object applied, then (as kubectl collects them) one
+ * `error: ...` line per failure; exit 1 if anything failed.
+ */
 export async function applyCommand(inv: Invocation): Promise<number> {
-  const { sources, code: checked } = checkedManifests(inv, await readManifests(inv.args.all.get('filename') ?? [], inv.io));
-  let code = checked;
-  for (const source of sources) {
+  return sendManifests(inv, async (source, text) => {
+    const { results } = await inv.client.apply(text, inv.namespace);
+    return results.map((r: any) => (r.error ? outcomeError(source, r) : `${r.name} ${r.action}\n`));
+  });
+}
+
+/**
+ * Reads every `-f` source, checks it as kubectl does (manifest-check.ts), sends what passes with `send`
+ * (which answers each object's printed line or its error), prints the lines, then the errors. Resolves to
+ * the exit code.
+ */
+export async function sendManifests(inv: Invocation, send: (source: ManifestSource, text: string) => Promise<(string | Error)[]>): Promise<number> {
+  const errors: unknown[] = [];
+  for (const source of await readManifests(inv.args.all.get('filename') ?? [], inv.io)) {
+    const { fault, sendable, objects } = checkManifest(source.path, source.text);
     try {
-      const { results } = await inv.client.apply(source.text, inv.namespace);
-      for (const r of results) {
-        if (r.error) code = reportOutcomeError(inv, source, r);
-        else inv.io.stdout(`${r.name} ${r.action}\n`);
+      const outcomes = objects > 0 || !fault ? await send(source, sendable) : [];
+      for (const outcome of outcomes) {
+        if (typeof outcome === 'string') inv.io.stdout(outcome);
+        else errors.push(outcome);
       }
     } catch (err) {
-      code = reportError(inv.io, err);
+      errors.push(err);
     }
+    if (fault) errors.push(new UsageError(fault));
   }
+  let code = 0;
+  for (const err of errors) code = reportError(inv.io, err);
   return code;
 }
 
 /**
- * The sources that pass kubectl's client-side checks (manifest-check.ts); each other one is reported
- * in kubectl's words and makes `code` 1. Nothing is sent for a source that fails.
+ * One object's failure from apply or create: kubectl's own "resource mapping not found" for a kind the
+ * server does not serve (kubectl finds that out before sending), the server's Status otherwise.
  */
-export function checkedManifests(inv: Invocation, all: readonly ManifestSource[]): { sources: ManifestSource[]; code: number } {
-  const sources: ManifestSource[] = [];
-  let code = 0;
-  for (const source of all) {
-    const fault = checkManifest(source.path, source.text);
-    if (fault === undefined) sources.push(source);
-    else code = reportError(inv.io, new UsageError(fault));
-  }
-  return { sources, code };
-}
-
-/**
- * Prints one object's failure from apply or create: kubectl's own "resource mapping not found" for a kind
- * the server does not serve (kubectl finds that out before sending), the server's Status otherwise. Returns 1.
- */
-export function reportOutcomeError(inv: Invocation, source: ManifestSource, outcome: { error: any; noKindMatch?: any }): number {
+export function outcomeError(source: ManifestSource, outcome: { error: any; noKindMatch?: any }): Error {
   const unmapped = outcome.noKindMatch;
-  if (!unmapped) return reportError(inv.io, new ApiError(outcome.error));
+  if (!unmapped) return new ApiError(outcome.error);
   const from = source.path === '-' ? 'STDIN' : source.path;
-  inv.io.stderr(
-    `error: resource mapping not found for name: "${unmapped.name}" namespace: "${unmapped.namespace}" from "${from}": ` +
-      `no matches for kind "${unmapped.kind}" in version "${unmapped.version}"\nensure CRDs are installed first\n`,
+  return new UsageError(
+    `resource mapping not found for name: "${unmapped.name}" namespace: "${unmapped.namespace}" from "${from}": ` +
+      `no matches for kind "${unmapped.kind}" in version "${unmapped.version}"\nensure CRDs are installed first`,
   );
-  return 1;
 }
 
 /**

@@ -14,7 +14,7 @@
  *   GET    /api/sim/clusters/<c>/<r>?namespace=&labelSelector= list, with kubectl's Table
  *   GET    /api/sim/clusters/<c>/<r>?watch=true&resourceVersion=  SSE of that type's changes
  *   GET    /api/sim/clusters/<c>/<r>/<ns>/<name>               one object
- *   PATCH  /api/sim/clusters/<c>/<r>/<ns>/<name>               merge, strategic or JSON patch by Content-Type
+ *   PATCH  /api/sim/clusters/<c>/<r>/<ns>/<name>               merge, strategic, JSON or apply patch by Content-Type (else 415)
  *   DELETE /api/sim/clusters/<c>/<r>/<ns>/<name>?gracePeriodSeconds=
  *   POST   /api/sim/clusters/<c>/<r>/<ns>/<name>/scale         {"replicas":N}
  *   POST   /api/sim/clusters/<c>/<r>/<ns>/<name>/set-image     {"images":{"<container>|*":"<image>"}}
