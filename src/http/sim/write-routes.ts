@@ -123,10 +123,12 @@ export function setImageRoute(context: SimContext): unknown {
 
 /**
  * POST .../<r>/<ns>/<name>/rollout/undo {"toRevision":N}: `{"message":"rolled back"}` (or kubectl's
- * "skipped rollback (...)"). Throws RolloutError with kubectl's messages.
+ * "skipped rollback (...)"). Throws BadBodyError for a toRevision that is not a non-negative integer,
+ * RolloutError with kubectl's messages.
  */
 export function undoRoute(context: SimContext): unknown {
-  const toRevision = Number(jsonBody(context.request).toRevision ?? 0);
+  const toRevision = jsonBody(context.request).toRevision ?? 0;
+  if (typeof toRevision !== 'number' || !Number.isInteger(toRevision) || toRevision < 0) throw new BadBodyError('"toRevision" must be a non-negative integer');
   const obj = getObject(context) as Deployment;
   const cluster = clusterOf(context);
   const { namespace = '', name } = context.match;

@@ -70,4 +70,26 @@ describe('sim API: strictness', () => {
     expect(replicaSets.length).toBeGreaterThan(0);
     for (const rs of replicaSets) expect(rs.status).not.toHaveProperty('terminatingReplicas');
   });
+
+  it('documents the JSON bodies of advance, scale, set-image, undo and traffic: examples pass, violations get 400', async () => {
+    sim = await simApp();
+    await sim.call('POST', `${C}/apply`, VWEB, 'application/yaml');
+    const doc = (await sim.call('GET', '/api/sim/openapi.json')).json;
+    const concrete = (path: string): string =>
+      path.replace('{cluster}', 'default').replace('{resource}', path.endsWith('/traffic') ? 'svc' : 'deploy').replace('{namespace}', 'default').replace('{name}', 'vweb');
+    const bodies: [string, any][] = [];
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      const ref = item.post?.requestBody?.content?.['application/json']?.schema?.$ref;
+      if (ref) bodies.push([concrete(path), doc.components.schemas[ref.split('/').pop()]]);
+    }
+    expect(bodies.map(([url]) => url.split('/').pop())).toEqual(['advance', 'scale', 'set-image', 'undo', 'traffic']);
+    for (const [url, schema] of bodies) {
+      const [field, spec] = Object.entries(schema.properties as Record<string, any>)[0]!;
+      if (schema.required) expect((await sim.call('POST', url, {})).status, `${url} {}`).toBe(400);
+      if (spec.minimum !== undefined) expect((await sim.call('POST', url, { [field]: spec.minimum - 1 })).status, `${url} below minimum`).toBe(400);
+      if (spec.maximum !== undefined) expect((await sim.call('POST', url, { [field]: spec.maximum + 1 })).status, `${url} above maximum`).toBe(400);
+      if (spec.type === 'integer') expect((await sim.call('POST', url, { [field]: 'many' })).status, `${url} not an integer`).toBe(400);
+      expect((await sim.call('POST', url, schema.example)).status, `${url} example`).toBe(200);
+    }
+  });
 });
