@@ -124,7 +124,7 @@ describe('kubectl golden transcripts', () => {
     await expectGolden('rolling-update');
   }, 60_000);
 
-  it('create, label, annotate, patch, scale, pause, resume, restart, delete, and their errors', async () => {
+  it('create, label, annotate, patch, scale, pause, resume, restart, delete, and their errors (usage and manifest errors too)', async () => {
     session = await GoldenSession.start();
     const k = (...args: string[]) => session!.kubectl(...args);
     await k('create', 'deployment', 'web', '--image=registry.example/team/web_app:2.0', '--replicas=2', '--port=8080');
@@ -166,6 +166,12 @@ describe('kubectl golden transcripts', () => {
     await k('get', 'pods', '-o', 'jsonpath={.items[0');
     await k('get', 'pods', '-o', 'custom-columns=NAME');
     await k('get', 'pods', '-o', 'template');
+    await k('get', 'deploy', '--bogus');
+    await k('scale', 'deploy/web', '--replics=3');
+    await session.kubectlStdin('apiVersion: v1\nkind: Widget\nmetadata: {name: w}\n', 'apply', '-f', '-');
+    await session.kubectlStdin('metadata: {name: bare}\n', 'apply', '-f', '-');
+    await session.sim('advance', '-5s');
+    await session.sim('advance', '5s', '--nope');
     await k('delete', 'deploy', 'web');
     await k('delete', 'pod', '--all', '--force');
     await k('get', 'pods');
