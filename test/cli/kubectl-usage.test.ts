@@ -112,8 +112,12 @@ describe('kubectl apply: manifests kubectl refuses', () => {
     expect(parsed.stdout).toBe('configmap/before-bad created\n');
     expect(parsed.stderr).toMatch(new RegExp(`^error: error parsing ${bad.replace(/[.\\/]/g, '\\$&')}: error converting YAML to JSON: yaml: line 3: \\S.*\\n$`));
     expect((await kubectl('get', 'cm', 'after-bad')).code).toBe(1);
+    // A file whose only document is faulty is reported without contacting the server: none listens here.
     const broken = await file('broken.yaml', 'apiVersion: v1\nkind: [ConfigMap\n');
-    expect(await kubectl('create', '-f', broken)).toMatchObject({ code: 1, stdout: '' });
+    let stderr = '';
+    const io = { stdout: () => undefined, stderr: (t: string) => void (stderr += t), readStdin: async () => '' };
+    expect(await runKubectl(['create', '-f', broken, '--server', 'http://127.0.0.1:9'], {}, io)).toBe(1);
+    expect(stderr).toMatch(/^error: error parsing .*broken\.yaml: error converting YAML to JSON: yaml: line \d+: \S.*\n$/);
     const bare = await file('bare.yaml', 'metadata:\n  name: bare\n');
     expect(await kubectl('apply', '-f', bare)).toEqual({
       code: 1,
