@@ -6,11 +6,12 @@
  * `npm test`). Columns:
  * - warm: renderChart in this process after 30 warm-up renders (median of 30), chart already loaded;
  * - first: load + render in a fresh Node process (module loading and JIT included; median of 3);
- * - CLI: `chartroom template` as a process from source (tsx, worker thread), wall time (median of 3);
+ * - CLI: `chartroom template` as a process, wall time (median of 3): the built command (`dist/`, what
+ *   `npm start` and the package's bin run; `npm run build` first), or from source through tsx without a build;
  * - helm: `helm template` as a process, wall time (median of 5).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +21,9 @@ import { renderChart } from '../src/helm/render/render-chart.js';
 const ROOT = resolve(import.meta.dirname, '..');
 const HELM = join(ROOT, '.tools/bin/helm');
 const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
+const BUILT_CLI = join(ROOT, 'dist/cli/main.js');
+/** How to start `chartroom`: the built command when there is one, else the sources through tsx. */
+const CLI = existsSync(BUILT_CLI) ? [BUILT_CLI] : ['--import', TSX, join(ROOT, 'src/cli/main.ts')];
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -89,7 +93,7 @@ async function main(): Promise<void> {
         `${label}, ${docs} docs`,
         (await timeWarm(dir, 30)).toFixed(1),
         timeFirst(dir, 3).toFixed(0),
-        timeProcess(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), 'template', 'bench', dir], work, 3).toFixed(0),
+        timeProcess(process.execPath, [...CLI, 'template', 'bench', dir], work, 3).toFixed(0),
         timeProcess(HELM, ['template', 'bench', dir], work, 5).toFixed(0),
       ]);
     }
