@@ -19,6 +19,7 @@ import { repoPaths } from './repositories.js';
 import { templateCommand } from './template-command.js';
 import { packageCommand } from './package-command.js';
 import { cmPushCommand } from './cm-push-command.js';
+import { createCommand } from './create-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, HelmCommand> = {
   template: templateCommand,
   package: packageCommand,
   'cm-push': cmPushCommand,
+  create: createCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

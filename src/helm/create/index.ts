@@ -1,0 +1,2 @@
+/** `helm create`'s scaffold chart and name rules. */
+export { InvalidChartNameError, scaffoldFor, validateChartName } from './create.js';
