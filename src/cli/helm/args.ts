@@ -41,7 +41,7 @@ const SHORTS: Record<string, Record<string, string>> = {
 /** Short flags of one command (`install` → values group, `list` → list group, ...). */
 export function shortsFor(command: string): Record<string, string> {
   const groups: Record<string, string[]> = {
-    install: ['values'], upgrade: ['values'], template: ['values'], list: ['list'], ls: ['list'], get: ['all'], search: ['search'],
+    install: ['values'], upgrade: ['values'], template: ['values'], lint: ['values'], list: ['list'], ls: ['list'], get: ['all'], search: ['search'],
     pull: ['pull'], fetch: ['pull'], package: ['pull'], 'cm-push': ['push'], create: ['create'],
   };
   return Object.assign({}, SHORTS.common, ...(groups[command] ?? []).map((g) => SHORTS[g]));

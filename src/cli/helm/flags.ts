@@ -27,6 +27,7 @@ const SUPPORTED: Record<string, string[]> = {
   package: ['destination', 'version', 'app-version'],
   'cm-push': ['force', 'version', 'app-version', 'context-path', 'username', 'password'],
   create: [],
+  lint: [...VALUE_FLAGS, 'strict', 'quiet'],
   template: [...VALUE_FLAGS, 'version', 'devel', 'generate-name', 'no-hooks'],
 };
 
@@ -36,7 +37,7 @@ const UNSUPPORTED = new Set([
   'kubeconfig', 'kube-apiserver', 'kube-token', 'untar', 'untardir', 'verify', 'prov', 'regexp', 'skip-crds', 'dependency-update',
   'render-subchart-notes', 'logs', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
   'repo', 'pass-credentials', 'insecure-skip-tls-verify', 'ca-file', 'cert-file', 'key-file', 'keyring', 'plain-http',
-  'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'starter', 'wait', 'dry-run',
+  'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'starter', 'with-subcharts', 'kube-version', 'wait', 'dry-run',
   'timeout', 'output', 'description', 'install', 'all', 'max', 'revision', 'version', 'devel', 'labels',
 ]);
 

@@ -20,6 +20,7 @@ import { templateCommand } from './template-command.js';
 import { packageCommand } from './package-command.js';
 import { cmPushCommand } from './cm-push-command.js';
 import { createCommand } from './create-command.js';
+import { lintCommand } from './lint-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -46,6 +47,7 @@ const COMMANDS: Record<string, HelmCommand> = {
   package: packageCommand,
   'cm-push': cmPushCommand,
   create: createCommand,
+  lint: lintCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */
