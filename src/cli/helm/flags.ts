@@ -28,6 +28,7 @@ const SUPPORTED: Record<string, string[]> = {
   'cm-push': ['force', 'version', 'app-version', 'context-path', 'username', 'password'],
   create: [],
   lint: [...VALUE_FLAGS, 'strict', 'quiet'],
+  dependency: ['skip-refresh'],
   template: [...VALUE_FLAGS, 'version', 'devel', 'generate-name', 'no-hooks'],
 };
 
@@ -41,7 +42,7 @@ const UNSUPPORTED = new Set([
   'timeout', 'output', 'description', 'install', 'all', 'max', 'revision', 'version', 'devel', 'labels',
 ]);
 
-const CANONICAL: Record<string, string> = { delete: 'uninstall', del: 'uninstall', un: 'uninstall', ls: 'list', hist: 'history', fetch: 'pull', inspect: 'show' };
+const CANONICAL: Record<string, string> = { dep: 'dependency', dependencies: 'dependency', delete: 'uninstall', del: 'uninstall', un: 'uninstall', ls: 'list', hist: 'history', fetch: 'pull', inspect: 'show' };
 
 /** Throws HelmUsageError for a flag `command` does not accept. */
 export function checkFlags(command: string, args: HelmArgs): void {

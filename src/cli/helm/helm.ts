@@ -21,6 +21,7 @@ import { packageCommand } from './package-command.js';
 import { cmPushCommand } from './cm-push-command.js';
 import { createCommand } from './create-command.js';
 import { lintCommand } from './lint-command.js';
+import { dependencyCommand } from './dependency-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -48,6 +49,9 @@ const COMMANDS: Record<string, HelmCommand> = {
   'cm-push': cmPushCommand,
   create: createCommand,
   lint: lintCommand,
+  dependency: dependencyCommand,
+  dep: dependencyCommand,
+  dependencies: dependencyCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */
