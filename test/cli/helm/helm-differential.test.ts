@@ -77,6 +77,21 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     }
   });
 
+  it('install --dry-run of a chart with a dependency records the chart values Helm records (subchart defaults coalesced in)', async () => {
+    const parent = await h.writeChart('shop', new Map([
+      ['Chart.yaml', Buffer.from('apiVersion: v2\nname: shop\nversion: 0.1.0\ndependencies:\n  - name: vweb\n    version: 0.1.0\n    repository: ""\n    alias: front\n')],
+      ['values.yaml', Buffer.from('front:\n  replicaCount: 3\norders:\n  queue: orders\n')],
+      ['templates/cm.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-orders\ndata:\n  queue: {{ .Values.orders.queue | quote }}\n')],
+    ]));
+    expect((await real('package', join(h.dir, 'vweb'), '-d', join(parent, 'charts'))).code).toBe(0);
+    const times = (j: string) => j.replace(/"(first|last)_deployed":"[^"]*"/g, '"$1_deployed":"<time>"');
+    const flags = ['--set', 'front.image.tag=1.26'];
+    const theirs = await real('install', 'shop', parent, '--dry-run=client', '--disable-openapi-validation', '-o', 'json', ...flags);
+    const ours = await h.helm('install', 'shop', parent, '--dry-run', '-o', 'json', ...flags);
+    expect(JSON.parse(ours.stdout).chart.values).toEqual(JSON.parse(theirs.stdout).chart.values);
+    expect(times(ours.stdout)).toBe(times(theirs.stdout));
+  });
+
   it('--set family errors: install prefixes them, upgrade and template print them bare, as helm does', async () => {
     const bad: string[][] = [
       ['--set', 'a'], ['--set', 'a=1,,b=2'], ['--set', 'list[-1]=x'], ['--set-json', 'a=1x'], ['--set-file', 'a=nofile'],
