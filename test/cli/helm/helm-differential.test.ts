@@ -92,11 +92,16 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     expect(times(ours.stdout)).toBe(times(theirs.stdout));
   });
 
-  it('--set family errors: install prefixes them, upgrade and template print them bare, as helm does', async () => {
+  it('--set family and chart-location errors: install prefixes them, upgrade and template print them bare, as helm does', async () => {
     const bad: string[][] = [
       ['--set', 'a'], ['--set', 'a=1,,b=2'], ['--set', 'list[-1]=x'], ['--set-json', 'a=1x'], ['--set-file', 'a=nofile'],
       ['-f', 'nofile.yaml'], ['--set-string', 'a={b'],
     ];
+    for (const args of [['install', 'web', 'nochart'], ['upgrade', 'web', 'nochart'], ['template', 'nochart'], ['install', 'web', './nodir']]) {
+      const theirs = await real(...args);
+      const ours = await h.helm(...args);
+      expect({ args, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
     for (const flags of bad) {
       for (const args of [['install', 'web', join(h.dir, 'vweb'), '--dry-run'], ['upgrade', 'web', join(h.dir, 'vweb')], ['template', 'web', join(h.dir, 'vweb')]]) {
         const theirs = await real(...args.map((a) => (a === '--dry-run' ? '--dry-run=client' : a)), ...flags);
