@@ -1,9 +1,9 @@
 /**
  * `chartroom helm ARGS`: Helm's syntax and output for releases on a Chartroom server's simulated
- * cluster, and for chart repositories on the client. Global flags: `--server` (env CHARTROOM_SERVER,
- * default http://localhost:8080), `--cluster` (default "default"), `-n/--namespace` (env HELM_NAMESPACE,
- * default "default"), `--repository-config`, `--repository-cache`. Errors print `Error: <message>` and
- * exit 1, as Helm does.
+ * cluster, and for chart repositories and chart authoring (create, lint, package, dependency) on the
+ * client. Global flags: `--server` (env CHARTROOM_SERVER, default http://localhost:8080), `--cluster`
+ * (default "default"), `-n/--namespace` (env HELM_NAMESPACE, default "default"), `--repository-config`,
+ * `--repository-cache`. Errors print `Error: <message>` and exit 1, as Helm does.
  */
 import { ConnectionError } from '../kubectl/client.js';
 import type { KubectlIo } from '../kubectl/invocation.js';
