@@ -1,6 +1,6 @@
 /**
- * `chartroom helm create NAME`: writes the chart `helm create` writes, on the client. As Helm does, the
- * chart is named after the last path element, its parent folder must exist, files already there are
+ * `chartroom helm create NAME`: writes Chartroom's own starter chart (src/helm/create/scaffold.ts, not
+ * Helm's scaffold) on the client. The command behaves as Helm's does: the chart is named after the last path element, its parent folder must exist, files already there are
  * overwritten with a `WARNING: File "<abs path>" already exists. Overwriting.` line, and `charts/` is made.
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';

@@ -1,6 +1,6 @@
 /**
- * What `helm create NAME` writes (pkg/chart/v2/util/create.go): the chart name checks and the scaffold's
- * files for one name. Pure; the command in src/cli/helm/create-command.ts writes them.
+ * What `chartroom helm create NAME` writes: Helm's chart name checks (pkg/chart/v2/util/create.go) and
+ * Chartroom's own starter chart (scaffold.ts) for one name. Pure; src/cli/helm/create-command.ts writes them.
  *
  *   scaffoldFor('web')[0] → ['Chart.yaml', 'apiVersion: v2\nname: web\n…']
  */
@@ -20,7 +20,7 @@ export function validateChartName(name: string): void {
   if (!CHART_NAME.test(name)) throw new InvalidChartNameError(`chart name must match the regular expression ${JSON.stringify(CHART_NAME.source)}`);
 }
 
-/** The scaffold's files for `name` (relative path, text), in the order Helm writes them. */
+/** The starter chart's files for `name` (relative path, text), in write order. */
 export function scaffoldFor(name: string): [path: string, text: string][] {
   return SCAFFOLD_FILES.map(([path, text]) => [path, text.replaceAll(CHART_NAME_PLACEHOLDER, name)]);
 }

@@ -1,2 +1,2 @@
-/** `helm create`'s scaffold chart and name rules. */
+/** `helm create`: Chartroom's starter chart and Helm's chart name rules. */
 export { InvalidChartNameError, scaffoldFor, validateChartName } from './create.js';
