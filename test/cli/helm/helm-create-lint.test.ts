@@ -1,9 +1,11 @@
 /**
- * `chartroom helm create` and `chartroom helm lint` against the real Helm: `create` writes the same tree
- * byte for byte with the same output (overwrite warnings and name errors included); `lint` prints what
- * `helm lint` prints for a fresh chart and for charts broken in the common ways.
+ * `chartroom helm create` and `chartroom helm lint` against the real Helm. `create` writes Chartroom's own
+ * starter chart (not Helm's) with helm create's output and name errors; the real `helm lint` passes it,
+ * the real `helm template` renders it byte for byte as `chartroom template` does, and it installs on the
+ * simulator. `lint` prints what `helm lint` prints for the real `helm create` chart, for the starter
+ * chart and for charts broken in the common ways.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, testPeer } from '../../helpers/process.js';
@@ -24,6 +26,12 @@ async function tree(dir: string, rel = ''): Promise<Map<string, string>> {
   }
   return out;
 }
+
+/** What the starter chart holds (folders end in '/'). */
+const STARTER_FILES = [
+  '.helmignore', 'Chart.yaml', 'charts/', 'templates/', 'templates/NOTES.txt', 'templates/_helpers.tpl', 'templates/deployment.yaml',
+  'templates/ingress.yaml', 'templates/service.yaml', 'templates/tests/', 'templates/tests/test-connection.yaml', 'values.yaml',
+];
 
 describe.skipIf(!helmBin && !required)('chartroom helm create and lint vs helm', () => {
   let h: HelmHarness;
@@ -53,8 +61,8 @@ describe.skipIf(!helmBin && !required)('chartroom helm create and lint vs helm',
   });
   afterAll(async () => await h?.close());
 
-  it('create writes the tree helm create writes, byte for byte, and prints the same lines', async () => {
-    for (const name of ['web', 'My.chart_2', 'nested/deeper', 'web']) {
+  it('create writes Chartroom\'s starter chart and prints what helm create prints', async () => {
+    for (const name of ['web', 'My.chart_2', 'nested/deeper']) {
       if (name.includes('/')) {
         await mkdir(join(h.dir, 'theirs', 'nested'), { recursive: true });
         await mkdir(join(h.dir, 'ours', 'nested'), { recursive: true });
@@ -62,8 +70,51 @@ describe.skipIf(!helmBin && !required)('chartroom helm create and lint vs helm',
       const { theirs, ours: mine } = await both(['create', name]);
       expect({ name, out: mine.stdout, code: mine.code }).toEqual({ name, out: theirs.stdout, code: theirs.code });
     }
-    expect(await tree(join(h.dir, 'ours'))).toEqual(await tree(join(h.dir, 'theirs')));
-    expect((await tree(join(h.dir, 'ours'))).get('web/charts')).toBe('<dir>');
+    const files = [...(await tree(join(h.dir, 'ours', 'web')))].map(([path, text]) => (text === '<dir>' ? `${path}/` : path));
+    expect(files).toEqual([...STARTER_FILES].sort());
+    const chartYaml = (await tree(join(h.dir, 'ours', 'nested', 'deeper'))).get('Chart.yaml');
+    expect(chartYaml).toMatch(/^name: deeper$/m);
+    // A second create overwrites every file, warning once per file, as helm create does for its own files.
+    const again = await ours(join(h.dir, 'ours'), 'create', 'web');
+    const warned = again.stdout.split('\n').filter((l) => l.startsWith('WARNING')).map((l) => l.replace(`WARNING: File "${join(h.dir, 'ours', 'web')}/`, '').replace('" already exists. Overwriting.', ''));
+    expect({ first: again.stdout.split('\n')[0], warned: warned.sort(), code: again.code })
+      .toEqual({ first: 'Creating web', warned: STARTER_FILES.filter((f) => !f.endsWith('/')).sort(), code: 0 });
+  });
+
+  it('the starter chart passes the real helm lint, and helm template renders it as chartroom template does', async () => {
+    const dir = join(h.dir, 'starter');
+    await mkdir(dir);
+    expect((await ours(dir, 'create', 'web')).code).toBe(0);
+    const lint = await real(dir, 'lint', 'web', '--strict');
+    expect({ code: lint.code, out: lint.stdout }).toEqual({ code: 0, out: expect.stringContaining('1 chart(s) linted, 0 chart(s) failed') });
+    const sets = [[], ['--set', 'replicaCount=3', '--set', 'image.tag=1.2.3'], ['--set', 'ingress.enabled=true,ingress.tlsSecretName=web-tls,resources.limits.memory=128Mi']];
+    for (const set of sets) {
+      const theirs = await real(dir, 'template', 'rel', 'web', ...set);
+      const mine = await ours(dir, 'template', 'rel', 'web', ...set);
+      expect(theirs.code).toBe(0);
+      expect({ set, out: mine.stdout, err: mine.stderr, code: mine.code }).toEqual({ set, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
+    const rendered = (await real(dir, 'template', 'rel', 'web', ...sets[1]!)).stdout;
+    expect(rendered).toContain('replicas: 3\n');
+    expect(rendered).toContain('image: "nginx:1.2.3"\n');
+    expect(rendered).toMatch(/rollingUpdate:\n {6}maxSurge: 1\n {6}maxUnavailable: 0\n/);
+    expect(rendered).not.toContain('kind: Ingress');
+  });
+
+  it('chartroom helm install deploys the starter chart on the simulator, and helm test passes', async () => {
+    const dir = join(h.dir, 'install');
+    await mkdir(dir);
+    expect((await ours(dir, 'create', 'web')).code).toBe(0);
+    const installed = await ours(dir, 'install', 'shop', 'web', '--set', 'replicaCount=2');
+    expect({ code: installed.code, err: installed.stderr }).toEqual({ code: 0, err: '' });
+    expect(installed.stdout).toMatch(/^STATUS: deployed$/m);
+    expect(installed.stdout).toContain('It runs 2 pod(s) of nginx:1.27.0.');
+    const manifest = await ours(dir, 'get', 'manifest', 'shop');
+    expect(manifest.stdout).toContain('kind: Deployment');
+    expect(manifest.stdout).toContain('name: shop-web');
+    const tested = await ours(dir, 'test', 'shop');
+    expect({ code: tested.code, err: tested.stderr }).toEqual({ code: 0, err: '' });
+    expect(tested.stdout).toMatch(/Phase: +Succeeded/);
   });
 
   it('create refuses what helm create refuses, with its messages', async () => {
@@ -110,12 +161,14 @@ describe.skipIf(!helmBin && !required)('chartroom helm create and lint vs helm',
         }
       }
     }
-    await real(join(h.dir, 'theirs', 'lint'), 'create', 'fresh');
-    await ours(join(h.dir, 'ours', 'lint'), 'create', 'fresh');
+    // 'fresh' is the real helm create chart (made by helm itself, then copied); 'starter' is Chartroom's.
+    expect((await real(join(h.dir, 'theirs', 'lint'), 'create', 'fresh')).code).toBe(0);
+    await cp(join(h.dir, 'theirs', 'lint', 'fresh'), join(h.dir, 'ours', 'lint', 'fresh'), { recursive: true });
+    for (const side of ['theirs', 'ours']) expect((await ours(join(h.dir, side, 'lint'), 'create', 'starter')).code).toBe(0);
     // Helm quotes go-yaml's syntax errors; Chartroom's YAML parser words them its own way (index.ts says so).
     const yamlText = (s: string) => s.replace(/(error converting YAML to JSON: yaml: )[^\n]*/g, '$1<syntax error>');
     const cases = [
-      ...[...Object.keys(BROKEN), 'fresh'].map((c) => ['lint', c]), ['lint', 'fresh', 'numver', 'names'], ['lint', '--quiet', 'fresh', 'misc'], ['lint', '--quiet', 'fresh'],
+      ...[...Object.keys(BROKEN), 'fresh', 'starter'].map((c) => ['lint', c]), ['lint', '--strict', 'starter'], ['lint', 'fresh', 'numver', 'names'], ['lint', '--quiet', 'fresh', 'misc'], ['lint', '--quiet', 'fresh'],
       ['lint', '--strict', 'names'], ['lint', 'schema', '--set', 'replicas=2,image=x'], ['lint', 'schema', '--set-string', 'replicas=2'], ['lint', 'fresh', '-f', 'none.yaml'],
     ];
     for (const args of cases) {
