@@ -88,7 +88,7 @@ export function releaseJson(r: Release): string {
     ])],
     ['chart', struct([
       ['metadata', metadataFields(r.chart.metadata)], ['lock', null], ['templates', r.chart.templates.map(fileFields)],
-      ['values', r.chart.values], ['schema', null], ['files', r.chart.files.map(fileFields)],
+      ['values', r.chart.values], ['schema', null], ['files', r.chart.files.length === 0 ? null : r.chart.files.map(fileFields)],
     ])],
     ['config', omitEmpty(r.config)], ['manifest', omitEmpty(r.manifest)], ['hooks', omitEmpty(r.hooks.map(hookFields))],
     ['version', omitEmpty(r.version)], ['namespace', omitEmpty(r.namespace)],

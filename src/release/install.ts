@@ -12,7 +12,7 @@ import { execHooks } from './hooks.js';
 import { clusterLookup } from './lookup.js';
 import { waitForResources } from './readiness.js';
 import { Description, type Release, Status } from './record.js';
-import { renderRelease } from './render.js';
+import { chartAsStored, renderRelease } from './render.js';
 import { buildResources, createResources, existingResources, updateResources, withOwnership } from './resources.js';
 import { SYSTEM_LABELS } from './storage.js';
 import { uninstall } from './uninstall.js';
@@ -112,7 +112,7 @@ export async function install(ctx: ActionContext, chart: LoadedChart, opts: Inst
   const rel: Release = {
     name: opts.releaseName, namespace: opts.namespace, version: 1,
     info: { firstDeployed: now, lastDeployed: now, description: Description.InitialInstall, status: Status.PendingInstall, notes: body.notes },
-    chart: storeChart(chart), config: valuesToPlain(opts.values), manifest: body.manifest, hooks: body.hooks, labels: { ...opts.labels },
+    chart: storeChart(chartAsStored(chart, opts.values)), config: valuesToPlain(opts.values), manifest: body.manifest, hooks: body.hooks, labels: { ...opts.labels },
   };
   const resources = buildResources(rel.manifest, rel.namespace).map((o) => withOwnership(o, rel.name, rel.namespace));
   let adopt: KubeObject[];

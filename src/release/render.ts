@@ -2,7 +2,7 @@
  * Rendering a chart for a release (action.renderResources): the manifest text Helm stores (each
  * document as `---\n# Source: <path>\n<doc>\n`), the hooks with empty last runs, and the notes.
  */
-import { type Hook, type LoadedChart, type LookupFunc, renderChart, type Values } from '../helm/render/index.js';
+import { type Hook, type LoadedChart, type LookupFunc, processDependencies, processImportValues, renderChart, type Values } from '../helm/render/index.js';
 import { formatManifest } from '../helm/render/manifests.js';
 import type { ReleaseHook } from './record.js';
 
@@ -37,4 +37,14 @@ export function renderRelease(chart: LoadedChart, req: RenderRequest): RenderedR
     userValues: [req.values], lookup: req.lookup,
   });
   return { manifest: out.manifests.map(formatManifest).join(''), hooks: out.hooks.map(toReleaseHook), notes: out.notes };
+}
+
+/**
+ * The chart as Helm stores it in the release: ProcessDependenciesWithMerge rewrites a chart that declares
+ * dependencies (each marked enabled, renamed to its alias) and its values to the merged values of the enabled tree (subchart sections and globals
+ * included, imports applied); a chart without dependencies keeps its values.yaml.
+ */
+export function chartAsStored(chart: LoadedChart, values: Values): LoadedChart {
+  const processed = processImportValues(processDependencies(chart, values));
+  return { ...chart, metadata: processed.metadata, values: processed.values };
 }

@@ -14,7 +14,7 @@ import { clusterLookup } from './lookup.js';
 import { checkUserLabels } from './install.js';
 import { waitForResources } from './readiness.js';
 import { Description, isPending, type Release, Status } from './record.js';
-import { renderRelease } from './render.js';
+import { chartAsStored, renderRelease } from './render.js';
 import { buildResources, existingResources, updateResources, withOwnership } from './resources.js';
 import { DEFAULT_HISTORY_MAX, rollback } from './rollback.js';
 
@@ -92,7 +92,7 @@ export async function upgrade(ctx: ActionContext, name: string, chart: LoadedCha
   const rel: Release = {
     name, namespace: current.namespace, version: revision,
     info: { firstDeployed: current.info.firstDeployed, lastDeployed: ctx.cluster.now(), status: Status.PendingUpgrade, description: Description.PreparingUpgrade, notes: body.notes },
-    chart: storeChart(renderChart), config: valuesToPlain(config), manifest: body.manifest, hooks: body.hooks,
+    chart: storeChart(chartAsStored(renderChart, config)), config: valuesToPlain(config), manifest: body.manifest, hooks: body.hooks,
     labels: mergeCustomLabels(last.labels, opts.labels),
   };
   const original = buildResources(current.manifest, current.namespace);

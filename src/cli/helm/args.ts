@@ -24,7 +24,7 @@ const VALUE_FLAGS = new Set([
   'namespace', 'values', 'set', 'set-string', 'set-file', 'set-json', 'set-literal', 'version', 'timeout', 'description',
   'output', 'max', 'history-max', 'filter', 'selector', 'offset', 'time-format', 'revision', 'server', 'cluster', 'labels',
   'repository-config', 'repository-cache', 'destination', 'untardir', 'username', 'password', 'repo', 'name-template',
-  'kube-context', 'max-col-width', 'cascade', 'kube-version', 'app-version', 'context-path',
+  'kube-context', 'max-col-width', 'cascade', 'kube-version', 'app-version', 'context-path', 'starter',
 ]);
 
 const SHORTS: Record<string, Record<string, string>> = {
@@ -35,13 +35,14 @@ const SHORTS: Record<string, Record<string, string>> = {
   search: { l: 'versions', r: 'regexp' },
   pull: { d: 'destination' },
   push: { f: 'force', u: 'username', p: 'password' },
+  create: { p: 'starter' },
 };
 
 /** Short flags of one command (`install` → values group, `list` → list group, ...). */
 export function shortsFor(command: string): Record<string, string> {
   const groups: Record<string, string[]> = {
-    install: ['values'], upgrade: ['values'], template: ['values'], list: ['list'], ls: ['list'], get: ['all'], search: ['search'],
-    pull: ['pull'], fetch: ['pull'], package: ['pull'], 'cm-push': ['push'],
+    install: ['values'], upgrade: ['values'], template: ['values'], lint: ['values'], list: ['list'], ls: ['list'], get: ['all'], search: ['search'],
+    pull: ['pull'], fetch: ['pull'], package: ['pull'], 'cm-push': ['push'], create: ['create'],
   };
   return Object.assign({}, SHORTS.common, ...(groups[command] ?? []).map((g) => SHORTS[g]));
 }

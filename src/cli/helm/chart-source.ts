@@ -46,7 +46,8 @@ async function fromRepository(ref: string, version: string, paths: RepoPaths): P
 }
 
 /**
- * Finds `ref`. Throws HelmUsageError (`path "./x" not found`, `repo x not found`, Helm's resolution
+ * Finds `ref`. Throws HelmUsageError (`path "./x" not found`, `non-absolute URLs should be in form of
+ * repo_name/path_to_chart, got: x`, `repo x not found`, Helm's resolution
  * messages, `failed to fetch …`).
  */
 export async function locateChart(ref: string, version: string, paths: RepoPaths): Promise<ChartSource> {
@@ -54,7 +55,8 @@ export async function locateChart(ref: string, version: string, paths: RepoPaths
   if (info?.isDirectory()) return { kind: 'files', files: await readChartFolder(ref), name: basename(ref) };
   if (info?.isFile()) return { kind: 'archive', bytes: await readFile(ref), name: basename(ref) };
   if (/^https?:\/\//.test(ref)) return { kind: 'archive', bytes: await fetchBytes(ref), name: basename(new URL(ref).pathname) };
-  if (ref.startsWith('.') || ref.startsWith('/') || !ref.includes('/')) throw new HelmUsageError(`path ${JSON.stringify(ref)} not found`);
+  if (ref.startsWith('.') || ref.startsWith('/')) throw new HelmUsageError(`path ${JSON.stringify(ref)} not found`);
+  if (!ref.includes('/')) throw new HelmUsageError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${ref}`);
   return await fromRepository(ref, version, paths);
 }
 

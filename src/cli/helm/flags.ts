@@ -26,6 +26,9 @@ const SUPPORTED: Record<string, string[]> = {
   test: ['hide-notes'],
   package: ['destination', 'version', 'app-version'],
   'cm-push': ['force', 'version', 'app-version', 'context-path', 'username', 'password'],
+  create: [],
+  lint: [...VALUE_FLAGS, 'strict', 'quiet'],
+  dependency: ['skip-refresh'],
   template: [...VALUE_FLAGS, 'version', 'devel', 'generate-name', 'no-hooks'],
 };
 
@@ -35,11 +38,11 @@ const UNSUPPORTED = new Set([
   'kubeconfig', 'kube-apiserver', 'kube-token', 'untar', 'untardir', 'verify', 'prov', 'regexp', 'skip-crds', 'dependency-update',
   'render-subchart-notes', 'logs', 'enable-dns', 'skip-schema-validation', 'cascade', 'show-resources', 'time-format', 'max-col-width',
   'repo', 'pass-credentials', 'insecure-skip-tls-verify', 'ca-file', 'cert-file', 'key-file', 'keyring', 'plain-http',
-  'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'wait', 'dry-run',
+  'password-stdin', 'allow-deprecated-repos', 'fail-on-repo-update-fail', 'fail-on-no-result', 'hide-secret', 'starter', 'with-subcharts', 'kube-version', 'wait', 'dry-run',
   'timeout', 'output', 'description', 'install', 'all', 'max', 'revision', 'version', 'devel', 'labels',
 ]);
 
-const CANONICAL: Record<string, string> = { delete: 'uninstall', del: 'uninstall', un: 'uninstall', ls: 'list', hist: 'history', fetch: 'pull', inspect: 'show' };
+const CANONICAL: Record<string, string> = { dep: 'dependency', dependencies: 'dependency', delete: 'uninstall', del: 'uninstall', un: 'uninstall', ls: 'list', hist: 'history', fetch: 'pull', inspect: 'show' };
 
 /** Throws HelmUsageError for a flag `command` does not accept. */
 export function checkFlags(command: string, args: HelmArgs): void {

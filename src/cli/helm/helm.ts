@@ -1,9 +1,9 @@
 /**
  * `chartroom helm ARGS`: Helm's syntax and output for releases on a Chartroom server's simulated
- * cluster, and for chart repositories on the client. Global flags: `--server` (env CHARTROOM_SERVER,
- * default http://localhost:8080), `--cluster` (default "default"), `-n/--namespace` (env HELM_NAMESPACE,
- * default "default"), `--repository-config`, `--repository-cache`. Errors print `Error: <message>` and
- * exit 1, as Helm does.
+ * cluster, and for chart repositories and chart authoring (create, lint, package, dependency) on the
+ * client. Global flags: `--server` (env CHARTROOM_SERVER, default http://localhost:8080), `--cluster`
+ * (default "default"), `-n/--namespace` (env HELM_NAMESPACE, default "default"), `--repository-config`,
+ * `--repository-cache`. Errors print `Error: <message>` and exit 1, as Helm does.
  */
 import { ConnectionError } from '../kubectl/client.js';
 import type { KubectlIo } from '../kubectl/invocation.js';
@@ -19,6 +19,9 @@ import { repoPaths } from './repositories.js';
 import { templateCommand } from './template-command.js';
 import { packageCommand } from './package-command.js';
 import { cmPushCommand } from './cm-push-command.js';
+import { createCommand } from './create-command.js';
+import { lintCommand } from './lint-command.js';
+import { dependencyCommand } from './dependency-command.js';
 
 const COMMANDS: Record<string, HelmCommand> = {
   install: installCommand,
@@ -44,6 +47,11 @@ const COMMANDS: Record<string, HelmCommand> = {
   template: templateCommand,
   package: packageCommand,
   'cm-push': cmPushCommand,
+  create: createCommand,
+  lint: lintCommand,
+  dependency: dependencyCommand,
+  dep: dependencyCommand,
+  dependencies: dependencyCommand,
 };
 
 /** Runs one helm command line; resolves to the exit code. */

@@ -66,10 +66,11 @@ export const installCommand: HelmCommand = async (inv) => {
   if (!ref) throw new HelmUsageError(generate || first === undefined ? '"helm install" requires at least 1 argument' : 'must either provide a name or specify --generate-name');
   const { release } = await withPrefix('INSTALLATION FAILED', async () => {
     const source = await locateChart(ref, inv.args.flags.get('version') ?? '', inv.paths);
+    const values = await valuesBody(inv);
     await warnIfDeprecated(inv, source);
     const nameBase = basename(ref).split('.')[0] || 'chart';
     return await inv.client.install({
-      name, generateName: generate, nameBase, namespace: inv.namespace, chart: chartBody(source), values: await valuesBody(inv),
+      name, generateName: generate, nameBase, namespace: inv.namespace, chart: chartBody(source), values,
       replace: isOn(inv.args, 'replace'), ...commonBody(inv),
     });
   });
@@ -82,15 +83,15 @@ export const upgradeCommand: HelmCommand = async (inv) => {
   const [name, ref] = inv.rest;
   if (!name || !ref) throw new HelmUsageError(`"helm upgrade" requires 2 arguments`);
   const { args } = inv;
-  const { release, installed } = await withPrefix('UPGRADE FAILED', async () => {
-    const source = await locateChart(ref, args.flags.get('version') ?? '', inv.paths);
-    await warnIfDeprecated(inv, source);
-    return await inv.client.upgrade(inv.namespace, name, {
-      chart: chartBody(source), values: await valuesBody(inv), install: isOn(args, 'install'), resetValues: isOn(args, 'reset-values'),
-      reuseValues: isOn(args, 'reuse-values'), resetThenReuseValues: isOn(args, 'reset-then-reuse-values'),
-      historyMax: args.flags.has('history-max') ? intArg(args, 'history-max', 10) : undefined, ...commonBody(inv),
-    });
-  });
+  // Helm returns the chart-location and value-flag errors of `upgrade` bare; only the action is prefixed.
+  const source = await locateChart(ref, args.flags.get('version') ?? '', inv.paths);
+  const values = await valuesBody(inv);
+  await warnIfDeprecated(inv, source);
+  const { release, installed } = await withPrefix('UPGRADE FAILED', async () => await inv.client.upgrade(inv.namespace, name, {
+    chart: chartBody(source), values, install: isOn(args, 'install'), resetValues: isOn(args, 'reset-values'),
+    reuseValues: isOn(args, 'reuse-values'), resetThenReuseValues: isOn(args, 'reset-then-reuse-values'),
+    historyMax: args.flags.has('history-max') ? intArg(args, 'history-max', 10) : undefined, ...commonBody(inv),
+  }));
   const table = outputFormat(inv) === 'table';
   if (table) inv.io.stdout(installed ? `Release ${JSON.stringify(name)} does not exist. Installing it now.\n` : `Release ${JSON.stringify(name)} has been upgraded. Happy Helming!\n`);
   printRelease(inv, release);

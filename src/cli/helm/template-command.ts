@@ -1,11 +1,11 @@
 /**
  * `chartroom helm template [NAME] CHART`: renders on the client, as `helm template` does without a
- * cluster (release name `release-name` unless given, namespace from `-n`, values from `-f`).
+ * cluster (release name `release-name` unless given, namespace from `-n`, values from `-f` and the `--set` family).
  */
-import { assembleChart, formatTemplateOutput, type LoadedChart, loadChartArchive, mergeValueFiles, NotInstallableError, parseValuesYaml, RenderError, renderChart } from '../../helm/render/index.js';
+import { assembleChart, formatTemplateOutput, type LoadedChart, loadChartArchive, NotInstallableError, RenderError, renderChart } from '../../helm/render/index.js';
 import { HelmUsageError, isOn } from './args.js';
 import { type ChartSource, locateChart } from './chart-source.js';
-import { type HelmCommand, valuesBody } from './invocation.js';
+import { type HelmCommand, userValues } from './invocation.js';
 
 async function loadSource(source: ChartSource): Promise<LoadedChart> {
   return source.kind === 'archive' ? await loadChartArchive(source.bytes) : await assembleChart(source.files);
@@ -25,14 +25,7 @@ export const templateCommand: HelmCommand = async (inv) => {
   if (!ref) throw new HelmUsageError('"helm template" requires at least 1 argument');
   const name = second !== undefined ? first! : generate ? undefined : 'release-name';
   const chart = await loadSource(await locateChart(ref, inv.args.flags.get('version') ?? '', inv.paths));
-  const files = (await valuesBody(inv)).files as { name: string; text: string }[];
-  const values = mergeValueFiles(files.map((f) => {
-    try {
-      return parseValuesYaml(f.text);
-    } catch (e) {
-      throw new HelmUsageError(`failed to parse ${f.name}: ${(e as Error).message.replace(/^cannot load values\.yaml: /, '')}`);
-    }
-  }));
+  const { values } = await userValues(inv);
   try {
     const out = renderChart(chart, {
       releaseName: name ?? `${chart.metadata.name}-${Math.floor(Date.now() / 1000)}`, namespace: inv.namespace, userValues: [values],

@@ -51,6 +51,11 @@ export interface RenderOptions {
   lookup?: LookupFunc;
   /** Output and time limits (Chartroom's; Helm has none). Default 64 MiB and 60 s. */
   limits?: RenderLimits;
+  /**
+   * What `helm lint` does: skip the install checks (library chart, missing dependencies, release name) and stop
+   * after executing the templates; only `values`, `rendered` and `notes` are filled.
+   */
+  renderOnly?: boolean;
 }
 
 /** A file of a chart's `crds/` folder, printed raw (never templated). */
@@ -132,7 +137,7 @@ function collectCrds(chart: LoadedChart, fullPath: string): CrdFile[] {
  */
 export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
   const capabilities = options.capabilities ?? defaultCapabilities();
-  checkInstallable(loaded.metadata, options.releaseName, undefined, loaded.dependencies.map((d) => d.metadata.name));
+  if (!options.renderOnly) checkInstallable(loaded.metadata, options.releaseName, undefined, loaded.dependencies.map((d) => d.metadata.name));
   const user = mergeValueFiles(options.userValues ?? []);
   const chart = processImportValues(processDependencies(loaded, user));
   const values = coalesceChartValues(chart, user, options.warn);
@@ -167,6 +172,7 @@ function renderResources(chart: LoadedChart, values: Values, capabilities: Capab
     if (key === `${name}/templates/${NOTES_SUFFIX}`) notes = rendered.get(key)!;
     docs.delete(key);
   }
+  if (options.renderOnly) return { values, rendered, notes, manifests: [], hooks: [], crds: [], output: '' };
   const { manifests, hooks } = sortManifests(docs, options.warn);
   const crds = collectCrds(chart, name);
   const shownHooks = options.noHooks ? [] : hooks.filter((h) => !(options.skipTests && h.events.includes('test')));

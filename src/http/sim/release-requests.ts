@@ -1,13 +1,14 @@
 /**
  * Reading the bodies of the release routes: the chart (a base64 `.tgz`, or base64 files of a chart
- * folder), the user values (the `-f` files' YAML, merged in order as Helm does), and the flags.
+ * folder), the user values (the `-f` files' YAML and the `--set` family, merged as Helm does), and the flags.
  *
  *   {"name":"web","namespace":"default","chart":{"archive":"H4sI..."},
- *    "values":{"files":[{"name":"prod.yaml","text":"replicaCount: 3\n"}]},
+ *    "values":{"files":[{"name":"prod.yaml","text":"replicaCount: 3\n"}],"set":["image.tag=1.27"]},
  *    "wait":true,"timeout":"2m","atomic":false,"createNamespace":false,"dryRun":false}
  */
 import type { FastifyRequest } from 'fastify';
-import { assembleChart, type LoadedChart, loadChartArchive, mergeValueFiles, parseValuesYaml, type Values } from '../../helm/render/index.js';
+import { assembleChart, type LoadedChart, loadChartArchive, type Values } from '../../helm/render/index.js';
+import { GoFileError, mergeValueOptions, type ValueOptions, ValueOptionsError } from '../../helm/values/index.js';
 import { parseGoDuration } from '../../config/duration.js';
 import { BadBodyError, jsonBody } from './sim-context.js';
 
@@ -30,28 +31,46 @@ export async function chartOf(body: ReleaseBody): Promise<LoadedChart> {
   throw new BadBodyError('"chart" must hold "archive" (base64 .tgz) or "files" (path → base64)');
 }
 
-/** The value flags the API will accept once issue #4's --set parser lands. */
-const SET_FLAGS = ['set', 'setString', 'setFile', 'setJson', 'setLiteral'];
+/** The `--set`-family fields of `values`, and the ValueOptions field each fills. */
+const SET_FIELDS: [body: string, field: keyof ValueOptions][] = [
+  ['set', 'values'], ['setString', 'stringValues'], ['setJson', 'jsonValues'], ['setFile', 'fileValues'], ['setLiteral', 'literalValues'],
+];
+
+function strings(v: unknown, key: string): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new BadBodyError(`"values.${key}" must be a list of strings`);
+  return v as string[];
+}
 
 /**
- * The user values: `values.files` parsed and merged in order (maps deep-merged, the rest replaced).
- * Throws BadBodyError for a file that does not parse (`failed to parse <name>: …`) and for the `--set`
- * family, which waits on issue #4's parser.
+ * The user values, merged as Helm's MergeValues does (src/helm/values mergeValueOptions): `values.files`
+ * (`[{name, text}]`, the `-f` files in order), then `set`, `setString`, `setJson`, `setFile`, `setLiteral`
+ * (each a list of flag values) in Helm's flag-kind order. `--set-file` paths are read from
+ * `values.fileTexts` (path → text) as the client read them. Throws BadBodyError with Helm's message
+ * (`failed to parse x: …`, `failed parsing --set data: …`).
  */
 export function valuesOf(body: ReleaseBody): Values {
   const values = (body.values ?? {}) as Record<string, unknown>;
-  for (const flag of SET_FLAGS) {
-    // TODO(issue 4): parse the --set family with the strvals parser being written on the `render` branch.
-    if (Array.isArray(values[flag]) && (values[flag] as unknown[]).length > 0) throw new BadBodyError(`values.${flag} is not supported yet (issue #4)`);
-  }
+  const texts = new Map<string, string>(Object.entries((values.fileTexts ?? {}) as Record<string, string>).map(([k, v]) => [k, String(v)]));
   const files = Array.isArray(values.files) ? (values.files as { name?: unknown; text?: unknown }[]) : [];
-  return mergeValueFiles(files.map((f) => {
-    try {
-      return parseValuesYaml(String(f.text ?? ''));
-    } catch (e) {
-      throw new BadBodyError(`failed to parse ${String(f.name ?? '')}: ${(e as Error).message.replace(/^cannot load values\.yaml: /, '')}`);
-    }
-  }));
+  const options: ValueOptions = { valueFiles: [] };
+  files.forEach((f, i) => {
+    const name = typeof f.name === 'string' && f.name !== '' ? f.name : `values-${i + 1}.yaml`;
+    options.valueFiles!.push(name);
+    texts.set(name, String(f.text ?? ''));
+  });
+  for (const [key, field] of SET_FIELDS) options[field] = strings(values[key], key);
+  const readFile = (path: string): Buffer => {
+    const text = texts.get(path);
+    if (text === undefined) throw new GoFileError(`open ${path}: no such file or directory`);
+    return Buffer.from(text, 'utf8');
+  };
+  try {
+    return mergeValueOptions(options, readFile);
+  } catch (e) {
+    if (e instanceof ValueOptionsError || e instanceof GoFileError) throw new BadBodyError(e.message);
+    throw e;
+  }
 }
 
 /** A boolean flag of the body (absent = false). */

@@ -56,6 +56,69 @@ describe.skipIf(!helmBin && !required)('chartroom helm vs helm', () => {
     });
   }
 
+  it('install --dry-run with the --set family prints what helm prints, release JSON (config) included', async () => {
+    await writeFile(join(h.dir, 'note.txt'), 'line one\nline, two\n');
+    const times = (j: string) => j.replace(/"(first|last)_deployed":"[^"]*"/g, '"$1_deployed":"<time>"');
+    const cases: string[][] = [
+      ['--set', 'replicaCount=3'],
+      ['-f', join(h.dir, 'hooks.yaml'), '--set', 'replicaCount=5,image.tag=1.27', '--set-string', 'service.port=8080', '--set-json', 'podAnnotations={"a":"b","n":1}',
+        '--set-literal', 'literal=a,b\\c', '--set-file', `note=${join(h.dir, 'note.txt')}`, '--set', 'big=1000000', '--set', 'podLabels.tier=web,nodeSelector=null'],
+      ['--set-json', 'replicaCount=7', '--set', 'replicaCount=2', '--set', 'tolerations[1].key=x'],
+    ];
+    for (const chart of ['vweb', 'demo']) {
+      for (const flags of cases) {
+        const theirs = await real('install', 'web', join(h.dir, chart), '--dry-run=client', '--disable-openapi-validation', ...flags);
+        const ours = await h.helm('install', 'web', join(h.dir, chart), '--dry-run', ...flags);
+        expect({ flags, err: ours.stderr, code: ours.code }).toEqual({ flags, err: theirs.stderr, code: theirs.code });
+        expect(dropDate(ours.stdout)).toBe(dropDate(theirs.stdout));
+        const json = await real('install', 'web', join(h.dir, chart), '--dry-run=client', '--disable-openapi-validation', '-o', 'json', ...flags);
+        expect(times((await h.helm('install', 'web', join(h.dir, chart), '--dry-run', '-o', 'json', ...flags)).stdout)).toBe(times(json.stdout));
+      }
+    }
+  });
+
+  it('install --dry-run of a chart with a dependency records the chart values Helm records (subchart defaults coalesced in)', async () => {
+    const parent = await h.writeChart('shop', new Map([
+      ['Chart.yaml', Buffer.from('apiVersion: v2\nname: shop\nversion: 0.1.0\ndependencies:\n  - name: vweb\n    version: 0.1.0\n    repository: ""\n    alias: front\n')],
+      ['values.yaml', Buffer.from('front:\n  replicaCount: 3\norders:\n  queue: orders\n')],
+      ['templates/cm.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-orders\ndata:\n  queue: {{ .Values.orders.queue | quote }}\n')],
+    ]));
+    expect((await real('package', join(h.dir, 'vweb'), '-d', join(parent, 'charts'))).code).toBe(0);
+    const times = (j: string) => j.replace(/"(first|last)_deployed":"[^"]*"/g, '"$1_deployed":"<time>"');
+    const flags = ['--set', 'front.image.tag=1.26'];
+    const theirs = await real('install', 'shop', parent, '--dry-run=client', '--disable-openapi-validation', '-o', 'json', ...flags);
+    const ours = await h.helm('install', 'shop', parent, '--dry-run', '-o', 'json', ...flags);
+    expect(JSON.parse(ours.stdout).chart.values).toEqual(JSON.parse(theirs.stdout).chart.values);
+    expect(times(ours.stdout)).toBe(times(theirs.stdout));
+  });
+
+  it('--set family and chart-location errors: install prefixes them, upgrade and template print them bare, as helm does', async () => {
+    const bad: string[][] = [
+      ['--set', 'a'], ['--set', 'a=1,,b=2'], ['--set', 'list[-1]=x'], ['--set-json', 'a=1x'], ['--set-file', 'a=nofile'],
+      ['-f', 'nofile.yaml'], ['--set-string', 'a={b'],
+    ];
+    for (const args of [['install', 'web', 'nochart'], ['upgrade', 'web', 'nochart'], ['template', 'nochart'], ['install', 'web', './nodir']]) {
+      const theirs = await real(...args);
+      const ours = await h.helm(...args);
+      expect({ args, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
+    for (const flags of bad) {
+      for (const args of [['install', 'web', join(h.dir, 'vweb'), '--dry-run'], ['upgrade', 'web', join(h.dir, 'vweb')], ['template', 'web', join(h.dir, 'vweb')]]) {
+        const theirs = await real(...args.map((a) => (a === '--dry-run' ? '--dry-run=client' : a)), ...flags);
+        const ours = await h.helm(...args, ...flags);
+        expect({ args, flags, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ args, flags, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+      }
+    }
+  });
+
+  it('template with the --set family prints what helm template prints', async () => {
+    for (const flags of [['--set', 'replicaCount=4,image.tag=x'], ['--set-string', 'replicaCount=4'], ['--set-json', 'resources={"limits":{"cpu":"1"}}']]) {
+      const theirs = await real('template', 'web', join(h.dir, 'demo'), ...flags);
+      const ours = await h.helm('template', 'web', join(h.dir, 'demo'), ...flags);
+      expect({ flags, out: ours.stdout, err: ours.stderr, code: ours.code }).toEqual({ flags, out: theirs.stdout, err: theirs.stderr, code: theirs.code });
+    }
+  });
+
   it('package writes the archive helm package writes (file for file) and helm reads it alike', async () => {
     const parent = await h.writeChart('parent', new Map([
       ['Chart.yaml', Buffer.from('# a comment\napiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n  - name: vweb\n    version: 0.1.0\n    repository: ""\n')],

@@ -83,8 +83,8 @@ describe('chartroom helm: one release through every command', () => {
   });
 
   it('dry-run prints the hooks and the manifest and stores nothing', async () => {
-    const r = await h.helm('install', 'dry', chart, '--dry-run', '--set-string', 'x=1');
-    expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: INSTALLATION FAILED: --set-string is not supported yet (issue #4); use -f/--values\n' });
+    const r = await h.helm('install', 'dry', chart, '--dry-run', '--set', 'x');
+    expect(r).toEqual({ code: 1, stdout: '', stderr: 'Error: INSTALLATION FAILED: failed parsing --set data: key "x" has no value\n' });
     const ok = await h.helm('install', 'dry', chart, '--dry-run', '-f', values);
     await golden('install-dry-run.txt', ok.stdout);
     expect((await h.helm('status', 'dry')).stderr).toBe('Error: release: not found\n');

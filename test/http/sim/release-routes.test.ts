@@ -36,7 +36,9 @@ describe('release routes', () => {
     expect(await sim.call('POST', `${base}/default/nope/upgrade`, { chart: chart() })).toEqual({ status: 404, json: { error: '"nope" has no deployed releases', reason: 'NoDeployedReleasesError' } });
     expect(await sim.call('POST', `${base}/default/web/rollback`, { revision: 4 })).toEqual({ status: 400, json: { error: 'release has no 4 version', reason: 'InvalidReleaseRequestError' } });
     expect((await sim.call('POST', base, { name: 'x' })).status).toBe(400);
-    expect(await sim.call('POST', base, { name: 'x', chart: chart(), values: { set: ['a=1'] } })).toEqual({ status: 400, json: { error: 'values.set is not supported yet (issue #4)', reason: 'BadBodyError' } });
+    expect(await sim.call('POST', base, { name: 'x', chart: chart(), values: { set: ['a'] } })).toEqual({ status: 400, json: { error: 'failed parsing --set data: key "a" has no value', reason: 'BadBodyError' } });
+    expect(await sim.call('POST', base, { name: 'x', chart: chart(), values: { setFile: ['a=gone.txt'] } })).toEqual({ status: 400, json: { error: 'failed parsing --set-file data: open gone.txt: no such file or directory', reason: 'BadBodyError' } });
+    expect((await sim.call('POST', base, { name: 'x', chart: chart(), values: { set: 'a=1' } })).json).toEqual({ error: '"values.set" must be a list of strings', reason: 'BadBodyError' });
     const bad = await sim.call('POST', base, { name: 'x', chart: chart(), values: { files: [{ name: 'bad.yaml', text: 'a: [' }] } });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatch(/^failed to parse bad\.yaml: /);

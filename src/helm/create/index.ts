@@ -1,0 +1,2 @@
+/** `helm create`: Chartroom's starter chart and Helm's chart name rules. */
+export { InvalidChartNameError, scaffoldFor, validateChartName } from './create.js';
