@@ -12,6 +12,8 @@ export interface HelmArgs {
   flags: Map<string, string>;
   /** Every value of a repeatable flag, in order. */
   all: Map<string, string[]>;
+  /** Short flags this command does not know, as typed (`z` → `-z`), for cobra's `unknown shorthand flag`. */
+  shortSpelling?: Map<string, string>;
 }
 
 /** A usage error; printed as `Error: <message>` with exit code 1, as cobra does. */
@@ -68,6 +70,7 @@ export function parseHelmArgs(argv: readonly string[], shorts: Record<string, st
     const body = long ? arg.slice(2) : arg.slice(1);
     const eq = body.indexOf('=');
     let name = eq >= 0 ? body.slice(0, eq) : long ? body : body.slice(0, 1);
+    if (!long && shorts[name] === undefined) (parsed.shortSpelling ??= new Map()).set(name, arg);
     if (!long) name = shorts[name] ?? name;
     let value: string | undefined = eq >= 0 ? body.slice(eq + 1) : !long && body.length > 1 ? body.slice(1) : undefined;
     if (name === 'dry-run') {

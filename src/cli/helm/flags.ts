@@ -50,6 +50,6 @@ export function checkFlags(command: string, args: HelmArgs): void {
   for (const flag of args.flags.keys()) {
     if (allowed.has(flag)) continue;
     if (UNSUPPORTED.has(flag)) throw new HelmUsageError(`--${flag} is not supported by chartroom helm`);
-    throw new HelmUsageError(`unknown flag: --${flag}`);
+    throw new HelmUsageError(args.shortSpelling?.get(flag) ? `unknown shorthand flag: '${flag}' in ${args.shortSpelling.get(flag)}` : `unknown flag: --${flag}`);
   }
 }

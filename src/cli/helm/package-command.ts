@@ -5,9 +5,9 @@
  * v1), values.yaml and everything else as written, subcharts written expanded under `charts/<sub>/`.
  * Known difference: Chart.lock is copied rather than re-serialised.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { goJson } from '../../release/codec.js';
 import { type ChartMetadata, parseChartYaml } from '../../repo/chart-metadata.js';
 import { readChartArchive } from '../../repo/chart-archive.js';
@@ -104,6 +104,7 @@ export const packageCommand: HelmCommand = async (inv) => {
   for (const dir of inv.rest) {
     const packaged = await packageFiles(await readChartFolder(dir), overrides, Math.floor(Date.now() / 1000));
     const dest = resolve(inv.args.flags.get('destination') ?? '.', packaged.fileName);
+    await mkdir(dirname(dest), { recursive: true }); // as helm package -d does
     await writeFile(dest, packaged.bytes);
     inv.io.stdout(`Successfully packaged chart and saved it to: ${dest}\n`);
   }

@@ -15,8 +15,14 @@ export class PrefixedError extends Error {
   override readonly name = 'PrefixedError';
 }
 
+const DRY_RUN_VALUES = ['false', 'true', 'none', 'client', 'server'];
+
+/** `--dry-run[=client|server|true|false|none]`; any other value is Helm's error (`Flag must one of`, sic). */
 function dryRun(inv: HelmInvocation): boolean {
   const v = inv.args.flags.get('dry-run');
+  if (v !== undefined && !DRY_RUN_VALUES.includes(v)) {
+    throw new HelmUsageError(`Invalid dry-run flag. Flag must one of the following: ${DRY_RUN_VALUES.join(', ')}`);
+  }
   return v !== undefined && v !== 'false' && v !== 'none';
 }
 
