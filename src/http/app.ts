@@ -11,6 +11,7 @@ import { MULTIPART_LIMITS } from './multipart-limits.js';
 import { installBodyReadTimeout } from './read-timeout.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
+import { serveConsoleAsset, isConsoleAssetPath } from './console/console-route.js';
 import { dispatchSim } from './sim/sim-routes.js';
 import { isSimPath, matchSimRoute } from './sim/sim-router.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
@@ -99,6 +100,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   const rawPath = request.url.split('?')[0] as string;
   const path = stripContextPath(rawPath, config.contextPath);
   if (path === undefined) return notFound(reply);
+  if (isConsoleAssetPath(request.method, path)) return serveConsoleAsset(request, reply, path);
   if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin);
   // The simulator owns /api/sim/clusters… and /api/sim/openapi.json only, so a tenant named `sim`
   // (--depth ≥ 1) keeps /api/sim/charts…; only a repository path starting `sim/clusters` is shadowed.
