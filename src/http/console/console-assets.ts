@@ -6,7 +6,7 @@
  * emits src/console/*.ts to dist/console/*.js next to the rest of the server, and the Docker image ships
  * dist only, so a built server serves those files as they are. A server run from its sources (tsx, as the
  * tests and `node --import tsx src/cli/main.ts` do) has no fresh dist; it strips the types of the same
- * files with TypeScript's transpileModule once, at the first request (about 0.3 s for the whole console),
+ * files with TypeScript's transpileModule once, at the first request,
  * so a source edit never serves stale JavaScript. transpileModule checks no types: `npx tsc -p
  * src/console` does that. No bundler: the browser loads the few modules itself (HTTP keep-alive, ETag).
  */
