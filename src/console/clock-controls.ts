@@ -32,7 +32,7 @@ export async function clockBar(settings: Settings, cluster: string): Promise<Clo
       pause();
     }
   };
-  const stepSize = h('select', { id: 'step-size' }, ...[1, 5, 10, 30, 60].map((s) => h('option', { value: String(s * 1000) }, `${s} s`)));
+  const stepSize = h('select', { id: 'step-size' }, ...[1, 2, 5, 10, 30, 60].map((s) => h('option', { value: String(s * 1000) }, `${s} s`)));
   const speed = h('select', { id: 'speed' }, ...[1, 2, 5, 10, 30].map((s) => h('option', { value: String(s) }, `${s}×`)));
   const step = h('button', { type: 'button', id: 'clock-step' }, 'Step');
   const play = h('button', { type: 'button', id: 'clock-play', 'aria-pressed': 'false' }, 'Play');

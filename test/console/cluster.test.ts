@@ -1,0 +1,121 @@
+/**
+ * The cluster page in Debian's chromium against a real chartroom process on a virtual clock: a Deployment
+ * applied and given a new image with `chartroom kubectl`, the clock stepped with the page's own Step
+ * button, and at every step the page's counters, ReplicaSets and pod tiles must equal what `chartroom
+ * kubectl get deploy,rs,pods` prints at that moment. Fails without chromium in CI or with
+ * CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { podState } from '../../src/console/cluster-model.js';
+import { PROJECT_ROOT, run, startChartroom, type RunningServer } from '../helpers/process.js';
+import { tempDir } from '../helpers/server.js';
+import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
+
+/** What both sides show: Deployment and ReplicaSet counters by name, and each pod's tile state. */
+interface Snapshot {
+  deployments: Record<string, string[]>;
+  replicaSets: Record<string, string[]>;
+  pods: Record<string, string>;
+}
+
+/** Parses `kubectl get deploy,rs,pods` (one table per type, blank-line separated, names kind-prefixed). */
+function parseKubectl(text: string): Snapshot {
+  const snapshot: Snapshot = { deployments: {}, replicaSets: {}, pods: {} };
+  for (const line of text.split('\n')) {
+    const cells = line.trim().split(/\s+/);
+    const [kindName = '', ...rest] = cells;
+    const [kind, name = ''] = kindName.split('/');
+    if (kind === 'deployment.apps') snapshot.deployments[name] = rest.slice(0, 3);
+    else if (kind === 'replicaset.apps') snapshot.replicaSets[name] = rest.slice(0, 3);
+    else if (kind === 'pod') snapshot.pods[name] = podState(rest[0] ?? '', rest[1] ?? '');
+  }
+  return snapshot;
+}
+
+/** The same facts read from the page's DOM. */
+function readPage(page: Page): Promise<Snapshot> {
+  return page.evaluate(() => {
+    const counters = (el: Element): string[] => [...el.querySelectorAll(':scope > .counters [data-counter] b')].map((b) => b.textContent ?? '');
+    const snapshot = { deployments: {} as Record<string, string[]>, replicaSets: {} as Record<string, string[]>, pods: {} as Record<string, string> };
+    for (const el of document.querySelectorAll('[data-workload^="Deployment/"]')) snapshot.deployments[(el.getAttribute('data-workload') ?? '').slice('Deployment/'.length)] = counters(el);
+    for (const el of document.querySelectorAll('[data-rs]')) snapshot.replicaSets[el.getAttribute('data-rs') ?? ''] = counters(el);
+    for (const el of document.querySelectorAll('[data-pod]')) snapshot.pods[el.getAttribute('data-pod') ?? ''] = el.getAttribute('data-state') ?? '';
+    return snapshot;
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chromium, step by step', () => {
+  let work: { path: string; cleanup: () => Promise<void> };
+  let server: RunningServer;
+  let browser: TestBrowser;
+  const kubectl = async (...args: string[]): Promise<string> => {
+    const result = await run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'kubectl', ...args], { env: { CHARTROOM_SERVER: server.url } });
+    expect(result.code, `kubectl ${args.join(' ')}\n${result.stderr}`).toBe(0);
+    return result.stdout;
+  };
+
+  /** Waits until the page shows what kubectl shows now (the stream is asynchronous), or fails with both. */
+  async function expectPageMatchesKubectl(page: Page): Promise<Snapshot> {
+    const expected = parseKubectl(await kubectl('get', 'deploy,rs,pods'));
+    let shown = await readPage(page);
+    for (let i = 0; i < 50 && JSON.stringify(shown) !== JSON.stringify(expected); i += 1) {
+      await page.waitForTimeout(100);
+      shown = await readPage(page);
+    }
+    expect(shown).toEqual(expected);
+    return shown;
+  }
+
+  /** Presses the page's Step button and waits for the cluster time it shows to move. */
+  async function step(page: Page): Promise<void> {
+    const before = await page.textContent('#cluster-time');
+    await page.click('#clock-step');
+    await page.waitForFunction((old) => document.getElementById('cluster-time')?.textContent !== old, before);
+  }
+
+  beforeAll(async () => {
+    work = await tempDir('chartroom-console-sim-');
+    server = await startChartroom(['--storage', 'local', '--storage-local-rootdir', work.path, '--sim-clock=virtual']);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await work?.cleanup();
+  });
+
+  it('draws the rollout of a new image as kubectl sees it at each step', async () => {
+    await kubectl('apply', '-f', join(PROJECT_ROOT, 'examples/manifests/vweb.yaml'));
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/#/cluster?cluster=default&namespace=default`);
+    await page.waitForSelector('[data-workload="Deployment/vweb"] [data-pod]');
+    await page.selectOption('#step-size', '2000');
+    await expectPageMatchesKubectl(page);
+    for (let i = 0; i < 4; i += 1) {
+      await step(page);
+      await expectPageMatchesKubectl(page);
+    }
+    expect(Object.values((await readPage(page)).pods)).toEqual(['ready', 'ready', 'ready']);
+
+    await kubectl('set', 'image', 'deploy/vweb', 'web=nginx:1.26');
+    const seen: Snapshot[] = [await expectPageMatchesKubectl(page)];
+    const isDone = (s: Snapshot): boolean => s.deployments.vweb?.join() === '3/3,3,3' && Object.keys(s.pods).length === 3;
+    for (let i = 0; i < 15 && !isDone(seen.at(-1) as Snapshot); i += 1) {
+      await step(page);
+      seen.push(await expectPageMatchesKubectl(page));
+    }
+    const last = seen.at(-1) as Snapshot;
+    expect(Object.values(last.replicaSets).sort()).toEqual([['0', '0', '0'], ['3', '3', '3']]);
+    expect(last.deployments.vweb).toEqual(['3/3', '3', '3']);
+    // The rollout was drawn as it happened: two ReplicaSets with pods at once, new pods being created.
+    expect(seen.some((s) => Object.values(s.replicaSets).filter(([, current]) => current !== '0').length === 2)).toBe(true);
+    expect(seen.flatMap((s) => Object.values(s.pods))).toContain('creating');
+    const tile = page.locator('[data-pod]').first();
+    expect(await tile.textContent()).toContain('nginx:1.26');
+    expect(await page.textContent('[data-condition="Progressing"]')).toContain('NewReplicaSetAvailable');
+    expect(await page.textContent('#events')).toContain('Scaled down replica set');
+  }, 240_000);
+});
