@@ -13,6 +13,10 @@ import { PROJECT_ROOT, run, startChartroom, type RunningServer } from '../helper
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
 
+// The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
+// DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
+declare const document: any, window: any, DataTransfer: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** What both sides show: Deployment and ReplicaSet counters by name, and each pod's tile state. */
 interface Snapshot {
   deployments: Record<string, string[]>;
@@ -37,7 +41,7 @@ function parseKubectl(text: string): Snapshot {
 /** The same facts read from the page's DOM. */
 function readPage(page: Page): Promise<Snapshot> {
   return page.evaluate(() => {
-    const counters = (el: Element): string[] => [...el.querySelectorAll(':scope > .counters [data-counter] b')].map((b) => b.textContent ?? '');
+    const counters = (el: { querySelectorAll: (s: string) => Iterable<{ textContent: string | null }> }): string[] => [...el.querySelectorAll(':scope > .counters [data-counter] b')].map((b) => b.textContent ?? '');
     const snapshot = { deployments: {} as Record<string, string[]>, replicaSets: {} as Record<string, string[]>, pods: {} as Record<string, string> };
     for (const el of document.querySelectorAll('[data-workload^="Deployment/"]')) snapshot.deployments[(el.getAttribute('data-workload') ?? '').slice('Deployment/'.length)] = counters(el);
     for (const el of document.querySelectorAll('[data-rs]')) snapshot.replicaSets[el.getAttribute('data-rs') ?? ''] = counters(el);

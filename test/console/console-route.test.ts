@@ -80,3 +80,25 @@ describe('wantsConsole', () => {
     expect(wantsConsole(accept)).toBe(expected);
   });
 });
+
+describe('console colours', () => {
+  /** WCAG 2 relative luminance and contrast ratio of two #rrggbb colours. */
+  const luminance = (hex: string): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string): number => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  it('keep text at WCAG AA contrast (4.5:1) on every pod-state fill and for muted text, links and danger', async () => {
+    const { CONSOLE_CSS } = await import('../../src/http/console/console-styles.js');
+    const vars = Object.fromEntries([...CONSOLE_CSS.matchAll(/--([a-z]+):(#[0-9a-f]{6})/g)].map((m) => [m[1], m[2]]));
+    for (const fill of ['pending', 'creating', 'notready', 'ready', 'terminating', 'failing', 'done', 'panel']) {
+      expect(contrast(vars.fg as string, vars[fill] as string), fill).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(vars.muted as string, vars[fill] as string), `muted on ${fill}`).toBeGreaterThanOrEqual(4.5);
+    }
+    for (const colour of ['muted', 'accent', 'danger']) expect(contrast(vars[colour] as string, '#ffffff'), colour).toBeGreaterThanOrEqual(4.5);
+  });
+});

@@ -12,6 +12,10 @@ import { startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
 
+// The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
+// DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
+declare const document: any, window: any, DataTransfer: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 const README = [
   '# Web server',
   '',
@@ -82,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: repository page in
     // The raw HTML of the README is text, and a javascript: link is no link.
     expect(await page.textContent('.readme')).toContain('<img src=x onerror="window.pwned=1">');
     expect(await page.locator('.readme a').evaluateAll((els) => els.map((e) => e.getAttribute('href')))).toEqual(['https://example.com/docs']);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.textContent('main')).toContain(`helm repo add chartroom ${server.url}\nhelm repo update\nhelm install my-web chartroom/web --version 1.2.0`);
 
     await page.click('[role=tab]:has-text("Chart.yaml")');
@@ -93,6 +97,25 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: repository page in
     expect(await page.textContent('#file-panel')).toContain('templates/deploy.yaml');
     expect(await page.textContent('#file-panel')).toContain('name: {{ .Release.Name }}');
     expect(errors).toEqual([]);
+  });
+
+  it('can be used from the keyboard alone, and labels every control', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('[data-chart="web"]');
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, button')]
+      .filter((el) => ((el as { labels?: unknown[] }).labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !(el.textContent ?? '').trim())
+      .map((el) => el.outerHTML));
+    expect(unlabelled).toEqual([]);
+    const focusId = (): Promise<string> => page.evaluate<string>("document.activeElement?.id || document.activeElement?.textContent || ''");
+    for (let i = 0; i < 8 && (await focusId()) !== 'filter'; i += 1) await page.keyboard.press('Tab');
+    expect(await focusId()).toBe('filter');
+    await page.keyboard.type('data');
+    expect(await page.textContent('#chart-count')).toBe('1 of 2 charts');
+    for (let i = 0; i < 8 && (await focusId()) !== 'db'; i += 1) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role=tab][aria-selected=true]');
+    expect(await page.textContent('h1')).toBe('db');
   });
 
   it('shows the charts to an anonymous reader on a phone, and refuses a delete with wrong credentials', async () => {

@@ -21,6 +21,7 @@ h1{font-size:1.5rem;margin:.2rem 0 .8rem}h2{font-size:1.15rem;margin:1.2rem 0 .5
 label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted);gap:.15rem}
 input,select,button,textarea{font:inherit;color:var(--fg)}
 input,select{padding:.35rem .5rem;border:1px solid #8c959f;border-radius:6px;background:#fff;min-width:10rem}
+#filter{min-width:18rem}
 button{padding:.35rem .8rem;border:1px solid #8c959f;border-radius:6px;background:var(--panel);cursor:pointer}
 button:hover{background:#eaeef2}button.danger{color:var(--danger);border-color:var(--danger)}
 button.primary{background:var(--accent);color:#fff;border-color:var(--accent)}
@@ -57,5 +58,5 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 #toast p{background:#0d1b2a;color:#fff;padding:.5rem .8rem;border-radius:6px;margin:.3rem 0}
 #toast p.error{background:var(--danger)}
 @media (max-width:40rem){main{padding:.6rem}.cards{grid-template-columns:1fr}input,select{min-width:0;width:100%}.bar label{flex:1 1 100%}
-.pod{min-width:0;flex:1 1 100%}table{display:block;overflow-x:auto}}
+.pod{min-width:0;flex:1 1 45%}.legend .pod{flex:0 0 auto}table{display:block;overflow-x:auto}}
 `;
