@@ -14,8 +14,11 @@ export interface ClockBar {
   stop: () => void;
 }
 
-/** Builds the bar for cluster `cluster`, reading its clock once to know whether it is virtual. */
-export async function clockBar(settings: Settings, cluster: string): Promise<ClockBar> {
+/**
+ * Builds the bar for cluster `cluster`, reading its clock once to know whether it is virtual; each Step
+ * is passed to `log` as the `chartroom sim advance` command that does the same.
+ */
+export async function clockBar(settings: Settings, cluster: string, log: (command: string) => void = () => undefined): Promise<ClockBar> {
   const base = `/api/sim/clusters/${encodeURIComponent(cluster)}`;
   const clock = await getJson<{ now: string; virtual: boolean }>(settings, `${base}/clock`);
   const time = h('output', { id: 'cluster-time', 'aria-live': 'off' }, clock.now);
@@ -24,12 +27,14 @@ export async function clockBar(settings: Settings, cluster: string): Promise<Clo
     element.appendChild(h('span', { class: 'meta' }, ' (real clock)'));
     return { element, stop: () => undefined };
   }
-  const advance = async (ms: number): Promise<void> => {
+  const advance = async (ms: number): Promise<boolean> => {
     try {
       time.textContent = (await getJson<{ now: string }>(settings, `${base}/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) })).now;
+      return true;
     } catch (err) {
       toast(`Could not advance the clock: ${(err as Error).message}`, true);
       pause();
+      return false;
     }
   };
   const stepSize = h('select', { id: 'step-size' }, ...[1, 2, 5, 10, 30, 60].map((s) => h('option', { value: String(s * 1000) }, `${s} s`)));
@@ -43,7 +48,10 @@ export async function clockBar(settings: Settings, cluster: string): Promise<Clo
     play.textContent = 'Play';
     play.setAttribute('aria-pressed', 'false');
   };
-  step.addEventListener('click', () => void advance(Number(stepSize.value)));
+  step.addEventListener('click', () => {
+    const ms = Number(stepSize.value);
+    void advance(ms).then((ok) => ok && log(`chartroom sim advance ${ms / 1000}s${cluster === 'default' ? '' : ` --cluster ${cluster}`}`));
+  });
   play.addEventListener('click', () => {
     if (timer !== undefined) return pause();
     play.textContent = 'Pause';

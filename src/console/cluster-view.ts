@@ -8,6 +8,7 @@ import { getJson, type Settings } from './api.js';
 import { clockBar } from './clock-controls.js';
 import { ClusterModel, POD_STATE_LABELS, type PodGroup, type PodState, type PodView, type StreamEvent, type WorkloadView } from './cluster-model.js';
 import { h, replaceChildren, toast } from './dom.js';
+import { workloadActions } from './workload-actions.js';
 
 /** Which cluster and namespace the page shows (kept in the URL hash). */
 export interface ClusterState {
@@ -25,19 +26,20 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   const go = (): string => `#/cluster?cluster=${encodeURIComponent(clusterPick.value)}&namespace=${encodeURIComponent(nsPick.value)}`;
   clusterPick.addEventListener('change', () => navigate(go()));
   nsPick.addEventListener('change', () => navigate(go()));
-  const clock = await clockBar(settings, cluster);
+  const actions = workloadActions(settings, cluster, state.namespace, model);
+  const clock = await clockBar(settings, cluster, actions.log);
   const view = h('div', { id: 'workloads', 'data-rv': '0' });
   replaceChildren(main,
     h('h1', {}, 'Cluster'),
     h('div', { class: 'bar' }, h('label', { for: 'cluster' }, 'Cluster', clusterPick), h('label', { for: 'namespace' }, 'Namespace', nsPick)),
     clock.element,
-    legend(),
-    view);
+    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), actions.element));
   let frame = 0;
   const redraw = (): void => {
     frame = 0;
     syncNamespaces(nsPick, model.namespaces(), state.namespace);
     drawWorkloads(view, model, state.namespace);
+    actions.sync();
   };
   const closeStream = follow(settings, cluster, model, () => {
     frame ||= requestAnimationFrame(redraw);

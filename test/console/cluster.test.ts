@@ -122,4 +122,32 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     expect(await page.textContent('[data-condition="Progressing"]')).toContain('NewReplicaSetAvailable');
     expect(await page.textContent('#events')).toContain('Scaled down replica set');
   }, 240_000);
+
+  it('changes the strategy and the image from the page, and the next rollout obeys maxSurge=0 maxUnavailable=1', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/#/cluster?cluster=default&namespace=default`);
+    await page.waitForSelector('[data-workload="Deployment/vweb"] [data-pod]');
+    expect(await page.inputValue('#action-image')).toBe('nginx:1.26');
+    await page.selectOption('#step-size', '2000');
+    await page.fill('#action-max-surge', '0');
+    await page.fill('#action-max-unavailable', '1');
+    await page.click('form[aria-label="Set strategy"] button');
+    await page.waitForSelector('#command-log li');
+    const deployment = await (await fetch(`${server.url}/api/sim/clusters/default/deployments/default/vweb`)).json() as { spec: { strategy: unknown } };
+    expect(deployment.spec.strategy).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } });
+    await page.fill('#action-image', 'nginx:1.27');
+    await page.click('form[aria-label="Set image"] button');
+    await page.waitForFunction(() => document.querySelectorAll('#command-log li').length === 2);
+    expect(await page.textContent('#command-log li:first-child pre')).toBe('chartroom kubectl set image deployment/vweb web=nginx:1.27 -n default');
+    const seen: Snapshot[] = [];
+    for (let i = 0; i < 12 && !(seen.at(-1)?.deployments.vweb?.join() === '3/3,3,3' && Object.keys(seen.at(-1)?.pods ?? {}).length === 3); i += 1) {
+      await step(page);
+      seen.push(await expectPageMatchesKubectl(page));
+    }
+    // maxSurge 0: never more than 3 pods wanted; maxUnavailable 1: the old ReplicaSet first went down to 2.
+    for (const s of seen) expect(Object.values(s.replicaSets).reduce((sum, [desired]) => sum + Number(desired), 0)).toBeLessThanOrEqual(3);
+    expect(Object.values(seen[0]?.replicaSets ?? {}).map(([desired]) => desired).sort()).toEqual(['0', '1', '2']);
+    expect(seen.at(-1)?.deployments.vweb).toEqual(['3/3', '3', '3']);
+    expect(await page.textContent('#command-log')).toContain('chartroom sim advance 2s');
+  }, 240_000);
 });
