@@ -8,6 +8,8 @@ import { getJson, type Settings } from './api.js';
 import { clockBar } from './clock-controls.js';
 import { ClusterModel, POD_STATE_LABELS, type PodGroup, type PodState, type PodView, type StreamEvent, type WorkloadView } from './cluster-model.js';
 import { h, replaceChildren, toast } from './dom.js';
+import { Timeline } from './timeline.js';
+import { timelineChart } from './timeline-view.js';
 import { workloadActions } from './workload-actions.js';
 
 /** Which cluster and namespace the page shows (kept in the URL hash). */
@@ -21,6 +23,7 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   const { clusters } = await getJson<{ clusters: string[] }>(settings, '/api/sim/clusters');
   const cluster = clusters.includes(state.cluster) ? state.cluster : (clusters[0] ?? 'default');
   const model = new ClusterModel();
+  const timeline = new Timeline();
   const clusterPick = h('select', { id: 'cluster' }, ...clusters.map((c) => h('option', { value: c, selected: c === cluster }, c)));
   const nsPick = h('select', { id: 'namespace' }, h('option', { value: state.namespace }, state.namespace));
   const go = (): string => `#/cluster?cluster=${encodeURIComponent(clusterPick.value)}&namespace=${encodeURIComponent(nsPick.value)}`;
@@ -38,10 +41,12 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   const redraw = (): void => {
     frame = 0;
     syncNamespaces(nsPick, model.namespaces(), state.namespace);
-    drawWorkloads(view, model, state.namespace);
+    timeline.record(model, state.namespace);
+    drawWorkloads(view, model, timeline, state.namespace);
     actions.sync();
   };
-  const closeStream = follow(settings, cluster, model, () => {
+  const closeStream = follow(settings, cluster, model, (event) => {
+    timeline.see(event.object);
     frame ||= requestAnimationFrame(redraw);
   });
   return () => {
@@ -52,15 +57,16 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
 }
 
 /** Opens the cluster's stream; a stream the server closed for good (410 Expired) restarts from scratch. */
-function follow(settings: Settings, cluster: string, model: ClusterModel, changed: () => void): () => void {
+function follow(settings: Settings, cluster: string, model: ClusterModel, changed: (event: StreamEvent) => void): () => void {
   let source: EventSource | undefined;
   let closed = false;
   const open = (): void => {
     source = new EventSource(`${settings.contextPath}/api/sim/clusters/${encodeURIComponent(cluster)}/stream`);
     for (const type of ['ADDED', 'MODIFIED', 'DELETED']) {
       source.addEventListener(type, (event) => {
-        model.apply(JSON.parse((event as MessageEvent<string>).data) as StreamEvent);
-        changed();
+        const change = JSON.parse((event as MessageEvent<string>).data) as StreamEvent;
+        model.apply(change);
+        changed(change);
       });
     }
     source.addEventListener('error', () => {
@@ -88,10 +94,11 @@ function legend(): HTMLElement {
   return h('ul', { class: 'legend', 'aria-label': 'Pod states' }, ...states.map(([state, label]) => h('li', { class: `pod ${state}` }, label)));
 }
 
-function drawWorkloads(view: HTMLElement, model: ClusterModel, namespace: string): void {
+function drawWorkloads(view: HTMLElement, model: ClusterModel, timeline: Timeline, namespace: string): void {
   const workloads = model.workloads(namespace);
+  const chart = (w: WorkloadView): HTMLElement | null => timelineChart(w.entry.object.metadata.name, timeline.samples.get(`${namespace}/${w.entry.object.metadata.name}`) ?? []);
   replaceChildren(view,
-    ...(workloads.length > 0 ? workloads.map(workload) : [h('p', { class: 'meta' }, `No Deployments, StatefulSets or DaemonSets in ${namespace}.`)]),
+    ...(workloads.length > 0 ? workloads.map((w) => workload(w, chart(w))) : [h('p', { class: 'meta' }, `No Deployments, StatefulSets or DaemonSets in ${namespace}.`)]),
     eventList(model, namespace));
   view.dataset.rv = String(model.resourceVersion);
 }
@@ -109,7 +116,7 @@ function counters(kind: string, cells: string[]): HTMLElement {
     h('div', { 'data-counter': name }, h('dt', {}, name), h('dd', {}, h('b', {}, cells[index] ?? '')))));
 }
 
-function workload(view: WorkloadView): HTMLElement {
+function workload(view: WorkloadView, timeline: HTMLElement | null): HTMLElement {
   const { object, cells } = view.entry;
   const id = `${object.kind}/${object.metadata.name}`;
   return h('section', { class: 'workload', 'data-workload': id, 'aria-label': id },
@@ -118,7 +125,8 @@ function workload(view: WorkloadView): HTMLElement {
     view.conditions.length > 0
       ? h('ul', { class: 'conditions' }, ...view.conditions.map((c) => h('li', { 'data-condition': c.type }, `${c.type}=${c.status}`, c.reason ? ` (${c.reason})` : '', c.message ? `: ${c.message}` : '')))
       : null,
-    ...view.groups.map((g) => podGroup(g, object.kind === 'Deployment')));
+    ...view.groups.map((g) => podGroup(g, object.kind === 'Deployment')),
+    timeline);
 }
 
 function podGroup(group: PodGroup, isReplicaSet: boolean): HTMLElement {

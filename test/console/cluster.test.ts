@@ -121,6 +121,11 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     expect(await tile.textContent()).toContain('nginx:1.26');
     expect(await page.textContent('[data-condition="Progressing"]')).toContain('NewReplicaSetAvailable');
     expect(await page.textContent('#events')).toContain('Scaled down replica set');
+    // The timeline ends with the new ReplicaSet at 3 desired/3 available and the old one at 0/0.
+    const rows = await page.locator('.timeline-figure tbody tr').evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect((rows.at(-1) as string).replace(/^\+\d+s/, '')).toMatch(/^(3\/30\/0|0\/03\/3)$/);
+    expect(await page.locator('.timeline polyline').count()).toBe(4);
   }, 240_000);
 
   it('changes the strategy and the image from the page, and the next rollout obeys maxSurge=0 maxUnavailable=1', async () => {

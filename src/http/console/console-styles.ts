@@ -55,6 +55,8 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 .cluster-grid{display:grid;grid-template-columns:minmax(0,1fr) 22rem;gap:1rem;align-items:start}
 .actions{border:1px solid var(--line);border-radius:8px;padding:.8rem;position:sticky;top:.5rem}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
 #command-log{padding-left:1.2rem;max-height:16rem;overflow:auto}#command-log pre{white-space:pre-wrap;overflow-wrap:anywhere}
+.timeline-figure{margin:.6rem 0 0}.timeline{width:100%;max-width:560px;height:auto;border:1px solid var(--line);border-radius:6px}
+.timeline-figure figcaption{font-size:.8rem;color:var(--muted)}.timeline-legend{display:flex;gap:.6rem;flex-wrap:wrap;list-style:none;padding:0;margin:.2rem 0}.timeline-legend li{border-left:6px solid;padding-left:.3rem}
 .conditions{font-size:.85rem}.events{max-height:18rem;overflow:auto}
 .warn{color:var(--danger)}
 #toast{position:fixed;bottom:1rem;right:1rem;max-width:min(30rem,90vw)}
