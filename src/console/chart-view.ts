@@ -7,6 +7,7 @@ import { archiveUrl, getJson, type ChartVersion, type Settings, tenantPrefix } f
 import { copyText, h, replaceChildren, toast } from './dom.js';
 import { renderMarkdown } from './markdown.js';
 import { chartIcon, formatTime } from './repo-view.js';
+import { changeRelease, releaseCommand } from './releases.js';
 import { readTgz } from './tar.js';
 
 /** Which chart: tenant path, name and (optional) version. */
@@ -33,6 +34,7 @@ export async function showChart(main: HTMLElement, settings: Settings, state: Ch
       h('label', { for: 'version' }, 'Version', picker))),
     h('h2', {}, 'Use it'),
     ...commands(settings, state.repo, chart).map(commandLine),
+    settings.simulator ? installForm(settings, state.repo, chart, navigate) : null,
     files);
   try {
     const response = await fetch(archiveUrl(settings, state.repo, chart), { credentials: 'same-origin' });
@@ -96,4 +98,29 @@ function fileTabs(archive: Map<string, Uint8Array>, name: string): HTMLElement {
   });
   select(0);
   return h('div', {}, h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Chart files' }, ...tabs), panel);
+}
+
+/** Installs this version into a simulated cluster, then shows that cluster's page. */
+function installForm(settings: Settings, repo: string, chart: ChartVersion, navigate: (hash: string) => void): HTMLElement {
+  const name = h('input', { id: 'install-name', value: `my-${chart.name}`, autocomplete: 'off', required: true });
+  const cluster = h('input', { id: 'install-cluster', value: 'default', autocomplete: 'off', required: true });
+  const namespace = h('input', { id: 'install-namespace', value: 'default', autocomplete: 'off', required: true });
+  const values = h('textarea', { id: 'install-values', rows: 4, spellcheck: false, placeholder: 'replicaCount: 3' });
+  const form = h('form', { class: 'install', 'aria-label': 'Install into a simulated cluster' },
+    h('h2', {}, 'Install into a simulated cluster'),
+    h('div', { class: 'bar' },
+      h('label', { for: 'install-name' }, 'Release name', name),
+      h('label', { for: 'install-cluster' }, 'Cluster', cluster),
+      h('label', { for: 'install-namespace' }, 'Namespace', namespace)),
+    h('label', { for: 'install-values' }, 'Values (YAML), on top of the chart\'s values.yaml', values),
+    h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Install')));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const change = { cluster: cluster.value, namespace: namespace.value, name: name.value, repo, chart, values: values.value };
+    changeRelease(settings, change, false).then(() => {
+      sessionStorage.setItem('chartroom.command', releaseCommand(change, false, repo ? (repo.split('/').pop() as string) : 'chartroom'));
+      navigate(`#/cluster?cluster=${encodeURIComponent(change.cluster)}&namespace=${encodeURIComponent(change.namespace)}`);
+    }, (err: Error) => toast(`Install refused: ${err.message}`, true));
+  });
+  return form;
 }

@@ -10,6 +10,7 @@ import { ClusterModel, POD_STATE_LABELS, type PodGroup, type PodState, type PodV
 import { h, replaceChildren, toast } from './dom.js';
 import { Timeline } from './timeline.js';
 import { timelineChart } from './timeline-view.js';
+import { releasesPanel } from './releases-view.js';
 import { workloadActions } from './workload-actions.js';
 
 /** Which cluster and namespace the page shows (kept in the URL hash). */
@@ -31,12 +32,17 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   nsPick.addEventListener('change', () => navigate(go()));
   const actions = workloadActions(settings, cluster, state.namespace, model);
   const clock = await clockBar(settings, cluster, actions.log);
+  const releases = releasesPanel(settings, cluster, state.namespace, actions.log);
+  // A command the chart page ran just before coming here (an install) heads the log.
+  const handedOver = sessionStorage.getItem('chartroom.command');
+  sessionStorage.removeItem('chartroom.command');
+  if (handedOver) actions.log(handedOver);
   const view = h('div', { id: 'workloads', 'data-rv': '0' });
   replaceChildren(main,
     h('h1', {}, 'Cluster'),
     h('div', { class: 'bar' }, h('label', { for: 'cluster' }, 'Cluster', clusterPick), h('label', { for: 'namespace' }, 'Namespace', nsPick)),
     clock.element,
-    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), actions.element));
+    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), h('div', { class: 'side' }, releases.element, actions.element)));
   let frame = 0;
   const redraw = (): void => {
     frame = 0;
@@ -47,6 +53,8 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   };
   const closeStream = follow(settings, cluster, model, (event) => {
     timeline.see(event.object);
+    const { kind, metadata } = event.object;
+    if (kind === 'Secret' && metadata.namespace === state.namespace && metadata.name.startsWith('sh.helm.release.v1.')) releases.refresh();
     frame ||= requestAnimationFrame(redraw);
   });
   return () => {

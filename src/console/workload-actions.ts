@@ -27,9 +27,16 @@ export function workloadActions(settings: Settings, cluster: string, namespace: 
   const commands = h('ol', { id: 'command-log', 'aria-live': 'polite' });
   const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;
   const log = (command: string): void => {
+    // Repeated steps of the clock make one entry with a count rather than a column of copies.
+    const top = commands.firstElementChild as HTMLElement | null;
+    if (top?.dataset.command === command) {
+      top.dataset.count = String(Number(top.dataset.count ?? 1) + 1);
+      (top.querySelector('.count') as HTMLElement).textContent = ` ×${top.dataset.count}`;
+      return;
+    }
     const copy = h('button', { type: 'button', 'aria-label': `Copy: ${command}` }, 'Copy');
     copy.addEventListener('click', () => void copyText(command).then(() => toast('Copied')));
-    commands.prepend(h('li', { class: 'cmd' }, h('pre', {}, h('code', {}, command)), copy));
+    commands.prepend(h('li', { class: 'cmd', 'data-command': command }, h('pre', {}, h('code', {}, command), h('span', { class: 'count meta' })), copy));
   };
   const current = (): KubeObject | undefined => model.list('Deployment', namespace).find((d) => d.object.metadata.name === target.value)?.object;
   const fill = (): void => prefill(current(), { image, replicas, surge, unavailable, minReady });

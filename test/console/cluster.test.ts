@@ -7,77 +7,22 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { podState } from '../../src/console/cluster-model.js';
-import { PROJECT_ROOT, run, startChartroom, type RunningServer } from '../helpers/process.js';
+import { PROJECT_ROOT, startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
+import { chartroom, expectPageMatchesKubectl as matchKubectl, readPage, type Snapshot, step } from './cluster-page.js';
+import type { Page } from 'playwright-core';
 
 // The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
 // DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
-declare const document: any, window: any, DataTransfer: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** What both sides show: Deployment and ReplicaSet counters by name, and each pod's tile state. */
-interface Snapshot {
-  deployments: Record<string, string[]>;
-  replicaSets: Record<string, string[]>;
-  pods: Record<string, string>;
-}
-
-/** Parses `kubectl get deploy,rs,pods` (one table per type, blank-line separated, names kind-prefixed). */
-function parseKubectl(text: string): Snapshot {
-  const snapshot: Snapshot = { deployments: {}, replicaSets: {}, pods: {} };
-  for (const line of text.split('\n')) {
-    const cells = line.trim().split(/\s+/);
-    const [kindName = '', ...rest] = cells;
-    const [kind, name = ''] = kindName.split('/');
-    if (kind === 'deployment.apps') snapshot.deployments[name] = rest.slice(0, 3);
-    else if (kind === 'replicaset.apps') snapshot.replicaSets[name] = rest.slice(0, 3);
-    else if (kind === 'pod') snapshot.pods[name] = podState(rest[0] ?? '', rest[1] ?? '');
-  }
-  return snapshot;
-}
-
-/** The same facts read from the page's DOM. */
-function readPage(page: Page): Promise<Snapshot> {
-  return page.evaluate(() => {
-    const counters = (el: { querySelectorAll: (s: string) => Iterable<{ textContent: string | null }> }): string[] => [...el.querySelectorAll(':scope > .counters [data-counter] b')].map((b) => b.textContent ?? '');
-    const snapshot = { deployments: {} as Record<string, string[]>, replicaSets: {} as Record<string, string[]>, pods: {} as Record<string, string> };
-    for (const el of document.querySelectorAll('[data-workload^="Deployment/"]')) snapshot.deployments[(el.getAttribute('data-workload') ?? '').slice('Deployment/'.length)] = counters(el);
-    for (const el of document.querySelectorAll('[data-rs]')) snapshot.replicaSets[el.getAttribute('data-rs') ?? ''] = counters(el);
-    for (const el of document.querySelectorAll('[data-pod]')) snapshot.pods[el.getAttribute('data-pod') ?? ''] = el.getAttribute('data-state') ?? '';
-    return snapshot;
-  });
-}
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chromium, step by step', () => {
   let work: { path: string; cleanup: () => Promise<void> };
   let server: RunningServer;
   let browser: TestBrowser;
-  const kubectl = async (...args: string[]): Promise<string> => {
-    const result = await run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), 'kubectl', ...args], { env: { CHARTROOM_SERVER: server.url } });
-    expect(result.code, `kubectl ${args.join(' ')}\n${result.stderr}`).toBe(0);
-    return result.stdout;
-  };
-
-  /** Waits until the page shows what kubectl shows now (the stream is asynchronous), or fails with both. */
-  async function expectPageMatchesKubectl(page: Page): Promise<Snapshot> {
-    const expected = parseKubectl(await kubectl('get', 'deploy,rs,pods'));
-    let shown = await readPage(page);
-    for (let i = 0; i < 50 && JSON.stringify(shown) !== JSON.stringify(expected); i += 1) {
-      await page.waitForTimeout(100);
-      shown = await readPage(page);
-    }
-    expect(shown).toEqual(expected);
-    return shown;
-  }
-
-  /** Presses the page's Step button and waits for the cluster time it shows to move. */
-  async function step(page: Page): Promise<void> {
-    const before = await page.textContent('#cluster-time');
-    await page.click('#clock-step');
-    await page.waitForFunction((old) => document.getElementById('cluster-time')?.textContent !== old, before);
-  }
+  const kubectl = (...args: string[]): Promise<string> => chartroom(server.url, 'kubectl', ...args);
+  const expectPageMatchesKubectl = (page: Page): Promise<Snapshot> => matchKubectl(page, server.url);
 
   beforeAll(async () => {
     work = await tempDir('chartroom-console-sim-');
