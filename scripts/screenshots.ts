@@ -55,10 +55,17 @@ async function main(): Promise<void> {
 
     await chartroom('kubectl', 'apply', '-f', join(PROJECT_ROOT, 'examples/manifests/vweb.yaml'));
     await chartroom('sim', 'advance', '10s');
-    await chartroom('kubectl', 'set', 'image', 'deploy/vweb', 'web=nginx:1.26');
-    await chartroom('sim', 'advance', '5s');
     await page.goto(`${server.url}/#/cluster?cluster=default&namespace=default`);
     await page.waitForSelector('[data-rs] [data-pod]');
+    // The rollout is started and stepped from the page, so its timeline and command log fill in.
+    await page.fill('#action-image', 'nginx:1.26');
+    await page.click('form[aria-label="Set image"] button');
+    await page.selectOption('#step-size', '2000');
+    for (let i = 0; i < 4; i += 1) {
+      const before = await page.textContent('#cluster-time');
+      await page.click('#clock-step');
+      await page.waitForFunction((old) => document.getElementById('cluster-time')?.textContent !== old, before);
+    }
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(PROJECT_ROOT, 'docs/console-rollout.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

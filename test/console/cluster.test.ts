@@ -71,6 +71,9 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect((rows.at(-1) as string).replace(/^\+\d+s/, '')).toMatch(/^(3\/30\/0|0\/03\/3)$/);
     expect(await page.locator('.timeline polyline').count()).toBe(4);
+    // On a phone the page is one column that fits the screen: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   }, 240_000);
 
   it('changes the strategy and the image from the page, and the next rollout obeys maxSurge=0 maxUnavailable=1', async () => {

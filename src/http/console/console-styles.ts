@@ -54,8 +54,8 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 .pod.failing{background:var(--failing);border-color:var(--danger)}.pod.done{background:var(--done)}
 .legend{display:flex;gap:.4rem;flex-wrap:wrap;list-style:none;padding:0;margin:.4rem 0}.legend .pod{min-width:0}
 .cluster-grid{display:grid;grid-template-columns:minmax(0,1fr) 24rem;gap:1rem;align-items:start}
-.side{display:flex;flex-direction:column;gap:1rem}.actions{border:1px solid var(--line);border-radius:8px;padding:.8rem}
-.actions table{width:100%;font-size:.8rem}.actions th,.actions td{padding:.2rem .3rem;overflow-wrap:anywhere}.actions textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}.actions td button{padding:.1rem .4rem}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
+.side{display:flex;flex-direction:column;gap:1rem;min-width:0}.actions{border:1px solid var(--line);border-radius:8px;padding:.8rem}
+.actions table{width:100%;font-size:.8rem}.actions th,.actions td{padding:.2rem .3rem;overflow-wrap:anywhere}.actions th{overflow-wrap:normal}.actions textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}.actions td button{padding:.1rem .4rem}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
 #command-log{padding-left:1.2rem;max-height:16rem;overflow:auto}#command-log pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .timeline-figure{margin:.6rem 0 0}.timeline{width:100%;max-width:560px;height:auto;border:1px solid var(--line);border-radius:6px}
 .timeline-figure figcaption{font-size:.8rem;color:var(--muted)}.timeline-legend{display:flex;gap:.6rem;flex-wrap:wrap;list-style:none;padding:0;margin:.2rem 0}.timeline-legend li{border-left:6px solid;padding-left:.3rem}
@@ -64,7 +64,7 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 #toast{position:fixed;bottom:1rem;right:1rem;max-width:min(30rem,90vw)}
 #toast p{background:#0d1b2a;color:#fff;padding:.5rem .8rem;border-radius:6px;margin:.3rem 0}
 #toast p.error{background:var(--danger)}
-@media (max-width:60rem){.cluster-grid{grid-template-columns:1fr}}
+@media (max-width:60rem){.cluster-grid{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:40rem){main{padding:.6rem}.cards{grid-template-columns:1fr}input,select{min-width:0;width:100%}.bar label{flex:1 1 100%}
 .pod{min-width:0;flex:1 1 45%}.legend .pod{flex:0 0 auto}table{display:block;overflow-x:auto}}
 `;
