@@ -18,6 +18,7 @@ export interface KubeObject {
     creationTimestamp?: string;
     deletionTimestamp?: string;
     annotations?: Record<string, string>;
+    labels?: Record<string, string>;
     ownerReferences?: { uid: string; kind: string; name: string }[];
   };
   spec?: Record<string, unknown> & { template?: { spec?: { containers?: { image?: string }[] } }; containers?: { image?: string }[] };
@@ -69,10 +70,13 @@ export interface PodView {
   images: string;
 }
 
-/** A ReplicaSet (or, for StatefulSets and DaemonSets, the workload itself) with its pods. */
+/** A ReplicaSet with its pods, or for StatefulSets and DaemonSets the workload's pods of one revision. */
 export interface PodGroup {
   entry: Entry;
+  /** The revision number ('' when unknown). */
   revision: string;
+  /** StatefulSets and DaemonSets: the ControllerRevision's name. */
+  revisionName?: string;
   pods: PodView[];
 }
 
@@ -85,6 +89,7 @@ export interface WorkloadView {
 
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const REVISION = 'deployment.kubernetes.io/revision';
+const REVISION_HASH = 'controller-revision-hash';
 
 /** Every object of a cluster, by `kind/namespace/name`, with the highest resourceVersion seen. */
 export class ClusterModel {
@@ -123,9 +128,30 @@ export class ClusterModel {
     return WORKLOAD_KINDS.flatMap((kind) => this.list(kind, namespace)).map((entry) => {
       const groups = entry.object.kind === 'Deployment'
         ? this.list('ReplicaSet', namespace).filter((rs) => isOwnedBy(rs, entry)).map((rs) => group(rs, pods, rs.object.metadata.annotations?.[REVISION] ?? ''))
-        : [group(entry, pods, String(entry.object.status?.currentRevision ?? entry.object.status?.observedGeneration ?? ''))];
+        : this.revisionGroups(entry, pods);
       groups.sort((a, b) => Number(b.revision) - Number(a.revision));
       return { entry, groups, conditions: entry.object.status?.conditions ?? [] };
+    });
+  }
+
+  /**
+   * A StatefulSet's or DaemonSet's pods split by the revision they run: the pod label
+   * `controller-revision-hash` names a ControllerRevision (`db-7b665f577b` for StatefulSets, the bare
+   * hash for DaemonSets), whose `revision` number orders the groups; `revisionName` is that name.
+   */
+  private revisionGroups(owner: Entry, pods: Entry[]): PodGroup[] {
+    const mine = pods.filter((p) => isOwnedBy(p, owner));
+    const revisions = this.list('ControllerRevision', owner.object.metadata.namespace);
+    const byLabel = new Map<string, Entry[]>();
+    for (const pod of mine) {
+      const label = pod.object.metadata.labels?.[REVISION_HASH] ?? '';
+      byLabel.set(label, [...(byLabel.get(label) ?? []), pod]);
+    }
+    if (byLabel.size === 0) byLabel.set('', []);
+    return [...byLabel].map(([label, members]) => {
+      const name = label.startsWith(`${owner.object.metadata.name}-`) ? label : `${owner.object.metadata.name}-${label}`;
+      const revision = revisions.find((r) => r.object.metadata.name === name)?.object.revision;
+      return { entry: owner, revision: revision === undefined ? '' : String(revision), revisionName: label ? name : undefined, pods: members.map(podView) };
     });
   }
 

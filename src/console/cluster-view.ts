@@ -143,6 +143,7 @@ function podGroup(group: PodGroup, isReplicaSet: boolean): HTMLElement {
   const live = group.pods.filter((p) => p.state !== 'terminating').length;
   return h('div', { class: `rs${live === 0 ? ' old' : ''}`, 'data-rs': isReplicaSet ? object.metadata.name : undefined },
     isReplicaSet ? h('h3', {}, `ReplicaSet ${object.metadata.name}`, group.revision ? ` · revision ${group.revision}` : '', images ? ` · ${images}` : '') : null,
+    group.revisionName ? h('h3', {}, `Revision ${group.revision || '?'} · ${group.revisionName}`, group.pods[0] ? ` · ${group.pods[0].images}` : '') : null,
     isReplicaSet ? counters('ReplicaSet', cells) : null,
     h('ul', { class: 'pods', 'aria-label': `Pods of ${object.metadata.name}` }, ...group.pods.map(podTile)));
 }

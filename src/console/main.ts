@@ -47,5 +47,6 @@ async function route(settings: Settings): Promise<void> {
 }
 
 const settings = readSettings();
-window.addEventListener('hashchange', () => void route(settings));
+// After a navigation, focus moves to the new view, so keyboard and screen-reader users start at its top.
+window.addEventListener('hashchange', () => void route(settings).then(() => document.getElementById('main')?.focus({ preventScroll: true })));
 void route(settings);

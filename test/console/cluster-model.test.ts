@@ -65,13 +65,26 @@ describe('ClusterModel', () => {
 
   it('gives StatefulSets and DaemonSets one group of their own pods, and lists namespaces and events', () => {
     const model = new ClusterModel();
-    model.apply(added(object('StatefulSet', 'db', 1, { status: { currentRevision: 'db-5d8' } }), ['db', '1/2', '1s']));
-    model.apply(added(object('Pod', 'db-0', 2, { owner: 'db' }), ['db-0', '1/1', 'Running', '0', '1s']));
+    model.apply(added(object('StatefulSet', 'db', 1), ['db', '1/2', '1s']));
+    model.apply(added({ ...object('ControllerRevision', 'db-5d8', 1), revision: 1 }, []));
+    model.apply(added({ ...object('ControllerRevision', 'db-7b6', 1), revision: 2 }, []));
+    const pod = (name: string, hash: string, owner = 'db'): KubeObject => {
+      const o = object('Pod', name, 2, { owner });
+      return { ...o, metadata: { ...o.metadata, labels: { 'controller-revision-hash': hash } } };
+    };
+    model.apply(added(pod('db-0', 'db-5d8'), ['db-0', '1/1', 'Running', '0', '1s']));
+    model.apply(added(pod('db-1', 'db-7b6'), ['db-1', '0/1', 'ContainerCreating', '0', '1s']));
     model.apply(added(object('Event', 'db-0.1', 4, { type: 'Normal', reason: 'Created' }), []));
     model.apply(added(object('Event', 'db-0.0', 3, { type: 'Normal', reason: 'Scheduled' }), []));
     model.apply(added({ kind: 'Namespace', metadata: { name: 'kube-system' } }, []));
     const [db] = model.workloads('default');
-    expect(db?.groups.map((g) => [g.revision, g.pods.map((p) => p.state)])).toEqual([['db-5d8', ['ready']]]);
+    // Newest revision first, as ReplicaSets are.
+    expect(db?.groups.map((g) => [g.revision, g.revisionName, g.pods.map((p) => p.state)])).toEqual([['2', 'db-7b6', ['creating']], ['1', 'db-5d8', ['ready']]]);
+    // A DaemonSet's pods carry the bare hash.
+    model.apply(added(object('DaemonSet', 'agent', 5), ['agent', '1', '1', '1', '1', '1', '<none>', '1s']));
+    model.apply(added({ ...object('ControllerRevision', 'agent-585', 5), revision: 1 }, []));
+    model.apply(added(pod('agent-x', '585', 'agent'), ['agent-x', '1/1', 'Running', '0', '1s']));
+    expect(model.workloads('default')[1]?.groups.map((g) => [g.revision, g.revisionName])).toEqual([['1', 'agent-585']]);
     expect(model.events('default').map((e) => e.reason)).toEqual(['Scheduled', 'Created']);
     expect(model.namespaces()).toEqual(['default', 'kube-system']);
   });

@@ -9,7 +9,7 @@ export const CONSOLE_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
 a{color:var(--accent)}
-:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}#main:focus{outline:none}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:10}
 .top{display:flex;gap:1rem;align-items:center;padding:.6rem 1rem;background:#0d1b2a;color:#fff;flex-wrap:wrap}
 .top a{color:#fff;text-decoration:none;padding:.2rem .5rem;border-radius:4px}
