@@ -74,7 +74,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     // On a phone the page is one column that fits the screen: nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  }, 240_000);
+  }, 420_000);
 
   it('changes the strategy and the image from the page, and the next rollout obeys maxSurge=0 maxUnavailable=1', async () => {
     const page = await browser.context.newPage();
@@ -102,5 +102,5 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     expect(Object.values(seen[0]?.replicaSets ?? {}).map(([desired]) => desired).sort()).toEqual(['0', '1', '2']);
     expect(seen.at(-1)?.deployments.vweb).toEqual(['3/3', '3', '3']);
     expect(await page.textContent('#command-log')).toContain('chartroom sim advance 2s');
-  }, 240_000);
+  }, 420_000);
 });

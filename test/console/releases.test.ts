@@ -91,5 +91,5 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
     expect(shown).toEqual(helm.map((cells) => [cells[0], cells[2], cells[3], cells[5]]));
     expect(shown.map((r) => r[1])).toEqual(['superseded', 'superseded', 'deployed']);
     expect(await page.textContent('#command-log')).toContain('chartroom helm rollback my-site 1 -n default');
-  }, 300_000);
+  }, 420_000);
 });
