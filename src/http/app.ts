@@ -147,9 +147,9 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     deps.metrics?.observe({
       code: reply.statusCode,
       method: request.method,
-      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : 'notFound'),
+      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : request.consoleAsset ? 'console' : 'notFound'),
       host: String(request.headers.host ?? ''),
-      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : '',
+      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : request.consoleAsset ? '/console/:file' : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),

@@ -55,6 +55,13 @@ describe('console page', () => {
     expect((await server.app.inject({ url: '/console/main.js' })).statusCode).toBe(404);
   });
 
+  it('names script requests in the metrics', async () => {
+    server = await testServer({ enableMetrics: true });
+    expect((await server.app.inject({ url: '/console/dom.js' })).statusCode).toBe(200);
+    const metrics = (await server.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/chartmuseum_requests_total\{[^}]*handler="console"[^}]*url="\/console\/:file"[^}]*\} 1/);
+  });
+
   it('asks for the same credentials as the welcome page; anonymous reads are enough with --auth-anonymous-get', async () => {
     server = await testServer({ basicAuthUser: 'u', basicAuthPass: 'p' });
     const refused = await server.app.inject({ url: '/', headers: { accept: 'text/html' } });

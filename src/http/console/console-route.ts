@@ -9,6 +9,13 @@ import { consoleAsset } from './console-assets.js';
 
 const ASSET_PATH = /^\/console\/([a-z][a-z0-9-]*\.js)$/;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for console script requests, so metrics name them (`console`, `/console/:file`). */
+    consoleAsset?: boolean;
+  }
+}
+
 /** Whether the request (context path removed) asks for a console script. */
 export function isConsoleAssetPath(method: string, path: string): boolean {
   return (method === 'GET' || method === 'HEAD') && ASSET_PATH.test(path);
@@ -16,6 +23,7 @@ export function isConsoleAssetPath(method: string, path: string): boolean {
 
 /** Sends the script with an ETag (304 when the browser's copy is current); 404 `{"error":"not found"}` if unknown. */
 export async function serveConsoleAsset(request: FastifyRequest, reply: FastifyReply, path: string): Promise<unknown> {
+  request.consoleAsset = true;
   const name = ASSET_PATH.exec(path)?.[1] ?? '';
   const asset = await consoleAsset(name);
   if (!asset) return reply.code(404).type('application/json; charset=utf-8').send({ error: 'not found' });
