@@ -10,6 +10,7 @@ import { ClusterModel, POD_STATE_LABELS, type PodGroup, type PodState, type PodV
 import { h, replaceChildren, toast } from './dom.js';
 import { Timeline } from './timeline.js';
 import { timelineChart } from './timeline-view.js';
+import { podsTextPane } from './pods-text.js';
 import { releasesPanel } from './releases-view.js';
 import { workloadActions } from './workload-actions.js';
 
@@ -33,6 +34,7 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   const actions = workloadActions(settings, cluster, state.namespace, model);
   const clock = await clockBar(settings, cluster, actions.log);
   const releases = releasesPanel(settings, cluster, state.namespace, actions.log);
+  const podsText = podsTextPane(settings, cluster, state.namespace);
   // A command the chart page ran just before coming here (an install) heads the log.
   const handedOver = sessionStorage.getItem('chartroom.command');
   sessionStorage.removeItem('chartroom.command');
@@ -42,7 +44,7 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
     h('h1', {}, 'Cluster'),
     h('div', { class: 'bar' }, h('label', { for: 'cluster' }, 'Cluster', clusterPick), h('label', { for: 'namespace' }, 'Namespace', nsPick)),
     clock.element,
-    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), h('div', { class: 'side' }, releases.element, actions.element)));
+    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), h('div', { class: 'side' }, releases.element, actions.element, podsText.element)));
   let frame = 0;
   const redraw = (): void => {
     frame = 0;
@@ -50,6 +52,7 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
     timeline.record(model, state.namespace);
     drawWorkloads(view, model, timeline, state.namespace);
     actions.sync();
+    podsText.refresh();
   };
   const closeStream = follow(settings, cluster, model, (event) => {
     timeline.see(event.object);

@@ -2,8 +2,8 @@
  * A Helm release driven from the console in Debian's chromium, against a real chartroom process on a
  * virtual clock: install chart version 1.0.0 from its page, upgrade to 1.1.0 (a new image) and roll back
  * to revision 1 from the cluster page, stepping the clock with the page's Step button; at every step the
- * page must equal `chartroom kubectl get deploy,rs,pods`, and the history it shows must equal
- * `chartroom helm history`. Fails without chromium in CI or with CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
+ * page must equal `chartroom kubectl get deploy,rs,pods`; at the end its `kubectl get pods` pane must equal
+ * `chartroom kubectl get pods` and the history it shows `chartroom helm history`. Fails without chromium in CI or with CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart } from '../helpers/charts.js';
@@ -11,6 +11,10 @@ import { startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
 import { chartroom, type Snapshot, stepUntil } from './cluster-page.js';
+
+// The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
+// DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -81,6 +85,9 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
     await page.waitForSelector('[data-revision="3"]');
     await stepUntil(page, server.url, (s) => settled(s) && Object.values(s.replicaSets).some(([desired]) => desired === '0'));
     expect(await tileImages()).toEqual(['nginx:1.25', 'nginx:1.25']);
+    // The side pane prints what `kubectl get pods` prints now, byte for byte.
+    const pods = await chartroom(server.url, 'kubectl', 'get', 'pods');
+    await page.waitForFunction((text) => document.getElementById('kubectl-pods')?.textContent === text, pods, { timeout: 10_000 });
 
     const [header = '', ...lines] = (await chartroom(server.url, 'helm', 'history', 'my-site')).trimEnd().split('\n');
     // Columns are cut where the header's words start (UPDATED itself holds runs of spaces).
