@@ -11,6 +11,7 @@ import { MULTIPART_LIMITS } from './multipart-limits.js';
 import { installBodyReadTimeout } from './read-timeout.js';
 import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
+import { serveConsoleAsset, isConsoleAssetPath } from './console/console-route.js';
 import { dispatchSim } from './sim/sim-routes.js';
 import { isSimPath, matchSimRoute } from './sim/sim-router.js';
 import { endStreams } from './sim/watch-stream.js';
@@ -102,6 +103,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   const rawPath = request.url.split('?')[0] as string;
   const path = stripContextPath(rawPath, config.contextPath);
   if (path === undefined) return notFound(reply);
+  if (isConsoleAssetPath(request.method, path)) return serveConsoleAsset(request, reply, path);
   if (request.method === 'OPTIONS' && config.corsAllowOrigin && path.startsWith('/api/')) return preflight(reply, config.corsAllowOrigin, isSimPath(path));
   // The simulator owns /api/sim/clusters… and /api/sim/openapi.json only, so a tenant named `sim`
   // (--depth ≥ 1) keeps /api/sim/charts…; only a repository path starting `sim/clusters` is shadowed.
@@ -149,9 +151,9 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     deps.metrics?.observe({
       code: reply.statusCode,
       method: request.method,
-      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : 'notFound'),
+      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : request.consoleAsset ? 'console' : 'notFound'),
       host: String(request.headers.host ?? ''),
-      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : '',
+      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : request.consoleAsset ? '/console/:file' : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),

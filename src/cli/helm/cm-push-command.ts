@@ -58,7 +58,7 @@ export const cmPushCommand: HelmCommand = async (inv) => {
   const target = uploadUrl(entry.url, await contextPathOf(inv, entry, index), isOn(inv.args, 'force'));
   inv.io.stdout(`Pushing ${packaged.fileName} to ${repo}...\n`);
   const form = new FormData();
-  form.append('chart', new Blob([packaged.bytes], { type: 'application/octet-stream' }), basename(packaged.fileName));
+  form.append('chart', new Blob([new Uint8Array(packaged.bytes)], { type: 'application/octet-stream' }), basename(packaged.fileName));
   const headers: Record<string, string> = entry.username && entry.password
     ? { authorization: `Basic ${Buffer.from(`${entry.username}:${entry.password}`).toString('base64')}` } : {};
   const response = await fetch(target, { method: 'POST', body: form, headers });

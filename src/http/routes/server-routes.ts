@@ -1,5 +1,6 @@
 import { CHARTROOM_VERSION } from '../../version.js';
 import type { RouteContext } from '../context.js';
+import { renderConsolePage, wantsConsole } from '../console/console-page.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -20,10 +21,28 @@ export async function metrics({ reply, deps }: RouteContext): Promise<unknown> {
   return reply.type(registry.contentType).send(await registry.metrics());
 }
 
-/** `GET /`: a plain HTML page naming the server and showing how to use it. */
+/**
+ * `GET /`: the web console for browsers (an `Accept` naming text/html); for every other client the plain
+ * HTML page naming the server and showing how to use it, as ChartMuseum answers.
+ */
 export async function welcome({ request, reply, deps }: RouteContext): Promise<unknown> {
+  const { config } = deps;
+  const rawBase = `${request.protocol}://${String(request.headers.host ?? 'localhost:8080')}${config.contextPath}`;
+  if (wantsConsole(request.headers.accept)) {
+    const page = renderConsolePage({
+      version: CHARTROOM_VERSION,
+      contextPath: config.contextPath,
+      depth: config.depth,
+      depthDynamic: config.depthDynamic,
+      disableDelete: config.disableDelete,
+      simulator: Boolean(deps.clusters) && !config.disableApi,
+      baseUrl: rawBase,
+    });
+    // The page varies by Accept; the settings inside it may change with a restart.
+    return reply.header('vary', 'Accept').header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+  }
   const host = escapeHtml(String(request.headers.host ?? 'localhost:8080'));
-  const base = `${request.protocol}://${host}${deps.config.contextPath}`;
+  const base = `${request.protocol}://${host}${config.contextPath}`;
   const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -39,11 +58,11 @@ export async function welcome({ request, reply, deps }: RouteContext): Promise<u
 <pre>helm repo add chartroom ${base}
 curl --data-binary "@mychart-0.1.0.tgz" ${base}/api/charts
 helm cm-push mychart/ chartroom</pre>
-<p>The repository index is at <a href="${deps.config.contextPath}/index.yaml"><code>index.yaml</code></a>; the chart API is under <code>/api/charts</code>.</p>
+<p>The repository index is at <a href="${config.contextPath}/index.yaml"><code>index.yaml</code></a>; the chart API is under <code>/api/charts</code>.</p>
 </body>
 </html>
 `;
-  return reply.type('text/html; charset=utf-8').send(html);
+  return reply.header('vary', 'Accept').type('text/html; charset=utf-8').send(html);
 }
 
 function escapeHtml(text: string): string {

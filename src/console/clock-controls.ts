@@ -1,0 +1,66 @@
+/**
+ * Controls of a cluster's clock. A virtual clock moves only when asked (POST .../advance), so the
+ * console offers single steps and a play mode that advances it `speed` × the wall time that passed
+ * (every 500 ms). A real clock has nothing to control: the bar only shows the cluster's time.
+ */
+import { getJson, type Settings } from './api.js';
+import { h, replaceChildren, toast } from './dom.js';
+
+const TICK_MS = 500;
+
+/** A control bar bound to one cluster; `stop()` ends play mode when the view goes away. */
+export interface ClockBar {
+  element: HTMLElement;
+  stop: () => void;
+}
+
+/**
+ * Builds the bar for cluster `cluster`, reading its clock once to know whether it is virtual; each Step
+ * is passed to `log` as the `chartroom sim advance` command that does the same.
+ */
+export async function clockBar(settings: Settings, cluster: string, log: (command: string) => void = () => undefined): Promise<ClockBar> {
+  const base = `/api/sim/clusters/${encodeURIComponent(cluster)}`;
+  const clock = await getJson<{ now: string; virtual: boolean }>(settings, `${base}/clock`);
+  const time = h('output', { id: 'cluster-time', 'aria-live': 'off' }, clock.now);
+  const element = h('div', { class: 'bar', role: 'group', 'aria-label': 'Cluster clock' }, h('span', {}, 'Cluster time: ', time));
+  if (!clock.virtual) {
+    element.appendChild(h('span', { class: 'meta' }, ' (real clock)'));
+    return { element, stop: () => undefined };
+  }
+  const advance = async (ms: number): Promise<boolean> => {
+    try {
+      time.textContent = (await getJson<{ now: string }>(settings, `${base}/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) })).now;
+      return true;
+    } catch (err) {
+      toast(`Could not advance the clock: ${(err as Error).message}`, true);
+      pause();
+      return false;
+    }
+  };
+  const stepSize = h('select', { id: 'step-size' }, ...[1, 2, 5, 10, 30, 60].map((s) => h('option', { value: String(s * 1000) }, `${s} s`)));
+  const speed = h('select', { id: 'speed' }, ...[1, 2, 5, 10, 30].map((s) => h('option', { value: String(s) }, `${s}×`)));
+  const step = h('button', { type: 'button', id: 'clock-step' }, 'Step');
+  const play = h('button', { type: 'button', id: 'clock-play', 'aria-pressed': 'false' }, 'Play');
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const pause = (): void => {
+    if (timer !== undefined) clearInterval(timer);
+    timer = undefined;
+    play.textContent = 'Play';
+    play.setAttribute('aria-pressed', 'false');
+  };
+  step.addEventListener('click', () => {
+    const ms = Number(stepSize.value);
+    void advance(ms).then((ok) => ok && log(`chartroom sim advance ${ms / 1000}s${cluster === 'default' ? '' : ` --cluster ${cluster}`}`));
+  });
+  play.addEventListener('click', () => {
+    if (timer !== undefined) return pause();
+    play.textContent = 'Pause';
+    play.setAttribute('aria-pressed', 'true');
+    timer = setInterval(() => void advance(TICK_MS * Number(speed.value)), TICK_MS);
+  });
+  replaceChildren(element,
+    h('span', { class: 'clock-time' }, 'Cluster time: ', time),
+    h('label', { for: 'step-size' }, 'Step by', stepSize), step,
+    h('label', { for: 'speed' }, 'Speed', speed), play);
+  return { element, stop: pause };
+}

@@ -1,0 +1,60 @@
+/**
+ * The console's only way to build markup: elements from a tag, attributes and children, where every
+ * string child becomes a text node. Nothing here parses HTML, so text from charts, READMEs and cluster
+ * objects can never become markup.
+ */
+
+/** A child: an element, text (escaped by being a text node), or nothing. */
+export type Child = Node | string | number | false | null | undefined;
+
+/** Attributes; `on<event>` keys take listeners, booleans toggle the attribute, undefined skips it. */
+export type Attrs = Record<string, string | number | boolean | undefined | EventListener>;
+
+/** Creates `<tag ...attrs>children</tag>`. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends children to a node, skipping empty ones. */
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'object' ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces every child of `el`. */
+export function replaceChildren(el: Element, ...children: Child[]): void {
+  el.textContent = '';
+  append(el, children);
+}
+
+/** Shows a short message in the polite live region for a few seconds (errors stay longer). */
+export function toast(message: string, isError = false): void {
+  const region = document.getElementById('toast');
+  if (!region) return;
+  const line = h('p', { class: isError ? 'error' : '' }, message);
+  region.appendChild(line);
+  setTimeout(() => line.remove(), isError ? 8000 : 3000);
+}
+
+/** Copies text to the clipboard; falls back to selecting a hidden textarea where the API is refused. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = h('textarea', { 'aria-hidden': 'true', style: 'position:fixed;left:-999px' });
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Changes to a Deployment from the page — its image, its replica count, and the strategy fields a rollout
+ * obeys (maxSurge, maxUnavailable, minReadySeconds) — through the same simulator API `chartroom kubectl`
+ * uses, each logged in a pane with the command that does the same from a terminal. The form lives outside
+ * the stream-redrawn area, so what the user types survives every redraw.
+ */
+import { request, type Settings } from './api.js';
+import type { ClusterModel, KubeObject } from './cluster-model.js';
+import { copyText, h, replaceChildren, toast } from './dom.js';
+
+/** The actions panel and the command log; `sync()` follows the Deployments the stream reports. */
+export interface WorkloadActions {
+  element: HTMLElement;
+  /** Logs a command the page ran on the user's behalf (also used by the clock controls). */
+  log: (command: string) => void;
+  sync: () => void;
+}
+
+/** Builds the panel for `namespace` of `cluster`. */
+export function workloadActions(settings: Settings, cluster: string, namespace: string, model: ClusterModel): WorkloadActions {
+  const target = h('select', { id: 'action-target' });
+  const image = h('input', { id: 'action-image', autocomplete: 'off', spellcheck: false });
+  const replicas = h('input', { id: 'action-replicas', type: 'number', min: '0', inputmode: 'numeric' });
+  const surge = h('input', { id: 'action-max-surge', placeholder: '25%', autocomplete: 'off' });
+  const unavailable = h('input', { id: 'action-max-unavailable', placeholder: '25%', autocomplete: 'off' });
+  const minReady = h('input', { id: 'action-min-ready', type: 'number', min: '0', inputmode: 'numeric' });
+  const commands = h('ol', { id: 'command-log', 'aria-live': 'polite' });
+  const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;
+  const log = (command: string): void => {
+    // Repeated steps of the clock make one entry with a count rather than a column of copies.
+    const top = commands.firstElementChild as HTMLElement | null;
+    if (top?.dataset.command === command) {
+      top.dataset.count = String(Number(top.dataset.count ?? 1) + 1);
+      (top.querySelector('.count') as HTMLElement).textContent = ` ×${top.dataset.count}`;
+      return;
+    }
+    const copy = h('button', { type: 'button', 'aria-label': `Copy: ${command}` }, 'Copy');
+    copy.addEventListener('click', () => void copyText(command).then(() => toast('Copied')));
+    commands.prepend(h('li', { class: 'cmd', 'data-command': command }, h('pre', {}, h('code', {}, command), h('span', { class: 'count meta' })), copy));
+  };
+  const current = (): KubeObject | undefined => model.list('Deployment', namespace).find((d) => d.object.metadata.name === target.value)?.object;
+  const fill = (): void => prefill(current(), { image, replicas, surge, unavailable, minReady });
+  target.addEventListener('change', fill);
+  const run = async (command: string, path: string, init: RequestInit): Promise<void> => {
+    const base = `/api/sim/clusters/${encodeURIComponent(cluster)}/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(target.value)}`;
+    try {
+      await request(settings, `${base}${path}`, init);
+      log(`${command} ${suffix}`);
+    } catch (err) {
+      toast(`${command}: ${(err as Error).message}`, true);
+    }
+  };
+  const json = (body: unknown, type = 'application/json'): RequestInit => ({ method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+  const container = (): string => String((current()?.spec?.template?.spec?.containers?.[0] as { name?: string } | undefined)?.name ?? '*');
+  const setImage = form('Set image', [h('label', { for: 'action-image' }, 'Image', image)], () =>
+    run(`chartroom kubectl set image deployment/${target.value} ${container()}=${image.value}`, '/set-image', json({ images: { [container()]: image.value } })));
+  const scale = form('Scale', [h('label', { for: 'action-replicas' }, 'Replicas', replicas)], () =>
+    run(`chartroom kubectl scale deployment/${target.value} --replicas=${replicas.value}`, '/scale', json({ replicas: Number(replicas.value) })));
+  const strategy = form('Set strategy', [
+    h('label', { for: 'action-max-surge' }, 'maxSurge', surge),
+    h('label', { for: 'action-max-unavailable' }, 'maxUnavailable', unavailable),
+    h('label', { for: 'action-min-ready' }, 'minReadySeconds', minReady),
+  ], () => {
+    const patch = strategyPatch(surge.value, unavailable.value, minReady.value);
+    return run(`chartroom kubectl patch deployment/${target.value} --type=merge -p '${JSON.stringify(patch)}'`, '', { ...json(patch, 'application/merge-patch+json'), method: 'PATCH' });
+  });
+  const element = h('section', { class: 'actions', 'aria-label': 'Change a Deployment' },
+    h('h2', {}, 'Change a Deployment'),
+    h('div', { class: 'bar' }, h('label', { for: 'action-target' }, 'Deployment', target)),
+    setImage, scale, strategy,
+    h('h2', {}, 'Equivalent commands'), commands);
+  const sync = (): void => {
+    const names = model.list('Deployment', namespace).map((d) => d.object.metadata.name);
+    if ([...target.options].map((o) => o.value).join() === names.join()) return;
+    const keep = names.includes(target.value) ? target.value : names[0] ?? '';
+    replaceChildren(target, ...names.map((n) => h('option', { value: n, selected: n === keep }, n)));
+    fill();
+  };
+  return { element, log, sync };
+}
+
+function form(title: string, fields: HTMLElement[], submit: () => Promise<void>): HTMLFormElement {
+  const el = h('form', { class: 'bar', 'aria-label': title }, ...fields, h('button', { type: 'submit' }, title));
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit();
+  });
+  return el;
+}
+
+function prefill(deployment: KubeObject | undefined, inputs: Record<'image' | 'replicas' | 'surge' | 'unavailable' | 'minReady', HTMLInputElement>): void {
+  const spec = (deployment?.spec ?? {}) as { replicas?: number; minReadySeconds?: number; strategy?: { rollingUpdate?: { maxSurge?: unknown; maxUnavailable?: unknown } } };
+  inputs.image.value = deployment?.spec?.template?.spec?.containers?.[0]?.image ?? '';
+  inputs.replicas.value = String(spec.replicas ?? 1);
+  inputs.surge.value = String(spec.strategy?.rollingUpdate?.maxSurge ?? '');
+  inputs.unavailable.value = String(spec.strategy?.rollingUpdate?.maxUnavailable ?? '');
+  inputs.minReady.value = String(spec.minReadySeconds ?? 0);
+}
+
+/** A merge patch of the rolling-update fields: "2" is an integer, "25%" stays a percentage, "" is left out. */
+export function strategyPatch(maxSurge: string, maxUnavailable: string, minReadySeconds: string): Record<string, unknown> {
+  const value = (text: string): number | string => (/^\d+$/.test(text.trim()) ? Number(text) : text.trim());
+  const rollingUpdate: Record<string, number | string> = {};
+  if (maxSurge.trim()) rollingUpdate.maxSurge = value(maxSurge);
+  if (maxUnavailable.trim()) rollingUpdate.maxUnavailable = value(maxUnavailable);
+  return { spec: { strategy: { type: 'RollingUpdate', rollingUpdate }, minReadySeconds: Number(minReadySeconds || 0) } };
+}

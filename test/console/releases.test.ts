@@ -1,0 +1,102 @@
+/**
+ * A Helm release driven from the console in Debian's chromium, against a real chartroom process on a
+ * virtual clock: install chart version 1.0.0 from its page, upgrade to 1.1.0 (a new image) and roll back
+ * to revision 1 from the cluster page, stepping the clock with the page's Step button; at every step the
+ * page must equal `chartroom kubectl get deploy,rs,pods`; at the end its `kubectl get pods` pane must equal
+ * `chartroom kubectl get pods` and the history it shows `chartroom helm history`. Fails without chromium in CI or with CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChart } from '../helpers/charts.js';
+import { startChartroom, type RunningServer } from '../helpers/process.js';
+import { tempDir } from '../helpers/server.js';
+import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
+import { chartroom, type Snapshot, stepUntil } from './cluster-page.js';
+
+// The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
+// DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  selector:
+    matchLabels: {app: {{ .Release.Name }}}
+  strategy:
+    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+  template:
+    metadata:
+      labels: {app: {{ .Release.Name }}}
+    spec:
+      containers:
+      - name: web
+        image: "nginx:{{ .Values.image.tag }}"
+`;
+
+function siteChart(version: string, tag: string): Buffer {
+  return buildChart({ name: 'site', version, chart: { appVersion: tag }, files: { 'values.yaml': `replicaCount: 2\nimage:\n  tag: "${tag}"\n`, 'templates/deployment.yaml': DEPLOYMENT } });
+}
+
+/** Done when every pod of `my-site` is ready and of one ReplicaSet, with `image` on the page. */
+const settled = (s: Snapshot): boolean => s.deployments['my-site']?.join() === '2/2,2,2' && Object.keys(s.pods).length === 2 && Object.values(s.pods).every((p) => p === 'ready');
+
+describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade and roll back a release in chromium', () => {
+  let work: { path: string; cleanup: () => Promise<void> };
+  let server: RunningServer;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    work = await tempDir('chartroom-console-rel-');
+    server = await startChartroom(['--storage', 'local', '--storage-local-rootdir', work.path, '--sim-clock=virtual']);
+    browser = await launchBrowser();
+    for (const [version, tag] of [['1.0.0', '1.25'], ['1.1.0', '1.26']] as const) {
+      expect((await fetch(`${server.url}/api/charts`, { method: 'POST', body: new Uint8Array(siteChart(version, tag)) })).status).toBe(201);
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await work?.cleanup();
+  });
+
+  it('plays each rollout on the page as kubectl and helm see it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/#/chart?name=site&version=1.0.0`);
+    await page.click('form.install button[type=submit]');
+    await page.waitForSelector('[data-release="my-site"]');
+    expect(await page.textContent('#command-log li')).toContain('chartroom helm install my-site chartroom/site --version 1.0.0 -n default');
+    await page.selectOption('#step-size', '2000');
+    await stepUntil(page, server.url, settled);
+    const tileImages = async (): Promise<string[]> => page.locator('[data-pod] .meta').allTextContents();
+    expect(await tileImages()).toEqual(['nginx:1.25', 'nginx:1.25']);
+
+    await page.click('[data-release="my-site"] button');
+    await page.selectOption('#upgrade-version', '1.1.0');
+    await page.click('form[aria-label="Upgrade my-site"] button');
+    await page.waitForSelector('[data-revision="2"]');
+    const upgrade = await stepUntil(page, server.url, (s) => settled(s) && Object.keys(s.replicaSets).length === 2);
+    expect(upgrade.some((s) => Object.values(s.pods).includes('creating'))).toBe(true);
+    expect(await tileImages()).toEqual(['nginx:1.26', 'nginx:1.26']);
+
+    await page.click('[data-revision="1"] button');
+    await page.waitForSelector('[data-revision="3"]');
+    await stepUntil(page, server.url, (s) => settled(s) && Object.values(s.replicaSets).some(([desired]) => desired === '0'));
+    expect(await tileImages()).toEqual(['nginx:1.25', 'nginx:1.25']);
+    // The side pane prints what `kubectl get pods` prints now, byte for byte.
+    const pods = await chartroom(server.url, 'kubectl', 'get', 'pods');
+    await page.waitForFunction((text) => document.getElementById('kubectl-pods')?.textContent === text, pods, { timeout: 10_000 });
+
+    const [header = '', ...lines] = (await chartroom(server.url, 'helm', 'history', 'my-site')).trimEnd().split('\n');
+    // Columns are cut where the header's words start (UPDATED itself holds runs of spaces).
+    const starts = [...header.matchAll(/\S+(?: \S+)*/g)].map((m) => m.index ?? 0);
+    const helm = lines.map((line) => starts.map((start, i) => line.slice(start, starts[i + 1]).trim()));
+    const shown = await page.locator('#release-history tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent ?? '')));
+    // helm history: REVISION UPDATED STATUS CHART APP VERSION DESCRIPTION; the page leaves out the time.
+    expect(shown).toEqual(helm.map((cells) => [cells[0], cells[2], cells[3], cells[5]]));
+    expect(shown.map((r) => r[1])).toEqual(['superseded', 'superseded', 'deployed']);
+    expect(await page.textContent('#command-log')).toContain('chartroom helm rollback my-site 1 -n default');
+  }, 420_000);
+});
