@@ -47,12 +47,42 @@ const ALIAS_PATTERN = /^[a-zA-Z0-9_-]+$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
+/**
+ * go-yaml v2's plain-scalar typing where the `yaml` package's YAML 1.1 schema is looser: a number needs a
+ * digit (`e2`, `._`, `0x_` are strings, not NaN), and base-60 (`1:20`) is a string on decoding.
+ */
+const GO_YAML_NUMBER_TESTS: Record<string, RegExp> = {
+  'float:': /^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9_]*[0-9][0-9_]*)$/,
+  'float:EXP': /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]*[0-9][0-9_]*)[eE][-+]?[0-9]+$/,
+  'int:HEX': /^[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*$/,
+  'int:BIN': /^[-+]?0b_*[01][01_]*$/,
+};
+
+/** Go's `0o17` octal (strconv.ParseInt base 0), which the YAML 1.1 schema does not know. */
+const GO_OCTAL_INT: YAML.ScalarTag = {
+  identify: () => false,
+  default: true,
+  tag: 'tag:yaml.org,2002:int',
+  test: /^[-+]?0o_*[0-7][0-7_]*$/,
+  resolve: (source) => (source.startsWith('-') ? -1 : 1) * parseInt(source.replace(/^[-+]?0o|_/g, ''), 8),
+};
+
+function goYamlTags(tags: YAML.Tags): YAML.Tags {
+  return [GO_OCTAL_INT, ...tags]
+    .filter((t) => typeof t !== 'object' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'))
+    .map((t) => {
+      if (typeof t !== 'object' || !('test' in t) || !t.test) return t;
+      const stricter = GO_YAML_NUMBER_TESTS[`${t.tag.slice('tag:yaml.org,2002:'.length)}:${t.format ?? ''}`];
+      return stricter && !t.test.source.includes('nan') ? { ...t, test: stricter } : t;
+    });
+}
+
 /** YAML 1.1 reading, as Helm reads Chart.yaml through sigs.k8s.io/yaml: `yes` is a bool, dates stay strings. */
 export const HELM_YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions & YAML.ToJSOptions = {
   version: '1.1',
   uniqueKeys: true,
   maxAliasCount: 100,
-  customTags: (tags) => tags.filter((t) => typeof t !== 'object' || t.tag !== 'tag:yaml.org,2002:timestamp'),
+  customTags: goYamlTags,
 };
 
 /**
