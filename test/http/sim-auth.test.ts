@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authorizationFromEnv } from '../../src/auth/client-credentials.js';
 import { setUpAuth } from '../../src/auth/setup.js';
+import { runHelm } from '../../src/cli/helm/helm.js';
 import { runKubectl } from '../../src/cli/kubectl/kubectl.js';
 import { createSimClusters } from '../../src/cli/serve.js';
 import { DEFAULTS, type ServerConfig } from '../../src/config/settings.js';
@@ -76,5 +77,20 @@ describe('simulator API with access control', () => {
     output.stderr = '';
     expect(await runKubectl(['get', 'pods', '--server', server], { CHARTROOM_USER: 'admin', CHARTROOM_PASSWORD: 'pw' }, io)).toBe(0);
     expect(output.stderr).toBe('No resources found in default namespace.\n');
+  });
+
+  it('guards the release routes too, and is reached by chartroom helm with the same variables', async () => {
+    const app = await simServer({ basicAuthUser: 'admin', basicAuthPass: 'pw' });
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/default/releases' })).statusCode).toBe(401);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const server = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const output = { stdout: '', stderr: '' };
+    const io = { stdout: (t: string) => void (output.stdout += t), stderr: (t: string) => void (output.stderr += t), readStdin: async () => '' };
+    expect(await runHelm(['list', '--server', server], {}, io)).toBe(1);
+    expect(output.stderr).toMatch(/^Error: unauthorized/);
+    output.stderr = '';
+    expect(await runHelm(['list', '--server', server], { CHARTROOM_USER: 'admin', CHARTROOM_PASSWORD: 'pw' }, io)).toBe(0);
+    expect(output.stderr).toBe('');
+    expect(output.stdout).toMatch(/^NAME\s+NAMESPACE\s+REVISION/);
   });
 });

@@ -31,14 +31,18 @@ export class HelmApiError extends Error {
 export interface HelmClientOptions {
   server: string;
   cluster: string;
+  /** The Authorization header to send (see authorizationFromEnv), on a server with access control. */
+  authorization?: string;
 }
 
 /** A thin client of the release routes. */
 export class ReleaseClient {
   private readonly base: string;
   private readonly host: string;
+  private readonly authorization: string | undefined;
 
   constructor(options: HelmClientOptions) {
+    this.authorization = options.authorization;
     this.base = `${options.server.replace(/\/+$/, '')}/api/sim/clusters/${encodeURIComponent(options.cluster)}/releases`;
     try {
       this.host = new URL(options.server).host;
@@ -96,7 +100,10 @@ export class ReleaseClient {
     const response = await fetch(`${this.base}${path}`, {
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+      },
     }).catch(() => {
       throw new ConnectionError(`Kubernetes cluster unreachable: the Chartroom server ${this.host} refused the connection`);
     });

@@ -5,6 +5,7 @@
  * (default "default"), `-n/--namespace` (env HELM_NAMESPACE, default "default"), `--repository-config`,
  * `--repository-cache`. Errors print `Error: <message>` and exit 1, as Helm does.
  */
+import { authorizationFromEnv } from '../../auth/client-credentials.js';
 import { ConnectionError } from '../kubectl/client.js';
 import type { KubectlIo } from '../kubectl/invocation.js';
 import { DEFAULT_SERVER } from '../kubectl/kubectl.js';
@@ -64,7 +65,7 @@ export async function runHelm(argv: readonly string[], env: NodeJS.ProcessEnv, i
     checkFlags(name!, args);
     const rest = args.positionals.slice(args.positionals.indexOf(name!) + 1);
     const server = args.flags.get('server') || env.CHARTROOM_SERVER || DEFAULT_SERVER;
-    const client = new ReleaseClient({ server, cluster: args.flags.get('cluster') || 'default' });
+    const client = new ReleaseClient({ server, cluster: args.flags.get('cluster') || 'default', authorization: authorizationFromEnv(env) });
     const namespace = args.flags.get('namespace') || env.HELM_NAMESPACE || 'default';
     return await command({ args, rest, client, namespace, paths: repoPaths(env, args.flags), io });
   } catch (err) {
