@@ -74,9 +74,16 @@ export function evalCall(
     if (!(e instanceof Error)) throw e;
     // Stack overflow and budget errors pass through unwrapped, to be reported once at the top.
     if (isStackOverflow(e) || e instanceof BudgetExceededError) throw e;
+    // A string or list past V8's size limit: a limit Go has not, reported as one (not as V8's text).
+    if (isSizeLimit(e)) throw new BudgetExceededError(`${name} made a value larger than the engine allows (${e.message})`);
     s.at(node);
     s.errorf(`error calling ${name}: ${e.message}`, e);
   }
+}
+
+/** Whether `e` is V8 refusing a string, array or buffer that large. */
+function isSizeLimit(e: Error): boolean {
+  return e instanceof RangeError && /^(Invalid (string|array|typed array) length|Array buffer allocation failed)/.test(e.message);
 }
 
 function paramTypeAt(def: GoFuncDef, j: number): string {

@@ -5,7 +5,7 @@
  * install order, and print each as `---\n# Source: <file>\n<doc>\n`.
  */
 import YAML from 'yaml';
-import { compareGoStrings, quote } from '../../gotemplate/index.js';
+import { compareGoStrings, isStackOverflow, quote } from '../../gotemplate/index.js';
 import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
 import { ManifestParseError } from './errors.js';
 
@@ -74,7 +74,9 @@ function readHead(doc: string, path: string): Head {
     if (parsed.errors.length > 0) throw parsed.errors[0];
     raw = parsed.toJS(HELM_YAML_OPTIONS);
   } catch (e) {
-    throw new ManifestParseError(`YAML parse error on ${path}: error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`);
+    // The YAML parser recurses per nesting level; a document nested past the stack is refused plainly.
+    const message = isStackOverflow(e) || String((e as Error).message).includes('Maximum call stack') ? 'document nested too deeply to parse' : (e as Error).message.split('\n')[0];
+    throw new ManifestParseError(`YAML parse error on ${path}: error converting YAML to JSON: yaml: ${message}`);
   }
   const obj = (raw && typeof raw === 'object' ? raw : {}) as { kind?: unknown; metadata?: { name?: unknown; annotations?: unknown } };
   const annotations = obj.metadata?.annotations;

@@ -10,11 +10,24 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
+/** Longest string V8 can hold; a longer request fails as V8 would, before any work. */
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+/** `count` characters drawn uniformly from an ASCII `alphabet`, by rejection sampling over random bytes. */
 function randomString(count: number, alphabet: string): string {
   if (count <= 0) return '';
-  let out = '';
-  for (let i = 0; i < count; i++) out += alphabet[randomInt(alphabet.length)];
-  return out;
+  if (count > MAX_STRING_LENGTH) throw new RangeError('Invalid string length');
+  const out = Buffer.allocUnsafe(count);
+  const usable = 256 - (256 % alphabet.length);
+  let filled = 0;
+  while (filled < count) {
+    for (const b of randomBytes(Math.min(65536, 2 * (count - filled)))) {
+      if (b >= usable) continue;
+      out[filled++] = alphabet.charCodeAt(b % alphabet.length);
+      if (filled === count) break;
+    }
+  }
+  return out.toString('latin1');
 }
 
 function shuffle(s: string): string {

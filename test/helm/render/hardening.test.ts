@@ -81,6 +81,21 @@ describe('output and time limits', () => {
     expect((e as Error).message).toContain('a list of 100000000 items exceeds the limit of 1000000');
   });
 
+  it.each([
+    ['repeat', '{{ "x" | repeat 1000000000 }}'],
+    ['indent', '{{ indent 600000000 "x" }}'],
+    ['randAlphaNum', '{{ randAlphaNum 1000000000 }}'],
+  ])('a %s result too large for a JavaScript string is a limit error, not V8\'s text', async (name, template) => {
+    const e = await render(template);
+    expect(e).toBeInstanceOf(RenderLimitError);
+    expect((e as Error).message).toBe(`rendering hostile/templates/a.yaml stopped: ${name} made a value larger than the engine allows (Invalid string length)`);
+  });
+
+  it('a manifest nested past the YAML parser\'s stack is refused plainly', async () => {
+    const e = await render('{{ $l := list }}{{ range until 3000 }}{{ $l = list $l }}{{ end }}{{ toYaml $l }}');
+    expect((e as Error).message).toBe('YAML parse error on hostile/templates/a.yaml: error converting YAML to JSON: yaml: document nested too deeply to parse');
+  });
+
   it('leaves ordinary charts alone', async () => {
     expect(await render('a: {{ range until 1000 }}{{ . }}{{ end }}')).toContain('a: 0123');
   });
