@@ -73,6 +73,7 @@ export interface ServerConfig {
   authLockout: number;
   genIndex: boolean;
   simClock: string;
+  simRenderTimeout: number;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -126,6 +127,7 @@ export const DEFAULTS: ServerConfig = {
   authLockout: 60_000,
   genIndex: false,
   simClock: 'real',
+  simRenderTimeout: 10_000,
 };
 
 export const SETTINGS: readonly Setting[] = [
@@ -179,4 +181,5 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'authLockout', flag: 'auth-lockout', env: 'AUTH_LOCKOUT', yaml: 'authlockout', type: 'duration', help: 'how long a client address is refused after too many failed logins (doubles on each further failure, at most 1h)' },
   { key: 'genIndex', flag: 'gen-index', env: 'GEN_INDEX', yaml: 'genindex', type: 'bool', help: 'print index.yaml to stdout and exit' },
   { key: 'simClock', flag: 'sim-clock', env: 'SIM_CLOCK', yaml: 'sim.clock', type: 'string', choices: ['real', 'virtual'], help: 'clock of the simulated clusters: real, or virtual (time moves only with `chartroom sim advance`)' },
+  { key: 'simRenderTimeout', flag: 'sim-render-timeout', env: 'SIM_RENDER_TIMEOUT', yaml: 'sim.rendertimeout', type: 'duration', help: 'longest a release install or upgrade may spend rendering its chart in the server (a hostile chart stops with an error)' },
 ];

@@ -111,7 +111,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
     if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
     const simMatch = matchSimRoute(request.method, path);
     if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
-    if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
+    if (await dispatchSim(request, reply, path, deps.clusters, { renderTimeoutMs: config.simRenderTimeout })) return reply;
   }
   const match = matchRoute(request.method, path, config);
   if (!match) return notFound(reply);

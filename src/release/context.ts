@@ -5,7 +5,7 @@
 import type { Cluster } from '../cluster/index.js';
 import type { GoValue } from '../gotemplate/index.js';
 import { fromPlain, toPlain } from '../gotemplate/convert.js';
-import { coalesceValues, type LoadedChart, type Values } from '../helm/render/index.js';
+import { coalesceValues, type LoadedChart, type RenderLimits, type Values } from '../helm/render/index.js';
 import type { Release, StoredChart } from './record.js';
 import type { Sleep } from './readiness.js';
 import type { ReleaseStorage } from './storage.js';
@@ -18,6 +18,8 @@ export interface ActionContext {
   cluster: Cluster;
   storage: ReleaseStorage;
   sleep: Sleep;
+  /** Limits of each chart render. */
+  renderLimits?: RenderLimits;
 }
 
 /** Stores `r`, ignoring a record that vanished meanwhile (cfg.recordRelease logs and goes on). */

@@ -19,7 +19,7 @@
  * nanoseconds); `--wait` on a virtual clock moves that cluster's time forward for everyone.
  */
 import type { Cluster } from '../cluster/index.js';
-import type { LoadedChart } from '../helm/render/index.js';
+import type { LoadedChart, RenderLimits } from '../helm/render/index.js';
 import type { ActionContext } from './context.js';
 import { install, type InstallOptions } from './install.js';
 import { history, list, type ListOptions, status } from './queries.js';
@@ -63,6 +63,8 @@ export interface ReleaseManager {
 export interface ReleaseManagerOptions {
   /** How to wait on a real clock (never used with a virtual clock, whose time `--wait` advances). */
   sleep?: Sleep;
+  /** Output and time limits of each chart render (the render pipeline's defaults when absent). */
+  renderLimits?: RenderLimits;
 }
 
 /** The release manager of `cluster`: stateless, everything lives in the cluster's Secrets. */
@@ -70,7 +72,7 @@ export function createReleaseManager(cluster: Cluster, options: ReleaseManagerOp
   const noSleep: Sleep = async () => {
     throw new Error('no sleep function was given for waiting on a real clock');
   };
-  const ctx: ActionContext = { cluster, storage: new ReleaseStorage(cluster), sleep: options.sleep ?? noSleep };
+  const ctx: ActionContext = { cluster, storage: new ReleaseStorage(cluster), sleep: options.sleep ?? noSleep, renderLimits: options.renderLimits };
   return {
     install: (chart, opts) => install(ctx, chart, opts),
     upgrade: (name, chart, opts) => upgrade(ctx, name, chart, opts),

@@ -106,7 +106,7 @@ export async function install(ctx: ActionContext, chart: LoadedChart, opts: Inst
   checkUserLabels(opts.labels);
   const body = renderRelease(chart, {
     releaseName: opts.releaseName, namespace: opts.namespace, revision: 1, isUpgrade: false, values: opts.values,
-    lookup: opts.dryRun ? undefined : clusterLookup(ctx.cluster),
+    lookup: opts.dryRun ? undefined : clusterLookup(ctx.cluster), limits: ctx.renderLimits,
   });
   const now = ctx.cluster.now();
   const rel: Release = {

@@ -2,7 +2,7 @@
  * Rendering a chart for a release (action.renderResources): the manifest text Helm stores (each
  * document as `---\n# Source: <path>\n<doc>\n`), the hooks with empty last runs, and the notes.
  */
-import { type Hook, type LoadedChart, type LookupFunc, processDependencies, processImportValues, renderChart, type Values } from '../helm/render/index.js';
+import { type Hook, type LoadedChart, type LookupFunc, processDependencies, processImportValues, type RenderLimits, renderChart, type Values } from '../helm/render/index.js';
 import { formatManifest } from '../helm/render/manifests.js';
 import type { ReleaseHook } from './record.js';
 
@@ -23,6 +23,8 @@ export interface RenderRequest {
   values: Values;
   /** Answers `lookup` (absent for client-side dry runs, which see no cluster). */
   lookup?: LookupFunc;
+  /** Output and time limits (the render pipeline's defaults when absent). */
+  limits?: RenderLimits;
 }
 
 const toReleaseHook = (h: Hook): ReleaseHook => ({
@@ -34,7 +36,7 @@ const toReleaseHook = (h: Hook): ReleaseHook => ({
 export function renderRelease(chart: LoadedChart, req: RenderRequest): RenderedRelease {
   const out = renderChart(chart, {
     releaseName: req.releaseName, namespace: req.namespace, revision: req.revision, isUpgrade: req.isUpgrade,
-    userValues: [req.values], lookup: req.lookup,
+    userValues: [req.values], lookup: req.lookup, limits: req.limits,
   });
   return { manifest: out.manifests.map(formatManifest).join(''), hooks: out.hooks.map(toReleaseHook), notes: out.notes };
 }

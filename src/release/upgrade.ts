@@ -87,6 +87,7 @@ export async function upgrade(ctx: ActionContext, name: string, chart: LoadedCha
   const revision = last.version + 1;
   const body = renderRelease(renderChart, {
     releaseName: name, namespace: current.namespace, revision, isUpgrade: true, values: config, lookup: opts.dryRun ? undefined : clusterLookup(ctx.cluster),
+    limits: ctx.renderLimits,
   });
   checkUserLabels(opts.labels);
   const rel: Release = {

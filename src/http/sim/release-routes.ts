@@ -127,6 +127,12 @@ function testRelease({ match, releases }: ReleaseCall): unknown {
   return { release: releaseView(result.release), ...(result.error === undefined ? {} : { error: result.error }) };
 }
 
+/** How the server runs release actions. */
+export interface ReleaseRouteOptions {
+  /** Longest a chart may take to render (`--sim-render-timeout`); the render pipeline's default when absent. */
+  renderTimeoutMs?: number;
+}
+
 const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
   releaseList: listReleases,
   releaseInstall: installRelease,
@@ -143,12 +149,12 @@ const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
  * Answers a release request and returns true, or returns false when `path` is not a release route.
  * Cluster errors (a bad cluster name) propagate to the app's error handler.
  */
-export async function dispatchReleases(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
+export async function dispatchReleases(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry, options: ReleaseRouteOptions = {}): Promise<boolean> {
   const match = matchReleaseRoute(request.method, path);
   if (!match) return false;
   request.simRoute = match.route;
   const cluster = clusters.get(match.cluster);
-  const call = { request, match, releases: createReleaseManager(cluster, { sleep }), now: cluster.now() };
+  const call = { request, match, releases: createReleaseManager(cluster, { sleep, renderLimits: { timeoutMs: options.renderTimeoutMs } }), now: cluster.now() };
   try {
     const body = await HANDLERS[match.route](call);
     await reply.code(200).type('application/json; charset=utf-8').send(body);

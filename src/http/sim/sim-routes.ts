@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClusterRegistry } from '../../cluster/index.js';
-import { dispatchReleases } from './release-routes.js';
+import { dispatchReleases, type ReleaseRouteOptions } from './release-routes.js';
 import type { ReleaseRouteName } from './release-router.js';
 import { clockRoute, getObject, listClusters, listObjects, rolloutHistory, rolloutStatus } from './read-routes.js';
 import type { SimHandler } from './sim-context.js';
@@ -61,8 +61,8 @@ const HANDLERS: Record<SimRouteName, SimHandler> = {
  * `request.simRoute`, and returns true, or returns false (sending
  * nothing) when `path` is not a simulator route. Throws the handlers' errors (ClusterError and subclasses).
  */
-export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry): Promise<boolean> {
-  if (await dispatchReleases(request, reply, path, clusters)) return true;
+export async function dispatchSim(request: FastifyRequest, reply: FastifyReply, path: string, clusters: ClusterRegistry, options: ReleaseRouteOptions = {}): Promise<boolean> {
+  if (await dispatchReleases(request, reply, path, clusters, options)) return true;
   const match = matchSimRoute(request.method, path);
   if (!match) return false;
   request.simRoute = match.route;

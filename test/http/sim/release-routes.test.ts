@@ -52,3 +52,29 @@ describe('release routes', () => {
     expect(again.json).toMatchObject({ installed: true, release: { version: 2, info: { status: 'deployed' } } });
   });
 });
+
+describe('a hostile chart cannot hold the server', () => {
+  const files = (template: string) => ({ files: {
+    'Chart.yaml': Buffer.from('apiVersion: v2\nname: slow\nversion: 0.1.0\n').toString('base64'),
+    'templates/loop.yaml': Buffer.from(template).toString('base64'),
+  } });
+
+  it('an install stops at --sim-render-timeout with the render error, writing nothing, and the server answers on', async () => {
+    const sim = await simApp('virtual', true, { simRenderTimeout: 300 });
+    try {
+      const started = performance.now();
+      const res = await sim.call('POST', base, { name: 'slow', chart: files('{{ range until 1000000 }}{{ range until 1000 }}{{ end }}{{ end }}') });
+      expect(res).toEqual({ status: 400, json: {
+        error: 'rendering slow/templates/loop.yaml stopped: template execution exceeds the time limit of 300ms', reason: 'RenderLimitError',
+      } });
+      // Generous: the loop alone would take minutes; the point is that it was cut off near the limit.
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect((await sim.call('GET', base)).json.releases).toEqual([]);
+      const secrets = await sim.call('GET', '/api/sim/clusters/default/secrets?namespace=default');
+      expect(secrets.json.items).toEqual([]);
+      expect((await sim.call('POST', base, { name: 'web', chart: chart() })).status).toBe(200);
+    } finally {
+      await sim.close();
+    }
+  });
+});
