@@ -77,6 +77,16 @@ describe('simulator API with access control', () => {
     output.stderr = '';
     expect(await runKubectl(['get', 'pods', '--server', server], { CHARTROOM_USER: 'admin', CHARTROOM_PASSWORD: 'pw' }, io)).toBe(0);
     expect(output.stderr).toBe('No resources found in default namespace.\n');
+    // The watch (get -w, rollout status) is a stream of its own and must carry the credentials too.
+    const creds = { CHARTROOM_USER: 'admin', CHARTROOM_PASSWORD: 'pw' };
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
+    const withStdin = { ...io, readStdin: async () => deploy };
+    expect(await runKubectl(['apply', '-f', '-', '--server', server], creds, withStdin)).toBe(0);
+    output.stdout = '';
+    output.stderr = '';
+    expect(await runKubectl(['rollout', 'status', 'deployment/web', '--timeout=30s', '--server', server], creds, io)).toBe(0);
+    expect(output.stderr).toBe('');
+    expect(output.stdout).toContain('successfully rolled out');
   });
 
   it('guards the release routes too, and is reached by chartroom helm with the same variables', async () => {

@@ -63,7 +63,7 @@ export class SimClient {
    */
   async watch(resource: string, query: Record<string, string | undefined>, onEvent: (event: StreamEvent) => void, signal?: AbortSignal): Promise<void> {
     const url = `${this.base}/${encodeURIComponent(resource)}${queryString({ ...query, watch: 'true' })}`;
-    const response = await fetch(url, { signal }).catch((err: unknown) => {
+    const response = await fetch(url, { signal, headers: this.authorization ? { authorization: this.authorization } : {} }).catch((err: unknown) => {
       if (signal?.aborted) return undefined;
       throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`, { cause: err });
     });
