@@ -13,6 +13,7 @@ import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { serveConsoleAsset, isConsoleAssetPath } from './console/console-route.js';
 import { dispatchSim } from './sim/sim-routes.js';
+import { matchReleaseRoute } from './sim/release-router.js';
 import { isSimPath, matchSimRoute } from './sim/sim-router.js';
 import { endStreams } from './sim/watch-stream.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
@@ -109,7 +110,9 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
   // (--depth ≥ 1) keeps /api/sim/charts…; only a repository path starting `sim/clusters` is shadowed.
   if (deps.clusters && !config.disableApi && isSimPath(path)) {
     if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
-    const simMatch = matchSimRoute(request.method, path);
+    // Release routes first: dispatchSim answers them before the other simulator routes, so they must be
+    // authorised the same way (a path like …/releases matches no other simulator route).
+    const simMatch = matchReleaseRoute(request.method, path) ?? matchSimRoute(request.method, path);
     if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters, { renderTimeoutMs: config.simRenderTimeout })) return reply;
   }

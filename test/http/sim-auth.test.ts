@@ -89,6 +89,33 @@ describe('simulator API with access control', () => {
     expect(output.stdout).toContain('successfully rolled out');
   });
 
+  it.each([
+    ['GET', '/api/sim/clusters/lab/releases', 'pull'],
+    ['POST', '/api/sim/clusters/lab/releases', 'push'],
+    ['GET', '/api/sim/clusters/lab/releases/default/web', 'pull'],
+    ['GET', '/api/sim/clusters/lab/releases/default/web/history', 'pull'],
+    ['GET', '/api/sim/clusters/lab/releases/default/web/values', 'pull'],
+    ['POST', '/api/sim/clusters/lab/releases/default/web/upgrade', 'push'],
+    ['POST', '/api/sim/clusters/lab/releases/default/web/rollback', 'push'],
+    ['POST', '/api/sim/clusters/lab/releases/default/web/test', 'push'],
+    ['DELETE', '/api/sim/clusters/lab/releases/default/web', 'push'],
+  ] as const)('%s %s needs %s on sim/lab, checked before the body', async (method, url, action) => {
+    const dir = await tempDir();
+    const file = join(dir.path, 'users.yaml');
+    const hash = bcryptNewHash('pw', 4);
+    await writeFile(file, `users:\n  reader:\n    password: ${JSON.stringify(hash)}\n    grants: [pull sim/lab]\n  other:\n    password: ${JSON.stringify(hash)}\n    grants: [push sim/elsewhere]\n`);
+    const app = await simServer({ authUsersFile: file });
+    // A malformed body: refused for want of rights (never a 400 first, never an install).
+    const ask = (authorization?: string) => app.inject({ method, url, payload: method === 'POST' ? '{"name": 1}' : undefined, headers: { ...(authorization ? { authorization } : {}), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) } });
+    const anonymous = await ask();
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
+    expect((await ask(basic('other', 'pw'))).statusCode).toBe(403);
+    const reader = await ask(basic('reader', 'pw'));
+    if (action === 'push') expect(reader.json()).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403, message: 'forbidden: reader may not push sim/lab' });
+    else expect(reader.statusCode).not.toBe(403);
+  });
+
   it('guards the release routes too, and is reached by chartroom helm with the same variables', async () => {
     const app = await simServer({ basicAuthUser: 'admin', basicAuthPass: 'pw' });
     expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/default/releases' })).statusCode).toBe(401);
