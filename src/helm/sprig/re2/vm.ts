@@ -1,0 +1,196 @@
+/**
+ * A Pike VM (Thompson NFA simulation with submatch tracking), following Go's regexp machine (exec.go):
+ * all threads advance together one code point at a time, at most one thread per instruction, kept in
+ * priority order, so a search costs O(pattern × text) whatever the pattern and gives Go's leftmost-first
+ * match and submatch positions. Positions are UTF-16 indexes into the JavaScript string; a surrogate pair
+ * is one code point, a lone surrogate is one code point of its own.
+ */
+import {
+  EMPTY_BEGIN_LINE, EMPTY_BEGIN_TEXT, EMPTY_END_LINE, EMPTY_END_TEXT, EMPTY_NO_WORD_BOUNDARY, EMPTY_WORD_BOUNDARY,
+} from './ast.js';
+import {
+  OP_ALT, OP_ANY, OP_ANY_NOT_NL, OP_CAPTURE, OP_CLASS, OP_EMPTY, OP_MATCH, OP_RUNE, type Program,
+} from './compile.js';
+
+/** Thread steps between calls to the caller's check (e.g. a render time limit). */
+const STEPS_PER_CHECK = 1 << 16;
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** Go's EmptyOpContext: the empty-width conditions between `r1` and `r2` (-1 is the edge of the text). */
+function context(r1: number, r2: number): number {
+  let op = EMPTY_NO_WORD_BOUNDARY;
+  if (r1 < 0) op |= EMPTY_BEGIN_TEXT | EMPTY_BEGIN_LINE;
+  else if (r1 === 10) op |= EMPTY_BEGIN_LINE;
+  if (r2 < 0) op |= EMPTY_END_TEXT | EMPTY_END_LINE;
+  else if (r2 === 10) op |= EMPTY_END_LINE;
+  if (isWordChar(r1) !== isWordChar(r2)) op ^= EMPTY_WORD_BOUNDARY | EMPTY_NO_WORD_BOUNDARY;
+  return op;
+}
+
+/** The code point at `pos`, or -1 at the end. */
+function codePointAt(s: string, pos: number): number {
+  return pos < s.length ? s.codePointAt(pos)! : -1;
+}
+
+/** A sparse set of pcs in insertion (= priority) order, each with its thread's capture slots. */
+class Queue {
+  readonly sparse: Int32Array;
+  readonly pcs: Int32Array;
+  readonly caps: (Int32Array | null)[];
+  n = 0;
+
+  constructor(size: number) {
+    this.sparse = new Int32Array(size);
+    this.pcs = new Int32Array(size);
+    this.caps = new Array<Int32Array | null>(size).fill(null);
+  }
+
+  /** Adds `pc` unless present; returns its index, or -1 when it was already there. */
+  insert(pc: number): number {
+    const j = this.sparse[pc]!;
+    if (j < this.n && this.pcs[j] === pc) return -1;
+    this.sparse[pc] = this.n;
+    this.pcs[this.n] = pc;
+    this.caps[this.n] = null;
+    return this.n++;
+  }
+}
+
+/**
+ * Runs one program; reusable for successive searches (not re-entrant). `exec` returns whether a match
+ * starts at or after `pos`, leaving its capture positions in `matchcap`.
+ */
+export class Machine {
+  private runq: Queue;
+  private nextq: Queue;
+  private readonly stack: Int32Array;
+  private pool: Int32Array[] = [];
+  private ncap = 0;
+  private matched = false;
+  private steps = 0;
+  /** Capture positions of the match: [start, end, group 1 start, group 1 end, …], -1 when unset. */
+  matchcap = new Int32Array(0);
+
+  constructor(private readonly prog: Program) {
+    const size = prog.op.length;
+    this.runq = new Queue(size);
+    this.nextq = new Queue(size);
+    this.stack = new Int32Array(2 * size + 2);
+  }
+
+  private copyCaps(cap: Int32Array): Int32Array {
+    const t = this.pool.pop() ?? new Int32Array(this.ncap);
+    t.set(cap.subarray(0, this.ncap));
+    return t;
+  }
+
+  /** Go's machine.add: follows empty transitions from `pc0`, adding threads in priority order. */
+  private add(q: Queue, pc0: number, pos: number, cap: Int32Array, cond: number): void {
+    const { op, out, arg } = this.prog;
+    const st = this.stack;
+    let sp = 0;
+    st[sp++] = pc0;
+    while (sp > 0) {
+      const e = st[--sp]!;
+      if (e < 0) {
+        cap[-e - 1] = st[--sp]!;
+        continue;
+      }
+      for (let pc = e; pc !== 0; ) {
+        const j = q.insert(pc);
+        if (j < 0) break;
+        const o = op[pc]!;
+        if (o === OP_ALT) {
+          st[sp++] = arg[pc]!;
+          pc = out[pc]!;
+        } else if (o === OP_EMPTY) {
+          pc = (arg[pc]! & ~cond) === 0 ? out[pc]! : 0;
+        } else if (o === OP_CAPTURE) {
+          const slot = arg[pc]!;
+          if (slot < this.ncap) {
+            st[sp++] = cap[slot]!;
+            st[sp++] = -slot - 1;
+            cap[slot] = pos;
+          }
+          pc = out[pc]!;
+        } else {
+          if (o !== 0) q.caps[j] = this.copyCaps(cap);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Go's machine.step: advances every thread over `c`; a match cuts off the lower-priority threads. */
+  private step(pos: number, nextPos: number, c: number, nextCond: number): void {
+    const { op, out, arg, tests } = this.prog;
+    const runq = this.runq;
+    for (let j = 0; j < runq.n; j++) {
+      const cap = runq.caps[j];
+      if (!cap) continue;
+      const pc = runq.pcs[j]!;
+      const o = op[pc]!;
+      let ok = false;
+      if (o === OP_MATCH) {
+        if (this.ncap > 0) cap[1] = pos;
+        this.matchcap.set(cap);
+        for (let k = j; k < runq.n; k++) if (runq.caps[k]) this.pool.push(runq.caps[k]!);
+        this.matched = true;
+        break;
+      } else if (c >= 0) {
+        if (o === OP_RUNE) ok = c === arg[pc];
+        else if (o === OP_CLASS) ok = tests[arg[pc]!]!.has(c);
+        else ok = o === OP_ANY || (o === OP_ANY_NOT_NL && c !== 10);
+      }
+      if (ok) this.add(this.nextq, out[pc]!, nextPos, cap, nextCond);
+      this.pool.push(cap);
+    }
+    this.steps += runq.n + 1;
+    runq.n = 0;
+  }
+
+  /**
+   * Searches `s` from `pos` (context before `pos` counts for `^`, `\b`). `ncap` is how many capture slots
+   * to track: 0 to learn only whether there is a match, 2 for its bounds, 2 × groups for submatches.
+   * Calls `check` every STEPS_PER_CHECK thread steps; whatever it throws ends the search.
+   */
+  exec(s: string, pos: number, ncap: number, check?: () => void): boolean {
+    if (ncap !== this.ncap) this.pool = [];
+    this.ncap = ncap;
+    this.matchcap = new Int32Array(ncap).fill(-1);
+    // With ncap 0 the write of slot 0 below falls outside the array and is dropped, as intended.
+    const startCap = new Int32Array(ncap).fill(-1);
+    this.runq.n = this.nextq.n = 0;
+    this.matched = false;
+    const { anchored, start } = this.prog;
+    let c = codePointAt(s, pos);
+    let cond = context(pos === 0 ? -1 : s.charCodeAt(pos - 1), c);
+    for (let nextCheck = this.steps + STEPS_PER_CHECK; ; ) {
+      if (this.runq.n === 0 && ((anchored && pos !== 0) || this.matched)) break;
+      if (!this.matched && (!anchored || pos === 0)) {
+        startCap[0] = pos;
+        this.add(this.runq, start, pos, startCap, cond);
+      }
+      const w = c > 0xffff ? 2 : c < 0 ? 0 : 1;
+      const c1 = c < 0 ? -1 : codePointAt(s, pos + w);
+      const nextCond = context(c, c1);
+      this.step(pos, pos + w, c, nextCond);
+      if (w === 0 || (ncap === 0 && this.matched)) break;
+      pos += w;
+      c = c1;
+      cond = nextCond;
+      const q = this.runq;
+      this.runq = this.nextq;
+      this.nextq = q;
+      if (this.steps >= nextCheck && check) {
+        check();
+        nextCheck = this.steps + STEPS_PER_CHECK;
+      }
+    }
+    this.nextq.n = 0;
+    return this.matched;
+  }
+}
