@@ -51,7 +51,10 @@ export function compileGoRegexp(src: string): GoRegexp {
 
 function execAt(r: GoRegexp, s: string, pos: number, ncap: number, check?: SearchCheck): number[] | undefined {
   if (!r.machine.exec(s, pos, ncap, check)) return undefined;
-  return Array.from(r.machine.matchcap);
+  const cap = r.machine.matchcap;
+  const m = new Array<number>(cap.length);
+  for (let k = 0; k < cap.length; k++) m[k] = cap[k]!;
+  return m;
 }
 
 function runeWidth(s: string, pos: number): number {

@@ -35,6 +35,11 @@ export interface Program {
   numGroups: number;
   /** Whether every match must start at the beginning of the text (Go's StartCond has EmptyBeginText). */
   anchored: boolean;
+  /**
+   * The OP_RUNE/OP_CLASS instructions a match must begin with, or null when a match can begin otherwise
+   * (empty, with `.`, or after an assertion). The VM skips positions none of them accepts.
+   */
+  first: Int32Array | null;
 }
 
 function nullable(node: RegexNode): boolean {
@@ -151,6 +156,25 @@ function isAnchored(c: Compiler, pc: number): boolean {
   return false;
 }
 
+/** The consuming instructions reachable from `start` through alternations and captures only. */
+function firstInstructions(c: Compiler, start: number): Int32Array | null {
+  const seen = new Set<number>();
+  const found: number[] = [];
+  const todo = [start];
+  while (todo.length > 0) {
+    const pc = todo.pop()!;
+    if (seen.has(pc)) continue;
+    seen.add(pc);
+    const op = c.op[pc];
+    if (op === OP_ALT) todo.push(c.out[pc]!, c.arg[pc]!);
+    else if (op === OP_CAPTURE) todo.push(c.out[pc]!);
+    else if (op === OP_RUNE || op === OP_CLASS) found.push(pc);
+    else if (op !== OP_FAIL) return null;
+    if (found.length > 8) return null;
+  }
+  return Int32Array.from(found);
+}
+
 /** Compiles a simplified tree with `numGroups` capture groups (group 0 included). */
 export function compileProgram(root: RegexNode, numGroups: number): Program {
   const c = new Compiler();
@@ -158,6 +182,6 @@ export function compileProgram(root: RegexNode, numGroups: number): Program {
   const start = c.compile(root, match);
   return {
     op: Uint8Array.from(c.op), out: Int32Array.from(c.out), arg: Int32Array.from(c.arg), tests: c.tests,
-    start, numGroups, anchored: isAnchored(c, start),
+    start, numGroups, anchored: isAnchored(c, start), first: firstInstructions(c, start),
   };
 }

@@ -5,12 +5,17 @@
  * match and submatch positions. Positions are UTF-16 indexes into the JavaScript string; a surrogate pair
  * is one code point, a lone surrogate is one code point of its own.
  */
-import {
-  EMPTY_BEGIN_LINE, EMPTY_BEGIN_TEXT, EMPTY_END_LINE, EMPTY_END_TEXT, EMPTY_NO_WORD_BOUNDARY, EMPTY_WORD_BOUNDARY,
-} from './ast.js';
-import {
-  OP_ALT, OP_ANY, OP_ANY_NOT_NL, OP_CAPTURE, OP_CLASS, OP_EMPTY, OP_MATCH, OP_RUNE, type Program,
-} from './compile.js';
+import * as ast from './ast.js';
+import * as code from './compile.js';
+import type { Program } from './compile.js';
+
+// Local copies: some module loaders turn imported bindings into getters, too slow for the inner loops.
+const { OP_ALT, OP_ANY, OP_ANY_NOT_NL, OP_CAPTURE, OP_CLASS, OP_EMPTY, OP_MATCH, OP_RUNE } = code;
+const { EMPTY_BEGIN_LINE, EMPTY_BEGIN_TEXT, EMPTY_END_LINE, EMPTY_END_TEXT } = ast;
+const { EMPTY_NO_WORD_BOUNDARY, EMPTY_WORD_BOUNDARY } = ast;
+
+/** The capture slots of every thread when no slots are tracked. */
+const NO_CAPS = new Int32Array(0);
 
 /** Thread steps between calls to the caller's check (e.g. a render time limit). */
 const STEPS_PER_CHECK = 1 << 16;
@@ -69,6 +74,7 @@ export class Machine {
   private readonly stack: Int32Array;
   private pool: Int32Array[] = [];
   private ncap = 0;
+  private startCap = new Int32Array(0);
   private matched = false;
   private steps = 0;
   /** Capture positions of the match: [start, end, group 1 start, group 1 end, …], -1 when unset. */
@@ -81,10 +87,16 @@ export class Machine {
     this.stack = new Int32Array(2 * size + 2);
   }
 
+  /** A thread's own copy of the working capture slots (threads without slots share NO_CAPS). */
   private copyCaps(cap: Int32Array): Int32Array {
+    if (this.ncap === 0) return NO_CAPS;
     const t = this.pool.pop() ?? new Int32Array(this.ncap);
-    t.set(cap.subarray(0, this.ncap));
+    t.set(cap);
     return t;
+  }
+
+  private release(cap: Int32Array): void {
+    if (cap !== NO_CAPS) this.pool.push(cap);
   }
 
   /** Go's machine.add: follows empty transitions from `pc0`, adding threads in priority order. */
@@ -124,6 +136,17 @@ export class Machine {
     }
   }
 
+  /** Whether a match can begin with `c` (always, when the program has no first-instruction set). */
+  private canStart(c: number): boolean {
+    const { first, op, arg, tests } = this.prog;
+    if (first === null) return true;
+    for (let k = 0; k < first.length; k++) {
+      const pc = first[k]!;
+      if (op[pc] === OP_RUNE ? c === arg[pc] : tests[arg[pc]!]!.has(c)) return true;
+    }
+    return false;
+  }
+
   /** Go's machine.step: advances every thread over `c`; a match cuts off the lower-priority threads. */
   private step(pos: number, nextPos: number, c: number, nextCond: number): void {
     const { op, out, arg, tests } = this.prog;
@@ -137,7 +160,7 @@ export class Machine {
       if (o === OP_MATCH) {
         if (this.ncap > 0) cap[1] = pos;
         this.matchcap.set(cap);
-        for (let k = j; k < runq.n; k++) if (runq.caps[k]) this.pool.push(runq.caps[k]!);
+        for (let k = j; k < runq.n; k++) if (runq.caps[k]) this.release(runq.caps[k]!);
         this.matched = true;
         break;
       } else if (c >= 0) {
@@ -146,7 +169,7 @@ export class Machine {
         else ok = o === OP_ANY || (o === OP_ANY_NOT_NL && c !== 10);
       }
       if (ok) this.add(this.nextq, out[pc]!, nextPos, cap, nextCond);
-      this.pool.push(cap);
+      this.release(cap);
     }
     this.steps += runq.n + 1;
     runq.n = 0;
@@ -158,11 +181,15 @@ export class Machine {
    * Calls `check` every STEPS_PER_CHECK thread steps; whatever it throws ends the search.
    */
   exec(s: string, pos: number, ncap: number, check?: () => void): boolean {
-    if (ncap !== this.ncap) this.pool = [];
-    this.ncap = ncap;
-    this.matchcap = new Int32Array(ncap).fill(-1);
+    if (ncap !== this.ncap) {
+      this.pool = [];
+      this.ncap = ncap;
+      this.matchcap = new Int32Array(ncap);
+      this.startCap = new Int32Array(ncap);
+    }
+    this.matchcap.fill(-1);
     // With ncap 0 the write of slot 0 below falls outside the array and is dropped, as intended.
-    const startCap = new Int32Array(ncap).fill(-1);
+    const startCap = this.startCap.fill(-1);
     this.runq.n = this.nextq.n = 0;
     this.matched = false;
     const { anchored, start } = this.prog;
@@ -170,6 +197,12 @@ export class Machine {
     let cond = context(pos === 0 ? -1 : s.charCodeAt(pos - 1), c);
     for (let nextCheck = this.steps + STEPS_PER_CHECK; ; ) {
       if (this.runq.n === 0 && ((anchored && pos !== 0) || this.matched)) break;
+      if (this.runq.n === 0 && c >= 0 && !this.canStart(c)) {
+        // No thread alive and no match can begin here: move on to where one can (Go's prefix skip).
+        do pos += c > 0xffff ? 2 : 1;
+        while ((c = codePointAt(s, pos)) >= 0 && !this.canStart(c));
+        cond = context(s.charCodeAt(pos - 1), c);
+      }
       if (!this.matched && (!anchored || pos === 0)) {
         startCap[0] = pos;
         this.add(this.runq, start, pos, startCap, cond);
