@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   GoRegexError, compileGoRegexp, findAllMatches, matchString, replaceAll, splitRegexp,
 } from '../../../../src/helm/sprig/re2.js';
+import { edgeCases } from './edge-cases.js';
 import { type RegexCase, generateCases } from './generate.js';
 
 const required = process.env.CI === 'true' || process.env.CHARTROOM_REQUIRE_PEERS === '1';
@@ -73,22 +74,33 @@ describe.skipIf(!go && !required)('Go regexp differential', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Runs `cases` through Go and the port; returns Go's outcomes and the disagreements. */
+  function compare(cases: RegexCase[]): { expected: Outcome[]; mismatches: string[] } {
+    const expected = JSON.parse(execFileSync(oracle, { input: JSON.stringify(cases), maxBuffer: 256 << 20 }).toString()) as Outcome[];
+    const mismatches: string[] = [];
+    cases.forEach((c, k) => {
+      const want = { ...expected[k]!, err: expected[k]!.err ?? undefined };
+      const got = portOutcome(c);
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        const text = (v: unknown) => JSON.stringify(v).slice(0, 400);
+        mismatches.push(`${text(c)}\n  go:   ${text(want)}\n  port: ${text(got)}`);
+      }
+    });
+    return { expected, mismatches };
+  }
+
   for (const seed of [1, 2, 3]) {
     it(`agrees with Go on 1500 random cases (seed ${seed})`, () => {
       const cases = generateCases(seed, 500, 3);
-      const expected = JSON.parse(execFileSync(oracle, { input: JSON.stringify(cases), maxBuffer: 64 << 20 }).toString()) as Outcome[];
-      const mismatches: string[] = [];
-      cases.forEach((c, k) => {
-        const want = { ...expected[k]!, err: expected[k]!.err ?? undefined };
-        const got = portOutcome(c);
-        if (JSON.stringify(got) !== JSON.stringify(want)) {
-          mismatches.push(`${JSON.stringify(c)}\n  go:   ${JSON.stringify(want)}\n  port: ${JSON.stringify(got)}`);
-        }
-      });
-      const errors = expected.filter((e) => e.err).length;
-      expect(errors).toBeGreaterThan(10);
+      const { expected, mismatches } = compare(cases);
+      expect(expected.filter((e) => e.err).length).toBeGreaterThan(10);
       expect(expected.filter((e) => e.match).length).toBeGreaterThan(cases.length / 3);
       expect(mismatches.slice(0, 8).join('\n')).toBe('');
     }, 120_000);
   }
+
+  it('agrees with Go on hand-picked edge cases', () => {
+    const { mismatches } = compare(edgeCases());
+    expect(mismatches.slice(0, 8).join('\n')).toBe('');
+  }, 120_000);
 });
