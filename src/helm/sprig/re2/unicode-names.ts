@@ -4,7 +4,8 @@
  * the general categories, the scripts and the category aliases. Go 1.26 compares the canonical form with
  * the scripts' own spelling, so multi-word scripts (Old_Italic) and SignWriting are not found: Go rejects
  * `\p{Old_Italic}`, and so does this. Tables are Go's Unicode 15.0.0 names; the code points come from
- * JavaScript's own Unicode tables (Node 20: Unicode 15.1+), so code points assigned after 15.0 can differ.
+ * JavaScript's own Unicode tables (ICU; Unicode 17.0 in the Node 20 used here), so code points assigned after
+ * 15.0 can differ.
  */
 
 /** unicode.Categories keys. */
