@@ -29,6 +29,10 @@ export interface GoRegexp {
 export type SearchCheck = () => void;
 
 const cache = new Map<string, GoRegexp>();
+/** Instructions held by the cache; a pattern can compile to millions (Go's limit), so memory is capped. */
+let cachedInstructions = 0;
+const CACHE_MAX_PATTERNS = 500;
+const CACHE_MAX_INSTRUCTIONS = 4_000_000;
 
 /** Compiles a Go regexp (cached); throws GoRegexError with Go's message. */
 export function compileGoRegexp(src: string): GoRegexp {
@@ -44,8 +48,12 @@ export function compileGoRegexp(src: string): GoRegexp {
     throw e;
   }
   const compiled = { source: src, names, machine };
-  if (cache.size > 500) cache.clear();
+  if (cache.size >= CACHE_MAX_PATTERNS || cachedInstructions + machine.size > CACHE_MAX_INSTRUCTIONS) {
+    cache.clear();
+    cachedInstructions = 0;
+  }
   cache.set(src, compiled);
+  cachedInstructions += machine.size;
   return compiled;
 }
 

@@ -105,52 +105,50 @@ export class RegexParser {
     this.stack.push({ alts: [], items: [], capture: index, name, flagsBefore });
   }
 
+  /** Reads one token: a group bracket, `|`, an anchor, `.`, a class, a repetition, an escape or a literal. */
   private token(): void {
-    const src = this.src;
-    const ch = src[this.i]!;
-    switch (ch) {
-      case '(':
-        if (src[this.i + 1] === '?') this.i = parsePerlFlags(this, src, this.i);
-        else {
-          this.openGroup(true, '', this.flags);
-          this.i++;
-        }
-        return;
-      case '|':
-        this.top.alts.push(concatOf(this.top.items));
-        this.top.items = [];
-        this.i++;
-        return;
-      case ')':
-        return this.closeGroup();
-      case '^':
-        return this.assert(this.flags & MULTI_LINE ? EMPTY_BEGIN_LINE : EMPTY_BEGIN_TEXT, 1);
-      case '$':
-        return this.assert(this.flags & MULTI_LINE ? EMPTY_END_LINE : EMPTY_END_TEXT, 1);
-      case '.':
-        this.push({ op: 'any', nl: (this.flags & DOT_NL) !== 0 });
-        this.i++;
-        return;
-      case '[': {
-        const { cls, end } = parseClass(src, this.i, (this.flags & FOLD_CASE) !== 0);
-        this.push({ op: 'class', cls });
-        this.i = end;
-        return;
-      }
-      case '*': case '+': case '?':
-        return this.repeat(ch === '+' ? 1 : 0, ch === '?' ? 1 : -1, this.i + 1, false);
-      case '{': {
-        const braces = parseRepeatBraces(src, this.i);
-        if (braces) return this.braceRepeat(braces.min, braces.max, braces.end);
-        return this.literal(0x7b, 1);
-      }
-      case '\\':
-        return this.escape();
-      default: {
-        const cp = src.codePointAt(this.i)!;
-        return this.literal(cp, cpWidth(cp));
-      }
+    const ch = this.src[this.i]!;
+    if (ch === '(') return this.openParen();
+    if (ch === '|') return this.verticalBar();
+    if (ch === ')') return this.closeGroup();
+    if (ch === '^') return this.assert(this.flags & MULTI_LINE ? EMPTY_BEGIN_LINE : EMPTY_BEGIN_TEXT, 1);
+    if (ch === '$') return this.assert(this.flags & MULTI_LINE ? EMPTY_END_LINE : EMPTY_END_TEXT, 1);
+    if (ch === '.') return this.dot();
+    if (ch === '[') return this.bracket();
+    if (ch === '*' || ch === '+' || ch === '?') return this.repeat(ch === '+' ? 1 : 0, ch === '?' ? 1 : -1, this.i + 1, false);
+    if (ch === '{') {
+      const braces = parseRepeatBraces(this.src, this.i);
+      return braces ? this.braceRepeat(braces.min, braces.max, braces.end) : this.literal(0x7b, 1);
     }
+    if (ch === '\\') return this.escape();
+    const cp = this.src.codePointAt(this.i)!;
+    return this.literal(cp, cpWidth(cp));
+  }
+
+  private openParen(): void {
+    if (this.src[this.i + 1] === '?') {
+      this.i = parsePerlFlags(this, this.src, this.i);
+      return;
+    }
+    this.openGroup(true, '', this.flags);
+    this.i++;
+  }
+
+  private verticalBar(): void {
+    this.top.alts.push(concatOf(this.top.items));
+    this.top.items = [];
+    this.i++;
+  }
+
+  private dot(): void {
+    this.push({ op: 'any', nl: (this.flags & DOT_NL) !== 0 });
+    this.i++;
+  }
+
+  private bracket(): void {
+    const { cls, end } = parseClass(this.src, this.i, (this.flags & FOLD_CASE) !== 0);
+    this.push({ op: 'class', cls });
+    this.i = end;
   }
 
   private literal(cp: number, width: number): void {

@@ -80,6 +80,11 @@ export class Machine {
   /** Capture positions of the match: [start, end, group 1 start, group 1 end, …], -1 when unset. */
   matchcap = new Int32Array(0);
 
+  /** Instructions in the program (for memory accounting). */
+  get size(): number {
+    return this.prog.op.length;
+  }
+
   constructor(private readonly prog: Program) {
     const size = prog.op.length;
     this.runq = new Queue(size);
@@ -175,12 +180,8 @@ export class Machine {
     runq.n = 0;
   }
 
-  /**
-   * Searches `s` from `pos` (context before `pos` counts for `^`, `\b`). `ncap` is how many capture slots
-   * to track: 0 to learn only whether there is a match, 2 for its bounds, 2 × groups for submatches.
-   * Calls `check` every STEPS_PER_CHECK thread steps; whatever it throws ends the search.
-   */
-  exec(s: string, pos: number, ncap: number, check?: () => void): boolean {
+  /** Clears the state of the previous search; returns the working capture slots for new threads. */
+  private reset(ncap: number): Int32Array {
     if (ncap !== this.ncap) {
       this.pool = [];
       this.ncap = ncap;
@@ -188,20 +189,40 @@ export class Machine {
       this.startCap = new Int32Array(ncap);
     }
     this.matchcap.fill(-1);
-    // With ncap 0 the write of slot 0 below falls outside the array and is dropped, as intended.
-    const startCap = this.startCap.fill(-1);
     this.runq.n = this.nextq.n = 0;
     this.matched = false;
+    return this.startCap.fill(-1);
+  }
+
+  /** The first position after `pos` where a match can begin (or the end): Go's prefix skip, generalised. */
+  private skip(s: string, pos: number): number {
+    for (let c = codePointAt(s, pos); c >= 0; c = codePointAt(s, pos)) {
+      pos += c > 0xffff ? 2 : 1;
+      const next = codePointAt(s, pos);
+      if (next < 0 || this.canStart(next)) break;
+    }
+    return pos;
+  }
+
+  /**
+   * Searches `s` from `pos` (context before `pos` counts for `^`, `\b`). `ncap` is how many capture slots
+   * to track: 0 to learn only whether there is a match, 2 for its bounds, 2 × groups for submatches.
+   * Calls `check` every STEPS_PER_CHECK thread steps; whatever it throws ends the search.
+   */
+  exec(s: string, pos: number, ncap: number, check?: () => void): boolean {
+    // With ncap 0 the write of slot 0 below falls outside the array and is dropped, as intended.
+    const startCap = this.reset(ncap);
     const { anchored, start } = this.prog;
     let c = codePointAt(s, pos);
     let cond = context(pos === 0 ? -1 : s.charCodeAt(pos - 1), c);
     for (let nextCheck = this.steps + STEPS_PER_CHECK; ; ) {
-      if (this.runq.n === 0 && ((anchored && pos !== 0) || this.matched)) break;
-      if (this.runq.n === 0 && c >= 0 && !this.canStart(c)) {
-        // No thread alive and no match can begin here: move on to where one can (Go's prefix skip).
-        do pos += c > 0xffff ? 2 : 1;
-        while ((c = codePointAt(s, pos)) >= 0 && !this.canStart(c));
-        cond = context(s.charCodeAt(pos - 1), c);
+      if (this.runq.n === 0) {
+        if ((anchored && pos !== 0) || this.matched) break;
+        if (c >= 0 && !this.canStart(c)) {
+          pos = this.skip(s, pos);
+          c = codePointAt(s, pos);
+          cond = context(s.charCodeAt(pos - 1), c);
+        }
       }
       if (!this.matched && (!anchored || pos === 0)) {
         startCap[0] = pos;
@@ -215,9 +236,7 @@ export class Machine {
       pos += w;
       c = c1;
       cond = nextCond;
-      const q = this.runq;
-      this.runq = this.nextq;
-      this.nextq = q;
+      this.swapQueues();
       if (this.steps >= nextCheck && check) {
         check();
         nextCheck = this.steps + STEPS_PER_CHECK;
@@ -225,5 +244,11 @@ export class Machine {
     }
     this.nextq.n = 0;
     return this.matched;
+  }
+
+  private swapQueues(): void {
+    const q = this.runq;
+    this.runq = this.nextq;
+    this.nextq = q;
   }
 }
