@@ -76,7 +76,9 @@ export class Machine {
   private ncap = 0;
   private startCap = new Int32Array(0);
   private matched = false;
+  /** Thread steps taken, counted across searches, so that many short searches reach a check too. */
   private steps = 0;
+  private nextCheck = STEPS_PER_CHECK;
   /** Capture positions of the match: [start, end, group 1 start, group 1 end, …], -1 when unset. */
   matchcap = new Int32Array(0);
 
@@ -207,7 +209,8 @@ export class Machine {
   /**
    * Searches `s` from `pos` (context before `pos` counts for `^`, `\b`). `ncap` is how many capture slots
    * to track: 0 to learn only whether there is a match, 2 for its bounds, 2 × groups for submatches.
-   * Calls `check` every STEPS_PER_CHECK thread steps; whatever it throws ends the search.
+   * Calls `check` every STEPS_PER_CHECK thread steps (counted over this machine's searches); whatever it
+   * throws ends the search.
    */
   exec(s: string, pos: number, ncap: number, check?: () => void): boolean {
     // With ncap 0 the write of slot 0 below falls outside the array and is dropped, as intended.
@@ -215,7 +218,7 @@ export class Machine {
     const { anchored, start } = this.prog;
     let c = codePointAt(s, pos);
     let cond = context(pos === 0 ? -1 : s.charCodeAt(pos - 1), c);
-    for (let nextCheck = this.steps + STEPS_PER_CHECK; ; ) {
+    for (;;) {
       if (this.runq.n === 0) {
         if ((anchored && pos !== 0) || this.matched) break;
         if (c >= 0 && !this.canStart(c)) {
@@ -237,9 +240,9 @@ export class Machine {
       c = c1;
       cond = nextCond;
       this.swapQueues();
-      if (this.steps >= nextCheck && check) {
-        check();
-        nextCheck = this.steps + STEPS_PER_CHECK;
+      if (this.steps >= this.nextCheck) {
+        this.nextCheck = this.steps + STEPS_PER_CHECK;
+        check?.();
       }
     }
     this.nextq.n = 0;
