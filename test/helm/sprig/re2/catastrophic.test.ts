@@ -72,6 +72,13 @@ describe('a long search honours the render time limit', () => {
     expect((e as Error).message).toBe('rendering re/templates/a.yaml stopped: template execution exceeds the time limit of 50ms');
   }, 10_000);
 
+  it('counts many short searches (ReplaceAll over a huge input) towards the limit', async () => {
+    let t = 0;
+    const many = '{{ regexReplaceAll "a" (repeat 3000000 "a") "b" | len }}';
+    const e = await render(many, '', undefined, { limits: { timeoutMs: 50, now: () => (t += 1) } }).catch((err: Error) => err);
+    expect(e).toBeInstanceOf(RenderLimitError);
+  }, 10_000);
+
   it('finishes the same pattern on a short input', async () => {
     expect(await render('{{ regexMatch "(?:a?){500}a{500}b" (repeat 600 "a" | printf "%sb") }}', '')).toBe('true');
   }, 10_000);
