@@ -46,7 +46,11 @@ export class ExecBudget {
 
   /** Accounts for one node walked; reads the clock every TICKS_PER_CHECK nodes. */
   tick(): void {
-    if (++this.ticks % TICKS_PER_CHECK !== 0) return;
+    if (++this.ticks % TICKS_PER_CHECK === 0) this.checkTime();
+  }
+
+  /** Reads the clock now; for long-running functions (a regexp search) that call it every so often. */
+  checkTime(): void {
     if (this.limits.now() > this.deadline) {
       throw new BudgetExceededError(`template execution exceeds the time limit of ${this.limits.timeoutMs}ms`);
     }

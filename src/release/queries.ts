@@ -7,6 +7,7 @@ import { computedValues, valuesToPlain } from './context.js';
 import { InvalidReleaseRequestError, ReleaseNotFoundError } from './errors.js';
 import { type Release, type ReleaseStatus, Status } from './record.js';
 import { matches, parseSelector } from '../cluster/index.js';
+import { type GoRegexp, compileGoRegexp, matchString } from '../helm/sprig/re2.js';
 
 /** `helm history NAME --max N`: the newest `max` revisions (default 256), ascending. Throws ReleaseNotFoundError. */
 export function history(ctx: ActionContext, name: string, namespace: string, max = 256): Release[] {
@@ -65,14 +66,15 @@ function sortReleases(list: Release[], opts: ListOptions): Release[] {
 
 /** `helm list`. Throws InvalidReleaseRequestError for a bad filter or selector. */
 export function list(ctx: ActionContext, opts: ListOptions = {}): Release[] {
-  let filter: RegExp | undefined;
+  // Helm compiles the filter with Go's regexp: Go syntax, Go's error text, and no backtracking.
+  let filter: GoRegexp | undefined;
   try {
-    filter = opts.filter ? new RegExp(opts.filter) : undefined;
+    filter = opts.filter ? compileGoRegexp(opts.filter) : undefined;
   } catch (e) {
     throw new InvalidReleaseRequestError((e as Error).message);
   }
   const states = opts.states ?? DEFAULT_LIST_STATES;
-  let results = ctx.storage.all(opts.namespace).filter((r) => !filter || filter.test(r.name));
+  let results = ctx.storage.all(opts.namespace).filter((r) => !filter || matchString(filter, r.name));
   const onlySuperseded = states.size === 1 && states.has(Status.Superseded);
   if (!onlySuperseded) results = latestPerRelease(results);
   results = results.filter((r) => states.has(r.info.status));

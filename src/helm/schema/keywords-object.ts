@@ -4,7 +4,7 @@
  * propertyNames (draft 6+), dependentSchemas and dependentRequired (2019+).
  */
 import type { GoValue } from '../../gotemplate/index.js';
-import { compileGoRegexp } from '../sprig/re2.js';
+import { compileGoRegexp, matchString } from '../sprig/re2.js';
 import type { Json, SchemaNode } from './schema-doc.js';
 import { quoteSingle, type SchemaErrorNode } from './validation-error.js';
 import type { SchemaObject, Validator } from './validator.js';
@@ -21,9 +21,7 @@ function requiredMessage(missing: string[]): string {
 }
 
 function matches(pattern: string, name: string): boolean {
-  const r = compileGoRegexp(pattern);
-  r.re.lastIndex = 0;
-  return r.re.test(name);
+  return matchString(compileGoRegexp(pattern), name);
 }
 
 function validateDependencies(v: Validator, schema: SchemaObject, obj: Map<string, GoValue>, location: string[], errors: SchemaErrorNode[]): void {

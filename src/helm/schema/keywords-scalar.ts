@@ -5,7 +5,7 @@
  * exclusiveMinimum, exclusiveMaximum (draft 4's boolean forms too), multipleOf, all compared exactly.
  */
 import { GoInt, type GoValue } from '../../gotemplate/index.js';
-import { compileGoRegexp } from '../sprig/re2.js';
+import { compileGoRegexp, matchString } from '../sprig/re2.js';
 import { arrayItems, equalsValue } from './json-values.js';
 import { compareRationals, isMultipleOf, rationalOf, rationalToFloat, type Rational } from './rational.js';
 import type { Json } from './schema-doc.js';
@@ -95,9 +95,7 @@ export function validateString(schema: SchemaObject, s: string, location: string
   countCheck(v, location, errors, 'maxLength', length, schema['maxLength'], true);
   const pattern = schema['pattern'];
   if (typeof pattern === 'string') {
-    const r = compileGoRegexp(pattern);
-    r.re.lastIndex = 0;
-    if (!r.re.test(s)) errors.push(v.leaf(location, `${quoteSingle(s)} does not match pattern ${quoteSingle(pattern)}`));
+    if (!matchString(compileGoRegexp(pattern), s)) errors.push(v.leaf(location, `${quoteSingle(s)} does not match pattern ${quoteSingle(pattern)}`));
   }
 }
 

@@ -232,6 +232,9 @@ function regex(): CorpusCase[] {
     r('regex-unicode', '{{regexFindAll "\\\\p{Greek}+" "abc αβγ def" -1}} {{regexFindAll "\\\\PL+" "ab12cd" -1}} {{regexReplaceAll "." "日本" "x"}}'),
     r('regex-raw-string', '{{regexFindAll `\\d+` "a1b22" -1}} {{regexReplaceAll `(\\w+)@(\\w+)` "me@host" "${2}.${1}"}}'),
     r('regex-wrong-arg', '{{regexFindAll "a" "aaa" "2"}}'),
+    r('regex-flag-groups', '{{regexFindAll "(?i:a)b" "AB Ab ab" -1}} {{regexReplaceAll "a(?i)b(?-i)c" "aBc aBC abc" "x"}} {{regexFind "(?U)a+" "aaa"}} {{regexFind "(?U)a+?" "aaa"}} {{regexFindAll "(?ms)^a.b$" "x\\na\\nb\\ny" -1}} {{regexMatch "(?i)straße" "STRASSE"}}'),
+    r('regex-catastrophic', '{{regexMatch "^(a+)+$" (repeat 40 "a" | printf "%sb")}} {{regexMatch "(a|a)*b" (repeat 40 "a")}} {{regexFind "(x+x+)+y" (repeat 40 "x")}}'),
+    r('mustRegexMatch-error-flags', '{{mustRegexMatch "(?z)a" "a"}}'),
   ];
 }
 

@@ -1,0 +1,3 @@
+module chartroom/re2oracle
+
+go 1.22
