@@ -26,7 +26,7 @@ const HOSTILE = [
   '{{ range until 100000000 }}x{{ end }}',
   '{{ "x" | repeat 100000000 }}',
   '{{ range until 3000 }}{{ "abcdefgh" | repeat 100 }}{{ end }}',
-  '{{ regexMatch "^(a+)+$" (repeat 18 "a" | printf "%sb") }}',
+  '{{ regexMatch "^(a+)+$" (repeat 40 "a" | printf "%sb") }}',
   '{{ $d := dict }}{{ $_ := set $d "self" $d }}{{ toJson $d }}',
   '{{ $l := list }}{{ range until 2000 }}{{ $l = list $l }}{{ end }}{{ toYaml $l }}',
   '{{ fromYaml "a: &a [*a]" }}',
