@@ -12,6 +12,29 @@ export function createLogger(options: { json: boolean; debug: boolean }): Logger
   return pino({ level, base: undefined }, new TextLines());
 }
 
+/** A string that can stand bare after `key=`: no space, quote, `=`, backslash or control character. */
+const BARE = /^[^\s"=\\\p{Cc}\u2028\u2029]+$/u;
+
+/**
+ * One pino record as a text line: time, level, message, then `key=value` pairs. A value that holds a space,
+ * quote, `=` or any control character is written JSON-quoted, so nothing a client sends (a user name or a
+ * path with a newline or NUL in it) can start a line of its own or forge a field.
+ */
+export function textLine(record: Record<string, unknown>): string {
+  const { level, time, msg, ...rest } = record;
+  const message = String(msg ?? '');
+  let line = `${new Date(Number(time)).toISOString()} ${LEVEL_NAMES[Number(level)] ?? String(level)} ${BARE.test(message.replaceAll(' ', '_')) ? message : quoted(message)}`;
+  for (const [key, value] of Object.entries(rest)) {
+    line += ` ${key}=${typeof value === 'string' && BARE.test(value) ? value : quoted(value)}`;
+  }
+  return line;
+}
+
+/** JSON text of `value`, with the line and paragraph separators JSON leaves raw escaped too. */
+function quoted(value: unknown): string {
+  return String(JSON.stringify(value)).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+}
+
 /**
  * Turns pino's JSON records into text lines. Lines are batched and written once per event-loop turn: a
  * synchronous write per request would cap a busy server at a few thousand requests per second.
@@ -25,10 +48,7 @@ class TextLines {
   }
 
   write(record: string): boolean {
-    const { level, time, msg, ...rest } = JSON.parse(record) as Record<string, unknown>;
-    let line = `${new Date(Number(time)).toISOString()} ${LEVEL_NAMES[Number(level)] ?? String(level)} ${String(msg ?? '')}`;
-    for (const [key, value] of Object.entries(rest)) line += ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
-    this.pending.push(`${line}\n`);
+    this.pending.push(`${textLine(JSON.parse(record) as Record<string, unknown>)}\n`);
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());

@@ -42,6 +42,5 @@ function auditRecord(request: FastifyRequest, status: number): Record<string, un
     ...(target ? { target } : {}),
     clientIp: request.ip,
     status,
-    reqId: request.id,
   };
 }
