@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
+import { ConfigError } from '../config/load.js';
 import { tenantFolder } from '../repo/tenant-path.js';
 import { installAuditLog } from './audit.js';
 import { checkAccess, checkSimAccess } from './auth.js';
@@ -175,13 +177,37 @@ function metricUrl(route: string, config: AppDeps['config']): string {
   return config.depth === 0 && !config.depthDynamic ? template.replace('/:repo', '') : template;
 }
 
+/** The HTTPS options of `--tls-*`; throws ConfigError naming the flag when a file is unreadable or they do not fit. */
 function tlsOptions(config: AppDeps['config']): Partial<FastifyServerOptions> {
   if (!config.tlsCert) return {};
   const https = {
     connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
-    cert: readFileSync(config.tlsCert),
-    key: readFileSync(config.tlsKey),
-    ...(config.tlsCaCert ? { ca: readFileSync(config.tlsCaCert), requestCert: true, rejectUnauthorized: true } : {}),
+    cert: readTlsFile('--tls-cert', config.tlsCert),
+    key: readTlsFile('--tls-key', config.tlsKey),
+    ...(config.tlsCaCert ? { ca: readTlsFile('--tls-ca-cert', config.tlsCaCert), requestCert: true, rejectUnauthorized: true } : {}),
   };
+  if (config.tlsCaCert) checkCertificate('--tls-ca-cert', config.tlsCaCert, https.ca as Buffer);
+  try {
+    createSecureContext(https);
+  } catch (err) {
+    throw new ConfigError(`cannot use --tls-cert ${config.tlsCert} with --tls-key ${config.tlsKey}${config.tlsCaCert ? ` and --tls-ca-cert ${config.tlsCaCert}` : ''}: ${(err as Error).message}`);
+  }
   return { https } as Partial<FastifyServerOptions>;
+}
+
+/** Node takes any bytes as a CA list (and then verifies no client); refuse a file with no certificate. */
+function checkCertificate(flag: string, path: string, pem: Buffer): void {
+  try {
+    new X509Certificate(pem);
+  } catch (err) {
+    throw new ConfigError(`${flag} ${path} holds no PEM certificate: ${(err as Error).message}`);
+  }
+}
+
+function readTlsFile(flag: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new ConfigError(`cannot read ${flag} ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }

@@ -56,4 +56,17 @@ describe('TLS', () => {
       await server.stop();
     }
   });
+
+  it.each([
+    ['a missing certificate file', () => ['--tls-cert', file('gone.pem'), '--tls-key', file('server.key')], /^Error: cannot read --tls-cert \S+gone\.pem: ENOENT\n/],
+    ['a key that is not the certificate\'s', () => ['--tls-cert', file('server.pem'), '--tls-key', file('client.key')], /^Error: cannot use --tls-cert \S+server\.pem with --tls-key \S+client\.key: .*key values mismatch/],
+    ['a missing CA file', () => ['--tls-cert', file('server.pem'), '--tls-key', file('server.key'), '--tls-ca-cert', file('gone-ca.pem')], /^Error: cannot read --tls-ca-cert \S+gone-ca\.pem: ENOENT\n/],
+    ['a CA file with no certificate', () => ['--tls-cert', file('server.pem'), '--tls-key', file('server.key'), '--tls-ca-cert', file('server.key')], /^Error: --tls-ca-cert \S+server\.key holds no PEM certificate: /],
+  ])('refuses to start with %s: a clear error, exit code 2', async (_label, args, message) => {
+    const cli = join(import.meta.dirname, '../../src/cli/main.ts');
+    const result = await run(process.execPath, ['--import', 'tsx', cli, '--storage-local-rootdir', file('storage'), '--port', '0', ...args()], { cwd: join(import.meta.dirname, '../..') });
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(2);
+  });
 });
