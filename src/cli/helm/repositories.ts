@@ -1,13 +1,13 @@
 /**
  * The client side of chart repositories, as Helm keeps it (pkg/repo): `repositories.yaml` (Helm's
- * fields, at $HELM_REPOSITORY_CONFIG or ~/.config/helm/repositories.yaml) and the index cache
- * (`<name>-index.yaml` and `<name>-charts.txt` in $HELM_REPOSITORY_CACHE or ~/.cache/helm/repository),
+ * fields, at $HELM_REPOSITORY_CONFIG or $HELM_CONFIG_HOME/repositories.yaml, by default ~/.config/helm/repositories.yaml) and the index cache
+ * (`<name>-index.yaml` and `<name>-charts.txt` in $HELM_REPOSITORY_CACHE or $HELM_CACHE_HOME/repository, by default ~/.cache/helm/repository),
  * fetching an index, resolving `--version` constraints (Masterminds rules) and chart URLs.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import YAML from 'yaml';
+import { helmPaths } from '../../helm/chart-source/repo-config.js';
 import { selectChartVersion, sortVersionStringsDescending } from '../../helm/semver/index.js';
 import { marshalGoYaml } from '../../yaml/go-yaml-emitter.js';
 import { HelmUsageError } from './args.js';
@@ -31,13 +31,12 @@ export interface RepoPaths {
   cache: string;
 }
 
-/** Helm's defaults, overridden by HELM_REPOSITORY_CONFIG / HELM_REPOSITORY_CACHE and the flags. */
+/** Helm's paths from the environment (see helmPaths), overridden by the `--repository-*` flags. */
 export function repoPaths(env: NodeJS.ProcessEnv, flags: Map<string, string>): RepoPaths {
-  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
-  const cacheHome = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  const paths = helmPaths(env);
   return {
-    config: flags.get('repository-config') || env.HELM_REPOSITORY_CONFIG || join(configHome, 'helm', 'repositories.yaml'),
-    cache: flags.get('repository-cache') || env.HELM_REPOSITORY_CACHE || join(cacheHome, 'helm', 'repository'),
+    config: flags.get('repository-config') || paths.repositoryConfig,
+    cache: flags.get('repository-cache') || paths.repositoryCache,
   };
 }
 
