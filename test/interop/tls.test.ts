@@ -57,6 +57,22 @@ describe('TLS', () => {
     }
   });
 
+  it('chartroom kubectl names an unverified certificate, and trusts a private CA given as NODE_EXTRA_CA_CERTS', async () => {
+    const server = await start([]);
+    const cli = join(import.meta.dirname, '../../src/cli/main.ts');
+    const kubectl = (env: NodeJS.ProcessEnv) => run(process.execPath, ['--import', 'tsx', cli, 'kubectl', 'get', 'pods', '--server', server.url], { env, cwd: join(import.meta.dirname, '../..') });
+    try {
+      const untrusted = await kubectl({});
+      expect(untrusted.stderr).toBe('Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority\n');
+      expect(untrusted.code).toBe(1);
+      const trusted = await kubectl({ NODE_EXTRA_CA_CERTS: file('ca.pem') });
+      expect(trusted.stderr).toBe('No resources found in default namespace.\n');
+      expect(trusted.code).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it.each([
     ['a missing certificate file', () => ['--tls-cert', file('gone.pem'), '--tls-key', file('server.key')], /^Error: cannot read --tls-cert \S+gone\.pem: ENOENT\n/],
     ['a key that is not the certificate\'s', () => ['--tls-cert', file('server.pem'), '--tls-key', file('client.key')], /^Error: cannot use --tls-cert \S+server\.pem with --tls-key \S+client\.key: .*key values mismatch/],

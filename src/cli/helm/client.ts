@@ -2,7 +2,7 @@
  * The HTTP client of `chartroom helm` for the simulator's release routes (src/http/sim/release-router.ts).
  * Failures come back as HelmApiError carrying the server's message (Helm's own text).
  */
-import { ConnectionError } from '../kubectl/client.js';
+import { ConnectionError, connectionError } from '../kubectl/client.js';
 
 /** A release as the API returns it (Helm's JSON field names). */
 export interface ReleaseView {
@@ -104,8 +104,12 @@ export class ReleaseClient {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(this.authorization ? { authorization: this.authorization } : {}),
       },
-    }).catch(() => {
-      throw new ConnectionError(`Kubernetes cluster unreachable: the Chartroom server ${this.host} refused the connection`);
+    }).catch((err: unknown) => {
+      const failure = connectionError(this.host, err);
+      if (failure.message.startsWith('The connection')) {
+        throw new ConnectionError(`Kubernetes cluster unreachable: the Chartroom server ${this.host} refused the connection`);
+      }
+      throw new ConnectionError(`Kubernetes cluster unreachable: ${failure.message.replace('Unable to connect to the server: ', '')}`);
     });
     const text = await response.text();
     let json: any;

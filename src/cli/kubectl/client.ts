@@ -65,7 +65,7 @@ export class SimClient {
     const url = `${this.base}/${encodeURIComponent(resource)}${queryString({ ...query, watch: 'true' })}`;
     const response = await fetch(url, { signal, headers: this.authorization ? { authorization: this.authorization } : {} }).catch((err: unknown) => {
       if (signal?.aborted) return undefined;
-      throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`, { cause: err });
+      throw connectionError(this.host, err);
     });
     if (!response) return;
     if (!response.ok || !response.body) throw statusError(response.status, await response.text());
@@ -129,8 +129,8 @@ export class SimClient {
         ...(body === undefined ? {} : { 'content-type': contentType }),
         ...(this.authorization ? { authorization: this.authorization } : {}),
       },
-    }).catch(() => {
-      throw new ConnectionError(`The connection to the server ${this.host} was refused - did you specify the right host or port?`);
+    }).catch((err: unknown) => {
+      throw connectionError(this.host, err);
     });
     const text = await response.text();
     let json: any;
@@ -177,6 +177,32 @@ async function readEventStream(body: ReadableStream<Uint8Array>, onEvent: (event
       if (data) onEvent(JSON.parse(data) as StreamEvent);
     }
   }
+}
+
+/** Node's codes for a server certificate it could not verify, with Go's x509 wording. */
+const CERTIFICATE_FAILURES: Record<string, string> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'certificate signed by unknown authority',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'certificate signed by unknown authority',
+  SELF_SIGNED_CERT_IN_CHAIN: 'certificate signed by unknown authority',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'certificate signed by unknown authority',
+  CERT_HAS_EXPIRED: 'certificate has expired or is not yet valid',
+  CERT_NOT_YET_VALID: 'certificate has expired or is not yet valid',
+};
+
+/**
+ * Why a request to `host` got no answer, in kubectl's words: a refused connection as kubectl says it, a
+ * certificate Node could not verify as Go's x509 error (set NODE_EXTRA_CA_CERTS for a private CA), anything
+ * else as `Unable to connect to the server: <cause>`.
+ */
+export function connectionError(host: string, err: unknown): ConnectionError {
+  const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  const code = cause?.code ?? '';
+  if (code === 'ECONNREFUSED' || !cause) {
+    return new ConnectionError(`The connection to the server ${host} was refused - did you specify the right host or port?`, { cause: err });
+  }
+  const x509 = CERTIFICATE_FAILURES[code];
+  if (x509) return new ConnectionError(`Unable to connect to the server: tls: failed to verify certificate: x509: ${x509}`, { cause: err });
+  return new ConnectionError(`Unable to connect to the server: ${cause.message ?? code}`, { cause: err });
 }
 
 function hostOf(server: string): string {
