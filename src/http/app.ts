@@ -18,6 +18,7 @@ import { endStreams } from './sim/watch-stream.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
+import { isTenantsRequest, listTenants } from './routes/tenant-routes.js';
 
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
 
@@ -113,6 +114,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
     if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters)) return reply;
   }
+  if (isTenantsRequest(request.method, path, deps)) return listTenants(request, reply, deps);
   const match = matchRoute(request.method, path, config);
   if (!match) return notFound(reply);
   request.routeMatch = match;
