@@ -39,7 +39,9 @@ pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;paddi
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
 .cmd{display:flex;gap:.5rem;align-items:flex-start;margin:.3rem 0}.cmd pre{flex:1;margin:0}
 .readme img{max-width:100%}
-.install textarea{width:100%;font-family:ui-monospace,monospace}.install{margin:1rem 0}
+.install textarea{width:100%;font-family:ui-monospace,monospace}.install{margin:1rem 0}.install .bar label{flex:1 1 14rem}
+.tenants{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}.tenants a{display:block;padding:.2rem .6rem;border:1px solid var(--line);border-radius:6px;text-decoration:none}
+.tenants a[aria-current=page]{background:var(--accent);color:#fff;border-color:var(--accent)}#helm-history{font-size:.75rem;tab-size:8}
 table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.25rem .6rem;border-bottom:1px solid var(--line)}
 .workload{border:1px solid var(--line);border-radius:8px;padding:.8rem;margin-bottom:1rem}
 .workload h2{margin:0 0 .3rem}.counters{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem}
