@@ -10,7 +10,7 @@ import { chartIcon, formatTime } from './repo-view.js';
 import { changeRelease, releaseCommand } from './releases.js';
 import { readTgz } from './tar.js';
 import { rememberReleaseRepo, repoAlias } from './tenants.js';
-import { valueFlagFields } from './value-flags.js';
+import { valueFlagFields } from './value-flag-fields.js';
 
 /** Which chart: tenant path, name and (optional) version. */
 export interface ChartState {

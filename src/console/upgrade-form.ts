@@ -8,7 +8,7 @@ import { getJson, type ChartVersion, type Settings, tenantPrefix } from './api.j
 import { h, replaceChildren, toast } from './dom.js';
 import { changeRelease, releaseCommand, type ReleaseView } from './releases.js';
 import { hasTenants, listTenants, releaseRepo, rememberReleaseRepo, repoAlias } from './tenants.js';
-import { valueFlagFields } from './value-flags.js';
+import { valueFlagFields } from './value-flag-fields.js';
 
 /** Builds the form for the latest revision `current` of a release in `cluster`; `done` runs after an upgrade. */
 export async function upgradeForm(settings: Settings, cluster: string, current: ReleaseView, log: (command: string) => void, done: () => void): Promise<HTMLElement> {

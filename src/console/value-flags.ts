@@ -3,33 +3,13 @@
  * (`image.tag=1.27`, or several pairs joined by commas as Helm allows), sent to the release API as
  * `values.set` / `values.setString`, where Helm's own parser reads them; a bad pair comes back with Helm's
  * message (`failed parsing --set data: …`). The command line shows each line as its own flag, quoted for
- * a POSIX shell when it needs to be.
+ * a POSIX shell when it needs to be. No DOM here (value-flag-fields.ts draws the fields), so the tests
+ * load it in Node.
  */
-import { h } from './dom.js';
-
 /** What the fields hold: one entry per non-empty line. */
 export interface ValueFlags {
   set: string[];
   setString: string[];
-}
-
-/** The two textareas (ids `<prefix>-set`, `<prefix>-set-string`) and a reader of their lines. */
-export interface ValueFlagFields {
-  elements: HTMLElement[];
-  read: () => ValueFlags;
-}
-
-/** Builds the fields; `prefix` keeps ids unique when two forms share a page. */
-export function valueFlagFields(prefix: string): ValueFlagFields {
-  const set = h('textarea', { id: `${prefix}-set`, rows: 2, spellcheck: false, placeholder: 'image.tag=1.27' });
-  const setString = h('textarea', { id: `${prefix}-set-string`, rows: 1, spellcheck: false, placeholder: 'podAnnotations.build=0123' });
-  return {
-    elements: [
-      h('label', { for: `${prefix}-set` }, '--set, one per line (key=value)', set),
-      h('label', { for: `${prefix}-set-string` }, '--set-string, one per line (values stay strings)', setString),
-    ],
-    read: () => ({ set: lines(set.value), setString: lines(setString.value) }),
-  };
 }
 
 /** The non-empty lines of a field, each trimmed of a trailing carriage return and surrounding blanks. */

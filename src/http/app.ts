@@ -18,7 +18,7 @@ import { endStreams } from './sim/watch-stream.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
-import { isTenantsRequest, listTenants } from './routes/tenant-routes.js';
+import { isTenantsRequest, listTenants, TENANTS_PATH } from './routes/tenant-routes.js';
 
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
 
@@ -153,9 +153,9 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     deps.metrics?.observe({
       code: reply.statusCode,
       method: request.method,
-      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : request.consoleAsset ? 'console' : 'notFound'),
+      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : request.consoleAsset ? 'console' : request.tenantListing ? 'listTenants' : 'notFound'),
       host: String(request.headers.host ?? ''),
-      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : request.consoleAsset ? '/console/:file' : '',
+      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : request.consoleAsset ? '/console/:file' : request.tenantListing ? TENANTS_PATH : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),

@@ -16,6 +16,13 @@ import { parseAuthorization } from '../../auth/credentials.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../context.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** True for the tenant listing, for the metrics' handler label. */
+    tenantListing?: boolean;
+  }
+}
+
 /** The route's path (under --context-path). */
 export const TENANTS_PATH = '/api/chartroom/tenants';
 
@@ -27,6 +34,7 @@ export function isTenantsRequest(method: string, path: string, deps: AppDeps): b
 /** Answers the listing, or the refusal when the caller may pull from none of them. */
 export async function listTenants(request: FastifyRequest, reply: FastifyReply, deps: AppDeps): Promise<unknown> {
   const { config, repository, authorizer } = deps;
+  request.tenantListing = true;
   if (config.corsAllowOrigin) reply.header('access-control-allow-origin', config.corsAllowOrigin);
   const listing = await repository.listTenants(config.depth, config.depthDynamic);
   const pullable = authorizer ? await filterPullable(request, authorizer, listing.tenants) : listing.tenants;
