@@ -10,9 +10,10 @@ import { helmHistoryText } from './helm-history-text.js';
 import { listReleases, releaseHistory, type ReleaseView, rollbackRelease } from './releases.js';
 import { upgradeForm } from './upgrade-form.js';
 
-/** The panel; `refresh()` re-reads the releases. */
+/** The panel, and apart from it the `helm history` text of the chosen release (too wide for a side pane); `refresh()` re-reads both. */
 export interface ReleasesPanel {
   element: HTMLElement;
+  historyText: HTMLElement;
   refresh: () => void;
 }
 
@@ -20,6 +21,7 @@ export interface ReleasesPanel {
 export function releasesPanel(settings: Settings, cluster: string, namespace: string, log: (command: string) => void): ReleasesPanel {
   const list = h('tbody');
   const detail = h('div', { id: 'release-detail' });
+  const historyText = h('section', { class: 'actions', 'aria-label': 'helm history' });
   let chosen = '';
   let pending: Promise<void> | undefined;
   const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;
@@ -34,7 +36,8 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
         toast(`Rollback refused: ${(err as Error).message}`, true);
       }
       refresh();
-    }), historyText(history, name, suffix), await upgradeForm(settings, cluster, history.at(-1) as ReleaseView, log, refresh));
+    }), await upgradeForm(settings, cluster, history.at(-1) as ReleaseView, log, refresh));
+    drawHistoryText(historyText, history, name, suffix);
   };
   const load = async (): Promise<void> => {
     const releases = await listReleases(settings, cluster, namespace);
@@ -47,7 +50,10 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
     // The first release is shown until the user picks another, so its history is on screen at once.
     if (!releases.some((r) => r.name === chosen)) chosen = releases[0]?.name ?? '';
     if (chosen) await show(chosen);
-    else replaceChildren(detail, releases.length === 0 ? h('p', { class: 'meta' }, 'No releases; install one from a chart\'s page.') : null);
+    else {
+      replaceChildren(detail, releases.length === 0 ? h('p', { class: 'meta' }, 'No releases; install one from a chart\'s page.') : null);
+      replaceChildren(historyText);
+    }
   };
   function refresh(): void {
     pending ??= load().catch((err: Error) => toast(`Could not list releases: ${err.message}`, true)).finally(() => (pending = undefined));
@@ -57,7 +63,7 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
     h('table', { id: 'releases' }, h('thead', {}, h('tr', {}, ...['NAME', 'REVISION', 'STATUS', 'CHART', 'APP VERSION'].map((c) => h('th', { scope: 'col' }, c)))), list),
     detail);
   refresh();
-  return { element, refresh };
+  return { element, historyText, refresh };
 }
 
 function historyTable(history: ReleaseView[], rollback: (revision: number) => Promise<void>): HTMLElement {
@@ -72,10 +78,10 @@ function historyTable(history: ReleaseView[], rollback: (revision: number) => Pr
     })));
 }
 
-/** `helm history` as text, under the command that prints it (`suffix`: its `-n` and `--cluster` flags). */
-function historyText(history: ReleaseView[], name: string, suffix: string): HTMLElement {
+/** Draws `helm history` as text into `pane`, under the command that prints it (`suffix`: its `-n` and `--cluster` flags). */
+function drawHistoryText(pane: HTMLElement, history: ReleaseView[], name: string, suffix: string): void {
   const command = `chartroom helm history ${name} ${suffix}`;
-  return h('section', { 'aria-label': 'helm history' },
-    h('h3', {}, h('code', {}, command)),
+  replaceChildren(pane,
+    h('h2', {}, h('code', {}, command)),
     h('pre', { id: 'helm-history', tabindex: '0', 'aria-label': `Output of ${command}` }, helmHistoryText(history)));
 }
