@@ -1,13 +1,14 @@
 /**
  * `GET /api/chartroom/tenants` (src/http/routes/tenant-routes.ts) through fastify.inject: the tenants that
  * hold charts at --depth and --depth-dynamic, and only those the caller may pull (anonymous-get, the
- * basic-auth user, users-file pull grants, wrong or missing credentials).
+ * basic-auth user, users-file pull grants, bearer JWT claims, wrong or missing credentials).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from '../../src/config/settings.js';
 import { bcryptNewHash } from '../../src/util/bcrypt.js';
+import { accessClaims, rsaKeyPair, signJwt } from '../auth/jwt-helpers.js';
 import { buildChart } from '../helpers/charts.js';
 import { tempDir, testServer, type TestServer } from '../helpers/server.js';
 
@@ -119,5 +120,30 @@ describe('tenant listing with auth', () => {
     await seed(['class/alice'], basic('admin', 'secret'));
     expect((await tenants(basic('admin', 'secret'))).json().tenants).toEqual(['class/alice']);
     expect((await tenants(basic('admin', 'nope'))).statusCode).toBe(401);
+  });
+});
+
+describe('tenant listing with bearer auth', () => {
+  it('lists the tenants a JWT may pull, though the first ones answered 401, and refuses a token that may pull none', async () => {
+    const keys = rsaKeyPair();
+    const dir = await tempDir();
+    try {
+      await writeFile(join(dir.path, 'public.pem'), keys.publicPem);
+      server = await testServer({ depth: 2, bearerAuth: true, authRealm: 'https://auth.example.com/token', authService: 'chartroom', authCertPath: join(dir.path, 'public.pem') });
+      const now = Math.floor(Date.now() / 1000);
+      const token = (claims: Record<string, unknown>) => ({ authorization: `Bearer ${signJwt(claims, keys.privateKey)}` });
+      const pushAll = { iat: now, exp: now + 300, access: ['class/alice', 'class/bob', 'staff/notes'].map((name) => ({ type: 'artifact-repository', name, actions: ['push'] })) };
+      await seed(['class/alice', 'class/bob', 'staff/notes'], token(pushAll));
+      // class/alice comes first and answers 401 for this token: the walk goes on to the tenants it may pull.
+      const bob = await tenants(token({ ...accessClaims('class/bob', ['pull'], now), access: [{ type: 'artifact-repository', name: 'class/bob', actions: ['pull'] }, { type: 'artifact-repository', name: 'staff/notes', actions: ['pull'] }] }));
+      expect(bob.statusCode).toBe(200);
+      expect(bob.json().tenants).toEqual(['class/bob', 'staff/notes']);
+      // Push does not imply pull for bearer tokens (as in ChartMuseum): nothing to list, so the challenge of the first.
+      const none = await tenants(token(pushAll));
+      expect(none.statusCode).toBe(401);
+      expect(none.headers['www-authenticate']).toBe('Bearer realm="https://auth.example.com/token",service="chartroom",scope="artifact-repository:class/alice:pull"');
+    } finally {
+      await dir.cleanup();
+    }
   });
 });
