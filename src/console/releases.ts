@@ -2,8 +2,8 @@
  * Helm releases in the simulated cluster, through the release API (`/api/sim/clusters/<c>/releases`):
  * install a chart version from the repository, upgrade it (another version, edited values), roll it back,
  * and read `helm list` / `helm history` as tables. Charts travel as the archive the repository serves,
- * exactly the bytes `helm install` would download. Values are YAML (JSON is YAML too) plus `--set` and
- * `--set-string` flag values, which the server parses and merges as Helm does.
+ * exactly the bytes `helm install` would download. Values are YAML (JSON is YAML too) plus `--set`-family
+ * flag values, which the server parses and merges as Helm does.
  */
 import { archiveUrl, getJson, request, type ChartVersion, type Settings } from './api.js';
 import { type ValueFlags, valueFlagsText } from './value-flags.js';
@@ -27,7 +27,7 @@ export interface ReleaseChange {
   chart: ChartVersion;
   /** YAML of the user values ('' for none). */
   values: string;
-  /** `--set` / `--set-string` flag values, one per flag. */
+  /** `--set`, `--set-string`, `--set-json`, `--set-literal` flag values, one per flag. */
   flags: ValueFlags;
 }
 
@@ -54,7 +54,7 @@ export async function changeRelease(settings: Settings, change: ReleaseChange, u
     name: change.name,
     namespace: change.namespace,
     chart: { archive },
-    values: { files: change.values.trim() ? [{ name: 'values.yaml', text: change.values }] : [], set: change.flags.set, setString: change.flags.setString },
+    values: { files: change.values.trim() ? [{ name: 'values.yaml', text: change.values }] : [], ...change.flags },
   };
   const path = upgrade ? `${releasePath(change.cluster, change.namespace, change.name)}/upgrade` : releasesPath(change.cluster);
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };

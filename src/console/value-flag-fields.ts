@@ -1,11 +1,11 @@
 /**
- * The `--set` and `--set-string` textareas of the install and upgrade forms (see value-flags.ts for what
- * their lines become).
+ * The value-flag textareas of the install and upgrade forms (see value-flags.ts for what their lines
+ * become): `--set` and `--set-string` in view, `--set-json` and `--set-literal` behind a disclosure.
  */
 import { h } from './dom.js';
-import { lines, type ValueFlags } from './value-flags.js';
+import { lines, VALUE_FLAG_KINDS, type ValueFlagKind, type ValueFlags } from './value-flags.js';
 
-/** The two textareas (ids `<prefix>-set`, `<prefix>-set-string`) and a reader of their lines. */
+/** The fields (ids `<prefix>-set`, `<prefix>-set-string`, `<prefix>-set-json`, `<prefix>-set-literal`) and a reader of their lines. */
 export interface ValueFlagFields {
   elements: HTMLElement[];
   read: () => ValueFlags;
@@ -13,13 +13,16 @@ export interface ValueFlagFields {
 
 /** Builds the fields; `prefix` keeps ids unique when two forms share a page. */
 export function valueFlagFields(prefix: string): ValueFlagFields {
-  const set = h('textarea', { id: `${prefix}-set`, rows: 2, spellcheck: false, placeholder: 'image.tag=1.27' });
-  const setString = h('textarea', { id: `${prefix}-set-string`, rows: 1, spellcheck: false, placeholder: 'podAnnotations.build=0123' });
+  const areas = new Map<ValueFlagKind, HTMLTextAreaElement>();
+  const labels = VALUE_FLAG_KINDS.map(({ key, flag, hint, example }) => {
+    const id = `${prefix}-${flag.slice(2)}`;
+    const area = h('textarea', { id, rows: key === 'set' ? 2 : 1, spellcheck: false, placeholder: example });
+    areas.set(key, area);
+    return h('label', { for: id }, `${flag}, one per line (${hint})`, area);
+  });
+  const [set, setString, ...more] = labels;
   return {
-    elements: [
-      h('label', { for: `${prefix}-set` }, '--set, one per line (key=value)', set),
-      h('label', { for: `${prefix}-set-string` }, '--set-string, one per line (values stay strings)', setString),
-    ],
-    read: () => ({ set: lines(set.value), setString: lines(setString.value) }),
+    elements: [set as HTMLElement, setString as HTMLElement, h('details', {}, h('summary', {}, 'More value flags'), ...more)],
+    read: () => Object.fromEntries(VALUE_FLAG_KINDS.map(({ key }) => [key, lines(areas.get(key)?.value ?? '')])) as ValueFlags,
   };
 }

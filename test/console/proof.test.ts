@@ -1,7 +1,7 @@
 /**
  * Issue #7's proof as one run of the console in Debian's chromium, against a real chartroom process at
  * --depth 1 on a virtual clock: pick a repository from the page's list, upload a chart by drag and drop,
- * find it, install it with a `--set` pair, upgrade its image with `--set` (a bad pair first, which must
+ * find it, install it with `--set`, `--set-json` and `--set-literal`, upgrade its image with `--set` (a bad pair first, which must
  * show Helm's message), watch the pod tiles change state through the rollout, roll back; at every Step the
  * page's numbers must equal `chartroom kubectl get deploy,rs,pods`, and its `helm history` pane must equal
  * `chartroom helm history` byte for byte. Then the page's Play mode runs a rollout to its end with no Step
@@ -97,9 +97,12 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     expect(await page.inputValue('#version')).toBe('1.0.0');
 
     await page.fill('#install-set', 'replicaCount=3');
+    await page.click('form.install summary');
+    await page.fill('#install-set-json', 'extra={"team":"blue"}');
+    await page.fill('#install-set-literal', 'motd=hello, world');
     await page.click('form.install button[type=submit]');
     await page.waitForSelector('[data-release="my-site"]');
-    expect(await page.textContent('#command-log li pre')).toBe('chartroom helm install my-site class/site --version 1.0.0 -n default --set replicaCount=3');
+    expect(await page.textContent('#command-log li pre')).toBe(`chartroom helm install my-site class/site --version 1.0.0 -n default --set replicaCount=3 --set-json 'extra={"team":"blue"}' --set-literal 'motd=hello, world'`);
     await page.selectOption('#step-size', '2000');
     await stepUntil(page, server.url, settled);
     expect(await tileImages(page)).toEqual(['nginx:1.25', 'nginx:1.25', 'nginx:1.25']);
@@ -122,7 +125,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     expect(upgrade.flatMap((s) => Object.values(s.pods))).toEqual(expect.arrayContaining(['creating', 'ready']));
     expect(await tileImages(page)).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27']);
     const values = await (await fetch(`${server.url}/api/sim/clusters/default/releases/default/my-site/values`)).json() as { values: unknown };
-    expect(values.values).toEqual({ replicaCount: 3, image: { tag: '1.27' } });
+    expect(values.values).toEqual({ replicaCount: 3, extra: { team: 'blue' }, motd: 'hello, world', image: { tag: '1.27' } });
     await expectHistoryMatchesHelm(page);
 
     await page.click('[data-revision="1"] button');

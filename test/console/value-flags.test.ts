@@ -6,15 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { lines, shellQuote, valueFlagsText } from '../../src/console/value-flags.js';
 
 describe('value flags', () => {
-  it('takes one flag value per non-empty line, trimmed (a pasted CRLF included)', () => {
-    expect(lines('image.tag=1.27\r\n\n  replicaCount=3 \n')).toEqual(['image.tag=1.27', 'replicaCount=3']);
+  it('takes one flag value per non-blank line, exactly as typed but for a pasted CRLF', () => {
+    expect(lines('image.tag=1.27\r\n\n  \nmotd= hello, world \n')).toEqual(['image.tag=1.27', 'motd= hello, world ']);
     expect(lines('a=1,b=2')).toEqual(['a=1,b=2']);
     expect(lines('')).toEqual([]);
   });
 
-  it('prints each line as its own flag, in Helm\'s order of kinds', () => {
-    expect(valueFlagsText({ set: ['image.tag=1.27', 'a=1,b=2'], setString: ['build=0123'] })).toBe(' --set image.tag=1.27 --set a=1,b=2 --set-string build=0123');
-    expect(valueFlagsText({ set: [], setString: [] })).toBe('');
+  it('prints each line as its own flag, kind by kind', () => {
+    const flags = { set: ['image.tag=1.27', 'a=1,b=2'], setString: ['build=0123'], setJson: ['r={"cpu":"1"}'], setLiteral: ['motd= hi, you'] };
+    expect(valueFlagsText(flags)).toBe(` --set image.tag=1.27 --set a=1,b=2 --set-string build=0123 --set-json 'r={"cpu":"1"}' --set-literal 'motd= hi, you'`);
+    expect(valueFlagsText({ set: [], setString: [], setJson: [], setLiteral: [] })).toBe('');
   });
 
   it('quotes what a shell would split or expand, and nothing else', () => {
