@@ -39,7 +39,7 @@ pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;paddi
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
 .cmd{display:flex;gap:.5rem;align-items:flex-start;margin:.3rem 0}.cmd pre{flex:1;margin:0}
 .readme img{max-width:100%}
-.install textarea{width:100%;font-family:ui-monospace,monospace}.install{margin:1rem 0}.install .bar label{flex:1 1 14rem}
+.install textarea{width:100%;font-family:ui-monospace,monospace}.install{margin:1rem 0}.install .bar label{flex:1 1 14rem}.install .bar{align-items:flex-start}.install details{flex:1 1 100%}details summary{cursor:pointer;color:var(--muted);font-size:.85rem}
 .tenants{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}.tenants a{display:block;padding:.2rem .6rem;border:1px solid var(--line);border-radius:6px;text-decoration:none}
 .tenants a[aria-current=page]{background:var(--accent);color:#fff;border-color:var(--accent)}#helm-history{tab-size:8}
 .tool-text{display:flex;flex-direction:column;gap:1rem;margin-top:1rem}.tool-text pre{font-size:.8rem}.tool-text section:empty{display:none}
