@@ -143,6 +143,11 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     await page.goto(`${server.url}/#/cluster?cluster=default&namespace=default`);
     await page.waitForSelector('[data-workload="Deployment/my-site"] [data-pod]');
     expect(settled(await expectPageMatchesKubectl(page, server.url))).toBe(true);
+    // Every control of the cluster page has a name a screen reader can say.
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => (el.labels?.length ?? 0) === 0 && !el.getAttribute('aria-label') && !(el.textContent ?? '').trim())
+      .map((el) => el.outerHTML));
+    expect(unlabelled).toEqual([]);
     // Every state a pod tile takes while the clock plays is recorded, and every press of Step counted.
     await page.evaluate(() => {
       window.seenStates = [];
