@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import { buildChart } from '../test/helpers/charts.js';
-import { PROJECT_ROOT, run, startChartroom } from '../test/helpers/process.js';
+import type { Page } from 'playwright-core';
+import { PROJECT_ROOT, startChartroom } from '../test/helpers/process.js';
 import { tempDir } from '../test/helpers/server.js';
 import { launchBrowser } from '../test/console/browser.js';
 
@@ -25,47 +26,63 @@ helm install web chartroom/web --set replicaCount=3
 - **image.tag**: the nginx version ([tags](https://hub.docker.com/_/nginx))
 `;
 
-const CHARTS = [
-  buildChart({ name: 'web', version: '1.2.0', chart: { appVersion: '1.26.0', description: 'nginx serving a static site', keywords: ['nginx', 'web'] }, files: { 'README.md': README, 'values.yaml': 'replicaCount: 3\nimage:\n  repository: nginx\n  tag: "1.26"\n', 'templates/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n' } }),
-  buildChart({ name: 'web', version: '1.1.0', chart: { appVersion: '1.25.0', description: 'nginx serving a static site' } }),
-  buildChart({ name: 'postgres', version: '0.4.2', chart: { appVersion: '16.2', description: 'A single PostgreSQL server with a persistent volume' } }),
-  buildChart({ name: 'redis', version: '2.0.0', chart: { appVersion: '7.2', description: 'Redis as a cache, no persistence' } }),
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  selector:
+    matchLabels: {app: {{ .Release.Name }}}
+  strategy:
+    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+  template:
+    metadata:
+      labels: {app: {{ .Release.Name }}}
+    spec:
+      containers:
+      - name: web
+        image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+`;
+
+/** The charts of each repository path (the server runs at --depth 1). */
+const CHARTS: [string, Buffer][] = [
+  ['class', buildChart({ name: 'web', version: '1.2.0', chart: { appVersion: '1.26.0', description: 'nginx serving a static site', keywords: ['nginx', 'web'] }, files: { 'README.md': README, 'values.yaml': 'replicaCount: 2\nimage:\n  repository: nginx\n  tag: "1.26"\n', 'templates/deployment.yaml': DEPLOYMENT } })],
+  ['class', buildChart({ name: 'web', version: '1.1.0', chart: { appVersion: '1.25.0', description: 'nginx serving a static site' } })],
+  ['class', buildChart({ name: 'postgres', version: '0.4.2', chart: { appVersion: '16.2', description: 'A single PostgreSQL server with a persistent volume' } })],
+  ['class', buildChart({ name: 'redis', version: '2.0.0', chart: { appVersion: '7.2', description: 'Redis as a cache, no persistence' } })],
+  ['staff', buildChart({ name: 'grader', version: '0.1.0', chart: { description: 'Runs the tests of the exercises' } })],
 ];
 
 async function main(): Promise<void> {
   const work = await tempDir('chartroom-shots-');
-  const server = await startChartroom(['--storage', 'local', '--storage-local-rootdir', work.path, '--sim-clock=virtual']);
+  const server = await startChartroom(['--storage', 'local', '--storage-local-rootdir', work.path, '--depth', '1', '--sim-clock=virtual']);
   const browser = await launchBrowser({ viewport: { width: 1200, height: 800 } });
-  const chartroom = async (...args: string[]): Promise<void> => {
-    const result = await run(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src/cli/main.ts'), ...args], { env: { CHARTROOM_SERVER: server.url } });
-    if (result.code !== 0) throw new Error(`chartroom ${args.join(' ')}: ${result.stderr}`);
-  };
   try {
-    for (const chart of CHARTS) {
-      const response = await fetch(`${server.url}/api/charts`, { method: 'POST', body: new Uint8Array(chart) });
+    for (const [repo, chart] of CHARTS) {
+      const response = await fetch(`${server.url}/api/${repo}/charts`, { method: 'POST', body: new Uint8Array(chart) });
       if (!response.ok) throw new Error(`upload: ${response.status}`);
     }
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/#/charts?repo=class`);
     await page.waitForSelector('[data-chart="web"]');
     await page.screenshot({ path: join(PROJECT_ROOT, 'docs/console-repository.png') });
-    await page.goto(`${server.url}/#/chart?repo=&name=web`);
+    await page.goto(`${server.url}/#/chart?repo=class&name=web`);
     await page.waitForSelector('.readme');
     await page.screenshot({ path: join(PROJECT_ROOT, 'docs/console-chart.png') });
 
-    await chartroom('kubectl', 'apply', '-f', join(PROJECT_ROOT, 'examples/manifests/vweb.yaml'));
-    await chartroom('sim', 'advance', '10s');
-    await page.goto(`${server.url}/#/cluster?cluster=default&namespace=default`);
-    await page.waitForSelector('[data-rs] [data-pod]');
-    // The rollout is started and stepped from the page, so its timeline and command log fill in.
-    await page.fill('#action-image', 'nginx:1.26');
-    await page.click('form[aria-label="Set image"] button');
+    // Installed and upgraded from the page, with --set pairs, so the release panel, its history and the
+    // command log fill in; the clock is stepped from the page.
+    await page.fill('#install-set', 'replicaCount=3');
+    await page.click('form.install button[type=submit]');
+    await page.waitForSelector('[data-release="my-web"]');
     await page.selectOption('#step-size', '2000');
-    for (let i = 0; i < 4; i += 1) {
-      const before = await page.textContent('#cluster-time');
-      await page.click('#clock-step');
-      await page.waitForFunction((old) => document.getElementById('cluster-time')?.textContent !== old, before);
-    }
+    await step(page, 5);
+    await page.waitForSelector('#upgrade-version option[value="1.2.0"]', { state: 'attached' });
+    await page.fill('#upgrade-set', 'image.tag=1.27');
+    await page.click('form[aria-label="Upgrade my-web"] button[type=submit]');
+    await page.waitForSelector('[data-revision="2"]');
+    await step(page, 3);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(PROJECT_ROOT, 'docs/console-rollout.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -75,6 +92,15 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
     await work.cleanup();
+  }
+}
+
+/** Presses the page's Step button `times` times, each time waiting for the cluster time to move. */
+async function step(page: Page, times: number): Promise<void> {
+  for (let i = 0; i < times; i += 1) {
+    const before = await page.textContent('#cluster-time');
+    await page.click('#clock-step');
+    await page.waitForFunction((old) => document.getElementById('cluster-time')?.textContent !== old, before);
   }
 }
 

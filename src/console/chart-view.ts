@@ -9,6 +9,8 @@ import { renderMarkdown } from './markdown.js';
 import { chartIcon, formatTime } from './repo-view.js';
 import { changeRelease, releaseCommand } from './releases.js';
 import { readTgz } from './tar.js';
+import { rememberReleaseRepo, repoAlias } from './tenants.js';
+import { valueFlagFields } from './value-flag-fields.js';
 
 /** Which chart: tenant path, name and (optional) version. */
 export interface ChartState {
@@ -48,7 +50,7 @@ export async function showChart(main: HTMLElement, settings: Settings, state: Ch
 /** The commands that install this version with Helm and with chartroom's own client. */
 export function commands(settings: Settings, repo: string, chart: ChartVersion): string[] {
   const repoUrl = `${settings.baseUrl}/${tenantPrefix(repo)}`.replace(/\/$/, '');
-  const alias = repo ? repo.split('/').pop() as string : 'chartroom';
+  const alias = repoAlias(repo);
   const install = `install my-${chart.name} ${alias}/${chart.name} --version ${chart.version}`;
   return [
     `helm repo add ${alias} ${repoUrl}\nhelm repo update\nhelm ${install}`,
@@ -106,6 +108,8 @@ function installForm(settings: Settings, repo: string, chart: ChartVersion, navi
   const cluster = h('input', { id: 'install-cluster', value: 'default', autocomplete: 'off', required: true });
   const namespace = h('input', { id: 'install-namespace', value: 'default', autocomplete: 'off', required: true });
   const values = h('textarea', { id: 'install-values', rows: 4, spellcheck: false, placeholder: 'replicaCount: 3' });
+  const flags = valueFlagFields('install');
+  const error = h('p', { id: 'install-error', class: 'warn', role: 'alert' });
   const form = h('form', { class: 'install', 'aria-label': 'Install into a simulated cluster' },
     h('h2', {}, 'Install into a simulated cluster'),
     h('div', { class: 'bar' },
@@ -113,14 +117,20 @@ function installForm(settings: Settings, repo: string, chart: ChartVersion, navi
       h('label', { for: 'install-cluster' }, 'Cluster', cluster),
       h('label', { for: 'install-namespace' }, 'Namespace', namespace)),
     h('label', { for: 'install-values' }, 'Values (YAML), on top of the chart\'s values.yaml', values),
+    h('div', { class: 'bar' }, ...flags.elements),
+    error,
     h('p', {}, h('button', { type: 'submit', class: 'primary' }, 'Install')));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const change = { cluster: cluster.value, namespace: namespace.value, name: name.value, repo, chart, values: values.value };
+    const change = { cluster: cluster.value, namespace: namespace.value, name: name.value, repo, chart, values: values.value, flags: flags.read() };
     changeRelease(settings, change, false).then(() => {
-      sessionStorage.setItem('chartroom.command', releaseCommand(change, false, repo ? (repo.split('/').pop() as string) : 'chartroom'));
+      rememberReleaseRepo(change.cluster, change.namespace, change.name, repo);
+      sessionStorage.setItem('chartroom.command', releaseCommand(change, false, repoAlias(repo)));
       navigate(`#/cluster?cluster=${encodeURIComponent(change.cluster)}&namespace=${encodeURIComponent(change.namespace)}`);
-    }, (err: Error) => toast(`Install refused: ${err.message}`, true));
+    }, (err: Error) => {
+      error.textContent = `Install refused: ${err.message}`;
+      toast(`Install refused: ${err.message}`, true);
+    });
   });
   return form;
 }

@@ -1,8 +1,9 @@
 /**
  * The cluster page: pick a cluster and namespace; each Deployment, StatefulSet and DaemonSet with its
  * kubectl counters, its Progressing/Available conditions, its ReplicaSets (newest revision first) and one
- * tile per pod; then the namespace's events. Everything follows the cluster's SSE stream, redrawn at most
- * once per animation frame, so a rollout plays out as the simulator runs it.
+ * tile per pod; then the namespace's events; below all, the text `kubectl get pods` and `helm history`
+ * print now. Everything follows the cluster's SSE stream, redrawn at most once per animation frame, so a
+ * rollout plays out as the simulator runs it.
  */
 import { getJson, type Settings } from './api.js';
 import { clockBar } from './clock-controls.js';
@@ -44,7 +45,9 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
     h('h1', {}, 'Cluster'),
     h('div', { class: 'bar' }, h('label', { for: 'cluster' }, 'Cluster', clusterPick), h('label', { for: 'namespace' }, 'Namespace', nsPick)),
     clock.element,
-    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), h('div', { class: 'side' }, releases.element, actions.element, podsText.element)));
+    h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), h('div', { class: 'side' }, releases.element, actions.element)),
+    // What the command-line tools print now, side by side under everything: their lines are too wide for the side pane.
+    h('div', { class: 'tool-text' }, podsText.element, releases.historyText));
   let frame = 0;
   const redraw = (): void => {
     frame = 0;

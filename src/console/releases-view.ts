@@ -1,16 +1,19 @@
 /**
  * The releases panel of the cluster page: `helm list` of the namespace; for the chosen release its
- * `helm history` with a Rollback button per older revision, and an upgrade form (chart version from the
- * repository, values editor). Every action is logged with its `chartroom helm` command. The list is
+ * `helm history` with a Rollback button per older revision, the same history as the text `chartroom helm
+ * history` prints now, and an upgrade form (upgrade-form.ts). Every action is logged with its `chartroom helm` command. The list is
  * re-read when the stream shows a change to a release's storage Secret (`sh.helm.release.v1.*`).
  */
-import { getJson, type ChartVersion, type Settings, tenantPrefix } from './api.js';
+import type { Settings } from './api.js';
 import { h, replaceChildren, toast } from './dom.js';
-import { changeRelease, listReleases, releaseCommand, releaseHistory, type ReleaseView, rollbackRelease } from './releases.js';
+import { helmHistoryText } from './helm-history-text.js';
+import { listReleases, releaseHistory, type ReleaseView, rollbackRelease } from './releases.js';
+import { upgradeForm } from './upgrade-form.js';
 
-/** The panel; `refresh()` re-reads the releases. */
+/** The panel, and apart from it the `helm history` text of the chosen release (too wide for a side pane); `refresh()` re-reads both. */
 export interface ReleasesPanel {
   element: HTMLElement;
+  historyText: HTMLElement;
   refresh: () => void;
 }
 
@@ -18,6 +21,7 @@ export interface ReleasesPanel {
 export function releasesPanel(settings: Settings, cluster: string, namespace: string, log: (command: string) => void): ReleasesPanel {
   const list = h('tbody');
   const detail = h('div', { id: 'release-detail' });
+  const historyText = h('section', { class: 'actions', 'aria-label': 'helm history' });
   let chosen = '';
   let pending: Promise<void> | undefined;
   const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;
@@ -33,6 +37,7 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
       }
       refresh();
     }), await upgradeForm(settings, cluster, history.at(-1) as ReleaseView, log, refresh));
+    drawHistoryText(historyText, history, name, suffix);
   };
   const load = async (): Promise<void> => {
     const releases = await listReleases(settings, cluster, namespace);
@@ -42,8 +47,13 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
       return h('tr', { 'data-release': r.name }, h('td', {}, open), h('td', {}, String(r.version)), h('td', {}, r.info.status),
         h('td', {}, `${r.chart.metadata.name}-${r.chart.metadata.version}`), h('td', {}, r.chart.metadata.appVersion ?? ''));
     }));
-    if (chosen && releases.some((r) => r.name === chosen)) await show(chosen);
-    else replaceChildren(detail, releases.length === 0 ? h('p', { class: 'meta' }, 'No releases; install one from a chart\'s page.') : null);
+    // The first release is shown until the user picks another, so its history is on screen at once.
+    if (!releases.some((r) => r.name === chosen)) chosen = releases[0]?.name ?? '';
+    if (chosen) await show(chosen);
+    else {
+      replaceChildren(detail, releases.length === 0 ? h('p', { class: 'meta' }, 'No releases; install one from a chart\'s page.') : null);
+      replaceChildren(historyText);
+    }
   };
   function refresh(): void {
     pending ??= load().catch((err: Error) => toast(`Could not list releases: ${err.message}`, true)).finally(() => (pending = undefined));
@@ -53,7 +63,7 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
     h('table', { id: 'releases' }, h('thead', {}, h('tr', {}, ...['NAME', 'REVISION', 'STATUS', 'CHART', 'APP VERSION'].map((c) => h('th', { scope: 'col' }, c)))), list),
     detail);
   refresh();
-  return { element, refresh };
+  return { element, historyText, refresh };
 }
 
 function historyTable(history: ReleaseView[], rollback: (revision: number) => Promise<void>): HTMLElement {
@@ -68,30 +78,10 @@ function historyTable(history: ReleaseView[], rollback: (revision: number) => Pr
     })));
 }
 
-async function upgradeForm(settings: Settings, cluster: string, current: ReleaseView, log: (command: string) => void, done: () => void): Promise<HTMLElement> {
-  const name = current.chart.metadata.name;
-  let versions: ChartVersion[] = [];
-  try {
-    versions = await getJson<ChartVersion[]>(settings, `/api/${tenantPrefix('')}charts/${encodeURIComponent(name)}`);
-  } catch {
-    return h('p', { class: 'meta' }, `Chart ${name} is not in this repository: no upgrade from here.`);
-  }
-  const version = h('select', { id: 'upgrade-version' }, ...versions.map((v) => h('option', { value: v.version, selected: v.version === current.chart.metadata.version }, v.version)));
-  const values = h('textarea', { id: 'upgrade-values', rows: 6, spellcheck: false });
-  values.value = Object.keys(current.config ?? {}).length > 0 ? `${JSON.stringify(current.config, null, 2)}\n` : '';
-  const form = h('form', { 'aria-label': `Upgrade ${current.name}` },
-    h('h3', {}, `Upgrade ${current.name}`),
-    h('label', { for: 'upgrade-version' }, 'Chart version', version),
-    h('label', { for: 'upgrade-values' }, 'Values (YAML)', values),
-    h('button', { type: 'submit' }, 'Upgrade'));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const chart = versions.find((v) => v.version === version.value) as ChartVersion;
-    const change = { cluster, namespace: current.namespace, name: current.name, repo: '', chart, values: values.value };
-    changeRelease(settings, change, true)
-      .then(() => log(releaseCommand(change, true, 'chartroom')))
-      .catch((err: Error) => toast(`Upgrade refused: ${err.message}`, true))
-      .finally(done);
-  });
-  return form;
+/** Draws `helm history` as text into `pane`, under the command that prints it (`suffix`: its `-n` and `--cluster` flags). */
+function drawHistoryText(pane: HTMLElement, history: ReleaseView[], name: string, suffix: string): void {
+  const command = `chartroom helm history ${name} ${suffix}`;
+  replaceChildren(pane,
+    h('h2', {}, h('code', {}, command)),
+    h('pre', { id: 'helm-history', tabindex: '0', 'aria-label': `Output of ${command}` }, helmHistoryText(history)));
 }

@@ -2,9 +2,11 @@
  * Helm releases in the simulated cluster, through the release API (`/api/sim/clusters/<c>/releases`):
  * install a chart version from the repository, upgrade it (another version, edited values), roll it back,
  * and read `helm list` / `helm history` as tables. Charts travel as the archive the repository serves,
- * exactly the bytes `helm install` would download. Values are YAML (JSON is YAML too).
+ * exactly the bytes `helm install` would download. Values are YAML (JSON is YAML too) plus `--set`-family
+ * flag values, which the server parses and merges as Helm does.
  */
 import { archiveUrl, getJson, request, type ChartVersion, type Settings } from './api.js';
+import { type ValueFlags, valueFlagsText } from './value-flags.js';
 
 /** A release revision as the API returns it (Helm's JSON field names). */
 export interface ReleaseView {
@@ -25,6 +27,8 @@ export interface ReleaseChange {
   chart: ChartVersion;
   /** YAML of the user values ('' for none). */
   values: string;
+  /** `--set`, `--set-string`, `--set-json`, `--set-literal` flag values, one per flag. */
+  flags: ValueFlags;
 }
 
 const releasesPath = (cluster: string): string => `/api/sim/clusters/${encodeURIComponent(cluster)}/releases`;
@@ -36,9 +40,9 @@ export async function listReleases(settings: Settings, cluster: string, namespac
   return (await getJson<{ releases: ReleaseView[] }>(settings, `${releasesPath(cluster)}?namespace=${encodeURIComponent(namespace)}`)).releases;
 }
 
-/** `helm history`: every revision, oldest first. Throws ApiError. */
+/** `helm history`: the last 256 revisions (Helm's default --max), oldest first. Throws ApiError. */
 export async function releaseHistory(settings: Settings, cluster: string, namespace: string, name: string): Promise<ReleaseView[]> {
-  return (await getJson<{ releases: ReleaseView[] }>(settings, `${releasePath(cluster, namespace, name)}/history`)).releases;
+  return (await getJson<{ releases: ReleaseView[] }>(settings, `${releasePath(cluster, namespace, name)}/history?max=256`)).releases;
 }
 
 /** Installs (`upgrade` false) or upgrades a release with a chart version of the repository. Throws ApiError. */
@@ -50,7 +54,7 @@ export async function changeRelease(settings: Settings, change: ReleaseChange, u
     name: change.name,
     namespace: change.namespace,
     chart: { archive },
-    values: { files: change.values.trim() ? [{ name: 'values.yaml', text: change.values }] : [] },
+    values: { files: change.values.trim() ? [{ name: 'values.yaml', text: change.values }] : [], ...change.flags },
   };
   const path = upgrade ? `${releasePath(change.cluster, change.namespace, change.name)}/upgrade` : releasesPath(change.cluster);
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -68,7 +72,7 @@ export async function rollbackRelease(settings: Settings, cluster: string, names
 export function releaseCommand(change: ReleaseChange, upgrade: boolean, alias: string): string {
   const cluster = change.cluster === 'default' ? '' : ` --cluster ${change.cluster}`;
   const values = change.values.trim() ? ' -f values.yaml' : '';
-  return `chartroom helm ${upgrade ? 'upgrade' : 'install'} ${change.name} ${alias}/${change.chart.name} --version ${change.chart.version} -n ${change.namespace}${values}${cluster}`;
+  return `chartroom helm ${upgrade ? 'upgrade' : 'install'} ${change.name} ${alias}/${change.chart.name} --version ${change.chart.version} -n ${change.namespace}${values}${valueFlagsText(change.flags)}${cluster}`;
 }
 
 function base64(bytes: Uint8Array): string {

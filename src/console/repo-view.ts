@@ -1,11 +1,13 @@
 /**
- * The repository page: the charts of one tenant (chosen by path when --depth > 0), each with its icon,
+ * The repository page: the charts of one tenant (picked from the list of repositories the user may pull,
+ * or typed as a path, when --depth > 0), each with its icon,
  * description, latest version, appVersion, created time and version count; a filter over name,
  * description and keywords; upload by drag and drop (or a file picker) and delete of a version. The
  * server decides who may push: a refused upload or delete shows its message.
  */
 import { ApiError, getJson, request, type ChartVersion, type Settings, tenantPrefix } from './api.js';
 import { h, replaceChildren, toast } from './dom.js';
+import { hasTenants, listTenants } from './tenants.js';
 
 /** Where the page is: the tenant path and the filter text (both kept in the URL hash). */
 export interface RepoState {
@@ -30,10 +32,12 @@ export async function showRepository(main: HTMLElement, settings: Settings, stat
     }
     draw();
   };
+  const tenants = hasTenants(settings) ? await tenantList(settings, state.repo) : null;
   replaceChildren(main,
     h('h1', {}, 'Charts', state.repo ? ` in ${state.repo}` : ''),
+    tenants,
     h('div', { class: 'bar' },
-      needsTenant(settings) ? tenantPicker(state, navigate) : null,
+      hasTenants(settings) ? tenantPicker(state, navigate) : null,
       h('label', { for: 'filter' }, 'Search charts', filter)),
     uploadZone(settings, state.repo, reload),
     count,
@@ -41,8 +45,22 @@ export async function showRepository(main: HTMLElement, settings: Settings, stat
   await reload();
 }
 
-function needsTenant(settings: Settings): boolean {
-  return settings.depth > 0 || settings.depthDynamic;
+/**
+ * The repositories holding charts that this user may pull, each a link that opens it (the current one
+ * marked); a refusal or failure says why instead, and the path field below still works.
+ */
+async function tenantList(settings: Settings, current: string): Promise<HTMLElement> {
+  let tenants: string[];
+  try {
+    tenants = await listTenants(settings);
+  } catch (err) {
+    return h('p', { class: 'meta', id: 'tenant-list' }, `Could not list the repositories: ${(err as Error).message}`);
+  }
+  if (tenants.length === 0) return h('p', { class: 'meta', id: 'tenant-list' }, 'No repository holds a chart yet: type a path below and upload one.');
+  return h('nav', { 'aria-label': 'Repositories', id: 'tenant-list' },
+    h('h2', {}, 'Repositories'),
+    h('ul', { class: 'tenants' }, ...tenants.map((t) =>
+      h('li', { 'data-tenant': t }, h('a', { href: `#/charts?repo=${encodeURIComponent(t)}`, 'aria-current': t === current ? 'page' : undefined }, t || '/')))));
 }
 
 function tenantPicker(state: RepoState, navigate: (hash: string) => void): HTMLElement {

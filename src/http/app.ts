@@ -21,6 +21,7 @@ import { endStreams } from './sim/watch-stream.js';
 import { deleteVersion, getChart, getTemplates, getValues, getVersion, listCharts, uploadChart, uploadProvenance } from './routes/api-routes.js';
 import { serveChartFile, serveIndex } from './routes/repo-routes.js';
 import { health, info, metrics, welcome } from './routes/server-routes.js';
+import { isTenantsRequest, listTenants, TENANTS_PATH } from './routes/tenant-routes.js';
 
 const CONNECTIONS_CHECKING_INTERVAL_MS = 1000;
 
@@ -118,6 +119,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
     if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters, { renderTimeoutMs: config.simRenderTimeout })) return reply;
   }
+  if (isTenantsRequest(request.method, path, deps)) return listTenants(request, reply, deps);
   const match = matchRoute(request.method, path, config);
   if (!match) return notFound(reply);
   request.routeMatch = match;
@@ -156,9 +158,9 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     deps.metrics?.observe({
       code: reply.statusCode,
       method: request.method,
-      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : request.consoleAsset ? 'console' : 'notFound'),
+      handler: match?.route ?? (request.simRoute ? `sim.${request.simRoute}` : request.consoleAsset ? 'console' : request.tenantListing ? 'listTenants' : 'notFound'),
       host: String(request.headers.host ?? ''),
-      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : request.consoleAsset ? '/console/:file' : '',
+      url: match ? metricUrl(match.route, deps.config) : request.simRoute ? '/api/sim/*' : request.consoleAsset ? '/console/:file' : request.tenantListing ? TENANTS_PATH : '',
       seconds,
       requestBytes: Number(request.headers['content-length'] ?? 0),
       responseBytes: Number(reply.getHeader('content-length') ?? 0),

@@ -9,6 +9,7 @@ import { ChartExistsError, ChartNotFoundError, InvalidChartError, StorageLimitEr
 import { provenanceFileNameFor } from './provenance.js';
 import { ArchiveCache, type CachedArchive } from './archive-cache.js';
 import { Tenant, type ParsedChart } from './tenant.js';
+import { listChartTenants, type TenantListing } from './tenant-listing.js';
 import type { IndexDocument } from './tenant-index.js';
 
 /** Repository behaviour switches, named after their ChartMuseum flags. */
@@ -223,6 +224,14 @@ export class ChartRepository {
         }
       }),
     );
+  }
+
+  /**
+   * The repository paths holding at least one chart, from storage (see tenant-listing.ts): at `depth`, or
+   * at any level with `dynamic`. Storage errors propagate.
+   */
+  listTenants(depth: number, dynamic: boolean): Promise<TenantListing> {
+    return listChartTenants(this.options.storage, depth, dynamic);
   }
 
   /** Number of tenants held in memory (for tests and metrics). */

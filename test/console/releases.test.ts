@@ -3,7 +3,8 @@
  * virtual clock: install chart version 1.0.0 from its page, upgrade to 1.1.0 (a new image) and roll back
  * to revision 1 from the cluster page, stepping the clock with the page's Step button; at every step the
  * page must equal `chartroom kubectl get deploy,rs,pods`; at the end its `kubectl get pods` pane must equal
- * `chartroom kubectl get pods` and the history it shows `chartroom helm history`. Fails without chromium in CI or with CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
+ * `chartroom kubectl get pods`, and its history table and text pane what `chartroom helm history` prints.
+ * Fails without chromium in CI or with CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart } from '../helpers/charts.js';
@@ -97,6 +98,9 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
     // helm history: REVISION UPDATED STATUS CHART APP VERSION DESCRIPTION; the page leaves out the time.
     expect(shown).toEqual(helm.map((cells) => [cells[0], cells[2], cells[3], cells[5]]));
     expect(shown.map((r) => r[1])).toEqual(['superseded', 'superseded', 'deployed']);
+    // The text pane prints exactly what `chartroom helm history my-site -n default` prints.
+    const text = await chartroom(server.url, 'helm', 'history', 'my-site', '-n', 'default');
+    await page.waitForFunction((expected) => document.getElementById('helm-history')?.textContent === expected, text, { timeout: 10_000 });
     expect(await page.textContent('#command-log')).toContain('chartroom helm rollback my-site 1 -n default');
   }, 420_000);
 });

@@ -6,15 +6,15 @@
  * CHARTROOM_REQUIRE_PEERS=1, skips otherwise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { buildChart } from '../helpers/charts.js';
 import { startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
+import { dropFile } from './page-actions.js';
 
 // The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
 // DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
-declare const document: any, window: any, DataTransfer: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const document: any, window: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const README = [
   '# Web server',
@@ -24,17 +24,6 @@ const README = [
   '- [docs](https://example.com/docs)',
   '- [bad](javascript:window.pwned=2)',
 ].join('\n');
-
-/** Drops `bytes` as a file named `name` on the page's drop zone, as a user dragging it from a file manager. */
-async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> {
-  const transfer = await page.evaluateHandle(({ name, data }) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type: 'application/gzip' }));
-    return dt;
-  }, { name, data: bytes.toString('base64') });
-  await page.dispatchEvent('#drop-zone', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
-}
 
 describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: repository page in chromium', () => {
   let work: { path: string; cleanup: () => Promise<void> };
