@@ -142,6 +142,8 @@ describe('kubectl golden transcripts', () => {
     await k('annotate', 'deploy', 'web', 'owner=ops');
     await k('annotate', 'deploy', 'web', 'owner=dev');
     await k('get', 'deploy', '--show-labels');
+    await k('get', 'deploy', '--no-headers');
+    await k('get', 'deploy', '-o', 'custom-columns=NAME:.metadata.name,LABELS:.metadata.labels', '--no-headers');
     await k('patch', 'deploy', 'web', '-p', '{"spec":{"replicas":3}}');
     await k('patch', 'deploy', 'web', '-p', '{"spec":{"replicas":3}}');
     await k('patch', 'deploy', 'web', '--type=merge', '-p', '{"metadata":{"labels":{"team":null}}}');

@@ -55,6 +55,7 @@ export const KUBECTL_COMMANDS: Record<string, RunnableSpec> = {
       bool('watch', 'after listing, watch for changes', 'w'),
       bool('watch-only', 'watch for changes without listing first'),
       bool('show-labels', 'add a LABELS column'),
+      bool('no-headers', 'print tables (and custom columns) without their header line'),
       flag('sort-by', 'sort by a JSONPath expression (e.g. .metadata.name)'),
     ],
   },

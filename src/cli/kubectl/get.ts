@@ -5,7 +5,7 @@
 import { kindInfo } from '../../cluster/index.js';
 import { boolFlag, UsageError } from './args.js';
 import { type Invocation, kindArg } from './invocation.js';
-import { type CustomColumn, formatLabels, parseCustomColumns, printCustomColumns, sortByField } from './custom-columns.js';
+import { type CustomColumn, formatLabels, parseCustomColumns, customColumnRows, sortByField } from './custom-columns.js';
 import { compileTemplate, JsonPathError, printJsonPath, type TemplateNode } from './jsonpath/index.js';
 import { listOf, resourceName, tableRows, tabulate, toJson, toYaml, typePrefix } from './printers.js';
 import { watchCommand } from './watch.js';
@@ -98,7 +98,7 @@ function printGroups(inv: Invocation, groups: Group[], options: PrintOptions): v
   else if (format === 'yaml') io.stdout(toYaml(value));
   else if (format === 'json') io.stdout(toJson(value));
   else if (format === 'jsonpath') io.stdout(printJsonPath(options.template!, value));
-  else if (format === 'custom-columns') io.stdout(printCustomColumns(options.columns!, objects));
+  else if (format === 'custom-columns') io.stdout(tabulate(withoutHeader(inv, customColumnRows(options.columns!, objects))));
   else printTables(inv, groups, { wide: format === 'wide', multi: options.multi, allNamespaces: options.allNamespaces });
 }
 
@@ -124,7 +124,12 @@ function sortGroup(inv: Invocation, group: Group): Group {
 function printTables(inv: Invocation, groups: Group[], options: { wide: boolean; multi: boolean; allNamespaces: boolean }): void {
   const printed = groups.filter((g) => g.items.length > 0);
   if (printed.length === 0) inv.io.stderr(options.allNamespaces ? 'No resources found\n' : `No resources found in ${inv.namespace} namespace.\n`);
-  inv.io.stdout(printed.map((g) => tabulate(groupRows(inv, g, options))).join('\n'));
+  inv.io.stdout(printed.map((g) => tabulate(withoutHeader(inv, groupRows(inv, g, options)))).join('\n'));
+}
+
+/** `rows` less their header line under `--no-headers`. */
+export function withoutHeader(inv: Invocation, rows: string[][]): string[][] {
+  return boolFlag(inv.args, 'no-headers') ? rows.slice(1) : rows;
 }
 
 /** Header and rows of one group as the human printer shows them (with `--show-labels`). */

@@ -45,7 +45,7 @@ function render(inv: Invocation, group: Group, options: Omit<PrintOptions, 'sing
     format === 'custom-columns'
       ? customColumnRows(options.columns!, group.items)
       : groupRows(inv, group, { wide: format === 'wide', multi: options.multi, allNamespaces: options.allNamespaces });
-  return tabulate(withHeader ? rows : rows.slice(1));
+  return tabulate(withHeader && !boolFlag(inv.args, 'no-headers') ? rows : rows.slice(1));
 }
 
 /** `--request-timeout` as whole seconds for the server (`5s`, `1m`, or a bare number of seconds). */
