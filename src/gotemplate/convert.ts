@@ -45,8 +45,8 @@ export function fromPlain(v: unknown, opts: FromPlainOptions = {}): GoValue {
 
 /**
  * Converts a Go value to plain data for serialisers: maps become plain objects (insertion order), slices
- * arrays, integers numbers when they fit exactly in a double and bigints otherwise, structs objects of
- * their fields, functions null.
+ * arrays (a `[]uint8` the base64 string encoding/json makes of it), integers numbers when they fit exactly
+ * in a double and bigints otherwise, structs objects of their fields, functions null.
  */
 export function toPlain(v: GoValue): unknown {
   if (v === null || typeof v !== 'object') return v;
@@ -55,6 +55,9 @@ export function toPlain(v: GoValue): unknown {
     return Number.isSafeInteger(n) ? n : v.value;
   }
   if (Array.isArray(v)) return v.map(toPlain);
+  if (v instanceof GoSlice && v.elemType === 'uint8') {
+    return Buffer.from(v.items.map((b) => Number((b as GoInt).value))).toString('base64');
+  }
   if (v instanceof GoSlice) return v.items.map(toPlain);
   if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
   if (v instanceof GoTypedMap) return Object.fromEntries([...v.entries].map(([k, x]) => [k, toPlain(x)]));

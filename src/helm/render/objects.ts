@@ -78,13 +78,10 @@ function kubeVersionStruct(version: string): GoStruct {
   ]), new Map([['GitVersion', gitVersion], ['String', gitVersion]]));
 }
 
-/**
- * `.APIVersions`. Known difference: Helm's VersionSet is a []string with a `Has` method, so it can also be
- * ranged over; this struct offers `Has` only.
- */
-function apiVersionsStruct(versions: string[]): GoStruct {
+/** `.APIVersions`: Helm's VersionSet, a `[]string` with a `Has` method (so it can also be ranged over). */
+function apiVersionsSlice(versions: string[]): GoSlice {
   const has: GoFuncDef = { params: ['string'], result: 'bool', fn: ([v]) => versions.includes(v as string) };
-  return new GoStruct('chartutil.VersionSet', new Map(), new Map([['Has', has]]));
+  return new GoSlice('string', [...versions], { name: 'chartutil.VersionSet', methods: new Map([['Has', has]]) });
 }
 
 /** `.Capabilities`: KubeVersion (Version, Major, Minor, GitVersion), APIVersions.Has, HelmVersion. */
@@ -94,7 +91,7 @@ export function capabilitiesObject(c: CapabilitiesInfo): GoStruct {
     ['Version', h.version], ['GitCommit', h.gitCommit], ['GitTreeState', h.gitTreeState], ['GoVersion', h.goVersion],
   ]));
   return new GoStruct('chartutil.Capabilities', new Map<string, GoValue>([
-    ['KubeVersion', kubeVersionStruct(c.kubeVersion)], ['APIVersions', apiVersionsStruct(c.apiVersions)],
+    ['KubeVersion', kubeVersionStruct(c.kubeVersion)], ['APIVersions', apiVersionsSlice(c.apiVersions)],
     ['HelmVersion', helm],
   ]), new Map(), true);
 }
