@@ -185,7 +185,9 @@ export class Template {
   /** Executes this template with `data` as dot and returns the output. Throws TemplateExecError. */
   execute(data: GoValue): string {
     const out: string[] = [];
-    this.runInto(out, data, 0);
+    const budget = this.common.budget;
+    if (budget) budget.execution(() => this.runInto(out, data, 0));
+    else this.runInto(out, data, 0);
     return out.join('');
   }
 
