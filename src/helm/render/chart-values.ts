@@ -28,7 +28,7 @@ export function coalesceChartValues(chart: LoadedChart, user: Values, warn: Warn
   const dest = coalesceValues(name, chart.values, user, warn, subchartNames, merge);
   for (const sub of chart.dependencies) {
     const key = sub.metadata.name;
-    const section = dest.get(key) ?? new Map();
+    const section = dest.has(key) ? dest.get(key)! : new Map();
     if (!isTable(section)) throw new RenderError(sprintf('type mismatch on %s: %t', [key, section]));
     const withGlobals = new Map(section);
     pushGlobals(withGlobals, dest, name, warn);

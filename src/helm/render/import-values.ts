@@ -57,12 +57,16 @@ function importEntry(entry: unknown): { child: string; parent: string } | undefi
   return undefined;
 }
 
-/** Applies import-values through the chart tree (children first). Pure. */
-export function processImportValues(chart: LoadedChart): LoadedChart {
-  const c: LoadedChart = { ...chart, dependencies: chart.dependencies.map(processImportValues) };
+/**
+ * Applies import-values through the chart tree (children first). Pure, but `warn` receives the coalescing
+ * warnings of each chart's MergeValues, which Helm prints here too. A chart whose dependencies are all
+ * disabled is skipped, as Helm's nil dependency list is.
+ */
+export function processImportValues(chart: LoadedChart, warn: (msg: string) => void = () => {}): LoadedChart {
+  const c: LoadedChart = { ...chart, dependencies: chart.dependencies.map((d) => processImportValues(d, warn)) };
   const reqs = c.metadata.dependencies;
-  if (!reqs) return c;
-  const cvals = coalesceChartValues(c, new Map(), () => {}, '', true);
+  if (!reqs || reqs.length === 0) return c;
+  const cvals = coalesceChartValues(c, new Map(), warn, '', true);
   let imported: Values = new Map();
   for (const r of reqs) {
     for (const entry of r['import-values'] ?? []) {
