@@ -61,6 +61,11 @@ export function toPlain(v: GoValue): unknown {
   if (v instanceof GoSlice) return v.items.map(toPlain);
   if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
   if (v instanceof GoTypedMap) return Object.fromEntries([...v.entries].map(([k, x]) => [k, toPlain(x)]));
+  if (v instanceof GoStruct && v.methods.get('MarshalJSON')?.params.length === 0) {
+    // encoding/json serialises a json.Marshaler through its method (semver.Version is its String text)
+    const raw = v.methods.get('MarshalJSON')!.fn([], undefined as never);
+    return JSON.parse(raw instanceof GoSlice ? Buffer.from(raw.items.map((b) => Number((b as GoInt).value))).toString('utf8') : String(raw)) as unknown;
+  }
   if (v instanceof GoStruct) return Object.fromEntries([...v.fields].map(([k, x]) => [k, toPlain(x)]));
   return null;
 }
