@@ -49,6 +49,14 @@ function zoneName(zone: string): string | undefined {
   return zone;
 }
 
+/** Date.UTC without its mapping of years 0–99 to 1900–1999 (Go's zero time is in year 1). */
+function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
 /** The zone offset (seconds east of UTC) and abbreviation at an instant. */
 function zoneAt(ms: number, zone: string): { offset: number; abbrev: string } {
   if (zone.startsWith('fixed:')) {
@@ -63,7 +71,7 @@ function zoneAt(ms: number, zone: string): { offset: number; abbrev: string } {
     hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
   }).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = utcMillis(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 1000);
   let abbrev = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
   if (abbrev === 'GMT' && offset === 0 && (tz === undefined || /UTC|GMT/.test(tz))) abbrev = 'UTC';
@@ -77,7 +85,7 @@ export function civil(t: GoTime): Civil {
   const ms = Number(secs) * 1000;
   const { offset, abbrev } = zoneAt(ms, t.zone);
   const d = new Date(ms + offset * 1000);
-  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const start = utcMillis(d.getUTCFullYear(), 0, 1);
   return {
     year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
     minute: d.getUTCMinutes(), second: d.getUTCSeconds(), nanos, weekday: d.getUTCDay(),
