@@ -4,7 +4,7 @@
  * Helm reads values files through sigs.k8s.io/yaml, so every number from a file is a float64; `--set`
  * gives int64 for integers; `--set-json` gives float64. `fromPlain` takes that choice as a parameter.
  */
-import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue } from './value.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, jsonFields } from './value.js';
 
 /** How numbers from plain data become Go numbers. */
 export interface FromPlainOptions {
@@ -46,7 +46,7 @@ export function fromPlain(v: unknown, opts: FromPlainOptions = {}): GoValue {
 /**
  * Converts a Go value to plain data for serialisers: maps become plain objects (insertion order), slices
  * arrays (a `[]uint8` the base64 string encoding/json makes of it), integers numbers when they fit exactly
- * in a double and bigints otherwise, structs objects of their fields, functions null.
+ * in a double and bigints otherwise, structs objects of their JSON members (see jsonFields), functions null.
  */
 export function toPlain(v: GoValue): unknown {
   if (v === null || typeof v !== 'object') return v;
@@ -66,6 +66,6 @@ export function toPlain(v: GoValue): unknown {
     const raw = v.methods.get('MarshalJSON')!.fn([], undefined as never);
     return JSON.parse(raw instanceof GoSlice ? Buffer.from(raw.items.map((b) => Number((b as GoInt).value))).toString('utf8') : String(raw)) as unknown;
   }
-  if (v instanceof GoStruct) return Object.fromEntries([...v.fields].map(([k, x]) => [k, toPlain(x)]));
+  if (v instanceof GoStruct) return Object.fromEntries(jsonFields(v).map(([k, x]) => [k, toPlain(x)]));
   return null;
 }

@@ -70,14 +70,40 @@ export class GoTypedMap {
   constructor(readonly elemType: string, readonly entries: Map<string, GoValue>, readonly named?: NamedType) {}
 }
 
-/** A Go struct value (or pointer to struct when `isPointer`), with exported fields in declaration order. */
+/**
+ * A Go struct value (or pointer to struct when `isPointer`), with exported fields in declaration order.
+ * `jsonTags` holds the fields' `json:"…"` tags (`name,omitempty`, `-`), which encoding/json (toJson,
+ * toYaml) follows; fields without one are encoded under their Go name.
+ */
 export class GoStruct {
   constructor(
     readonly typeName: string,
     readonly fields: Map<string, GoValue>,
     readonly methods: Map<string, GoFuncDef> = new Map(),
     readonly isPointer = false,
+    readonly jsonTags?: ReadonlyMap<string, string>,
   ) {}
+}
+
+/** encoding/json's isEmptyValue, for `omitempty`. */
+function isJsonEmpty(v: GoValue): boolean {
+  if (v === null || v === false || v === '' || v === 0) return true;
+  if (v instanceof GoInt) return v.value === 0n;
+  const n = lengthOf(v);
+  return n !== undefined && n === 0;
+}
+
+/** The members encoding/json writes for a struct, in field order: tag names, `-` and `omitempty` applied. */
+export function jsonFields(s: GoStruct): [string, GoValue][] {
+  const out: [string, GoValue][] = [];
+  for (const [field, value] of s.fields) {
+    const tag = s.jsonTags?.get(field);
+    if (tag === '-') continue;
+    const [name = '', ...opts] = (tag ?? '').split(',');
+    if (opts.includes('omitempty') && isJsonEmpty(value)) continue;
+    out.push([name === '' ? field : name, value]);
+  }
+  return out;
 }
 
 /** A Go function value held in data (callable with the `call` builtin). */

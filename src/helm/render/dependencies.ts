@@ -35,16 +35,18 @@ export function pathValue(v: Values, path: string): GoValue | undefined {
   return value === undefined || isTable(value) ? undefined : value;
 }
 
-/** processDependencyTags: off when some tag is false and none true; on otherwise. */
-function tagsEnable(dep: Dependency, values: Values): boolean | undefined {
+/** processDependencyTags: off when some tag is false and none true; on otherwise; a non-bool tag warns. */
+function tagsEnable(dep: Dependency, values: Values, warn: Warn): boolean | undefined {
   const tags = values.get('tags');
   if (!isTable(tags)) return undefined;
   let hasTrue = false;
   let hasFalse = false;
   for (const t of dep.tags ?? []) {
+    if (!tags.has(t)) continue;
     const b = tags.get(t);
     if (b === true) hasTrue = true;
     else if (b === false) hasFalse = true;
+    else warn(`Warning: Tag '${t}' for chart ${dep.name} returned non-bool value`);
   }
   return !(!hasTrue && hasFalse);
 }
@@ -87,7 +89,7 @@ export function processDependencies(chart: LoadedChart, user: Values, warn: Warn
   const candidate: LoadedChart = { ...chart, metadata: { ...chart.metadata, dependencies: declared }, dependencies: [...undeclared, ...aliased] };
   const values = coalesceChartValues(candidate, user, warn);
   for (const d of declared) {
-    const byTags = tagsEnable(d, values);
+    const byTags = tagsEnable(d, values, warn);
     if (byTags !== undefined) d.enabled = byTags;
     const byCondition = conditionEnables(d, values, prefix, warn);
     if (byCondition !== undefined) d.enabled = byCondition;

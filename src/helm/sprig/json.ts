@@ -4,7 +4,7 @@
  * errors for NaN, infinities and functions.
  */
 import { checkGoJson } from './go-json-scan.js';
-import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, formatFloat, mapEntries, sortedKeys, typeName } from '../../gotemplate/index.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, formatFloat, jsonFields, mapEntries, sortedKeys, typeName } from '../../gotemplate/index.js';
 import { bytesToString } from './cast.js';
 
 /** Thrown for values encoding/json cannot encode; the message is Go's. */
@@ -61,7 +61,7 @@ export function encodeJson(v: GoValue, escapeHTML: boolean, indent = '', prefix 
     const marshaled = marshalerJson(v);
     if (marshaled !== undefined) return marshaled;
     const sep = indent ? ': ' : ':';
-    const parts = [...v.fields].map(([k, x]) => jsonString(k, escapeHTML) + sep + encodeJson(x, escapeHTML, indent, prefix + indent));
+    const parts = jsonFields(v).map(([k, x]) => jsonString(k, escapeHTML) + sep + encodeJson(x, escapeHTML, indent, prefix + indent));
     return wrap('{', '}', parts, indent, prefix);
   }
   throw new JsonEncodeError(`json: unsupported type: ${typeName(v as GoFunc)}`);
