@@ -48,16 +48,19 @@ const NON_FINITE_LITERAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /**
  * Rewrites the document before `toJS` as go-yaml v2 and convertToJSONableObject read it: a number too
- * large for a float64 (`0123…` of a thousand digits) is a string, number keys take Go's text. Throws
+ * large for a float64 (`0123…` of a thousand digits) is a string, `-0` is 0, number keys take Go's text. Throws
  * YamlToJsonError for a null key.
  */
 export function convertGoYamlKeys(doc: YAML.Document): void {
   YAML.visit(doc, {
     Scalar(_, node) {
       // strconv.ParseFloat fails with ErrRange, so go-yaml's resolver falls back to a string
-      if (typeof node.value === 'number' && !Number.isFinite(node.value) && typeof node.source === 'string' && !NON_FINITE_LITERAL.test(node.source)) {
-        node.value = node.source;
-      }
+      // !!binary: go-yaml decodes the base64 into a string (invalid UTF-8 becomes U+FFFD on the way to JSON)
+      if (node.value instanceof Uint8Array) node.value = Buffer.from(node.value).toString('utf8');
+      if (typeof node.value !== 'number' || typeof node.source !== 'string') return;
+      if (!Number.isFinite(node.value) && !NON_FINITE_LITERAL.test(node.source)) node.value = node.source;
+      // `-0` is an int to go-yaml, so it is plain 0 (only a float `-0.0` keeps its sign)
+      else if (Object.is(node.value, -0) && !isFloatSource(node.source)) node.value = 0;
     },
     Pair(_, pair) {
       const key = pair.key;
