@@ -20,11 +20,13 @@ export class YamlSyntaxError extends YamlToJsonError {
 export const GO_YAML_PARSE_OPTIONS = { ...HELM_YAML_OPTIONS, uniqueKeys: false };
 
 /**
- * Parses one YAML document as sigs.k8s.io/yaml would: syntax checked, keys converted (yaml-json.ts), no NaN
+ * Parses the first YAML document as sigs.k8s.io/yaml would: syntax checked, keys converted (yaml-json.ts), no NaN
  * or ±Inf anywhere. Returns the document; throws YamlSyntaxError or YamlToJsonError.
  */
 export function parseGoYamlDocument(text: string): YAML.Document {
-  const doc = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
+  let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
+  // go-yaml's Unmarshal reads the first document and ignores whatever follows it
+  if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;
   if (doc.errors.length > 0) throw new YamlSyntaxError(`yaml: ${doc.errors[0]!.message.split('\n')[0]!}`);
   convertGoYamlKeys(doc);
   return doc;
