@@ -117,6 +117,10 @@ const CASES: string[][] = [
   ['x', 'lib/charts/common'],
   ['x', 'md'],
   ['x', 'doc', '--set-json', 'doc="a: b\\n...\\nc: ["'],
+  ['x', 'hi'],
+  ['x', 'incl'],
+  ['x', 'tpl2'],
+  ['x', 'nanf'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
