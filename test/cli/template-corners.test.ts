@@ -121,6 +121,11 @@ const CASES: string[][] = [
   ['x', 'incl'],
   ['x', 'tpl2'],
   ['x', 'nanf'],
+  ['x', 'nulls', '--set', 'global=null'],
+  ['x', 'nulls', '--set', 'sub.global.z=1,global.z=2,sub.l[1]=x'],
+  ['x', 'gl2'],
+  ['x', 'gl2', '--set', 'global=null'],
+  ['x', 'gl2', '--set', 's.global=null'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

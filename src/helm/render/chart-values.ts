@@ -39,8 +39,9 @@ export function coalesceChartValues(chart: LoadedChart, user: Values, warn: Warn
 
 /** coalesceGlobals: the parent's `global` entries over the subchart's (tables merged, parent first). */
 function pushGlobals(dest: Values, parent: Values, prefix: string, warn: Warn): void {
-  const dg0 = dest.get(GLOBAL_KEY) ?? new Map();
-  const sg = parent.get(GLOBAL_KEY) ?? new Map();
+  // a key holding null is present (and not a table), as in Go's `v, ok := m[k]`
+  const dg0 = dest.has(GLOBAL_KEY) ? dest.get(GLOBAL_KEY)! : new Map();
+  const sg = parent.has(GLOBAL_KEY) ? parent.get(GLOBAL_KEY)! : new Map();
   if (!isTable(dg0)) return warn(`warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`);
   if (!isTable(sg)) return warn(`warning: skipping globals because source ${GLOBAL_KEY} is not a table.`);
   const dg = new Map(dg0);
