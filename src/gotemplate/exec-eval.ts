@@ -117,7 +117,8 @@ function evalField(
     return null;
   }
   const typ = execTypeName(receiver);
-  const value = unwrap(receiver);
+  const outer = unwrap(receiver);
+  const value = outer instanceof GoStruct ? outer.holderOf(fieldName) : outer;
   if (value === null) s.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
   if (value instanceof GoStruct || value instanceof GoSlice || value instanceof GoTypedMap) {
     const method = value instanceof GoStruct ? value.methods.get(fieldName) : value.named?.methods.get(fieldName);

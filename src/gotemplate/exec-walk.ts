@@ -135,7 +135,7 @@ function printValue(s: ExecState, n: Node, v: ExecValue): void {
   if (value instanceof GoFunc) s.errorf(`can't print ${nodeString(n)} of type ${typeName(value)}`);
   if (value instanceof GoStruct && value.isPointer) {
     // Go's printableValue dereferences a pointer before printing it
-    emit(s, sprint([new GoStruct(value.typeName, value.fields, value.methods, false)]));
+    emit(s, sprint([new GoStruct(value.typeName, value.fields, value.methods, false, value.jsonTags, value.embedded)]));
     return;
   }
   emit(s, sprint([value]));

@@ -73,7 +73,9 @@ export class GoTypedMap {
 /**
  * A Go struct value (or pointer to struct when `isPointer`), with exported fields in declaration order.
  * `jsonTags` holds the fields' `json:"…"` tags (`name,omitempty`, `-`), which encoding/json (toJson,
- * toYaml) follows; fields without one are encoded under their Go name.
+ * toYaml) follows; fields without one are encoded under their Go name. Fields named in `embedded` are
+ * embedded structs: their fields and methods are promoted (`.Chart.Name` reads `.Chart.Metadata.Name`) and
+ * encoding/json writes them inline.
  */
 export class GoStruct {
   constructor(
@@ -82,7 +84,20 @@ export class GoStruct {
     readonly methods: Map<string, GoFuncDef> = new Map(),
     readonly isPointer = false,
     readonly jsonTags?: ReadonlyMap<string, string>,
+    readonly embedded?: ReadonlySet<string>,
   ) {}
+
+  /** The struct that holds field or method `name`: this one, else an embedded one (depth first), else this. */
+  holderOf(name: string): GoStruct {
+    if (this.fields.has(name) || this.methods.has(name) || !this.embedded) return this;
+    for (const e of this.embedded) {
+      const inner = this.fields.get(e);
+      if (!(inner instanceof GoStruct)) continue;
+      const holder = inner.holderOf(name);
+      if (holder.fields.has(name) || holder.methods.has(name)) return holder;
+    }
+    return this;
+  }
 }
 
 /** encoding/json's isEmptyValue, for `omitempty`. */
@@ -98,6 +113,10 @@ export function jsonFields(s: GoStruct): [string, GoValue][] {
   const out: [string, GoValue][] = [];
   for (const [field, value] of s.fields) {
     const tag = s.jsonTags?.get(field);
+    if (tag === undefined && s.embedded?.has(field) && value instanceof GoStruct) {
+      out.push(...jsonFields(value));
+      continue;
+    }
     if (tag === '-') continue;
     const [name = '', ...opts] = (tag ?? '').split(',');
     if (opts.includes('omitempty') && isJsonEmpty(value)) continue;

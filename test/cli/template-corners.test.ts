@@ -126,6 +126,8 @@ const CASES: string[][] = [
   ['x', 'gl2'],
   ['x', 'gl2', '--set', 'global=null'],
   ['x', 'gl2', '--set', 's.global=null'],
+  ['x', 'gp'],
+  ['x', 'chp'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

@@ -88,10 +88,18 @@ function dependencyStruct(d: Dependency): GoStruct {
   ]), new Map(), true, DEPENDENCY_JSON);
 }
 
-/** `.Chart`: chart.Metadata's fields in Go's declaration order, plus `IsRoot`. */
+/**
+ * `.Chart`: Helm's anonymous `struct { chart.Metadata; IsRoot bool }`, the metadata embedded (its fields in
+ * Go's declaration order, promoted to `.Chart.Name` …) and `IsRoot`.
+ */
 export function chartObject(m: ChartMetadata, isRoot: boolean): GoStruct {
-  // Helm passes an anonymous struct embedding chart.Metadata; its fields are flattened here (promoted)
   return new GoStruct('struct { chart.Metadata; IsRoot bool }', new Map<string, GoValue>([
+    ['Metadata', metadataStruct(m)], ['IsRoot', isRoot],
+  ]), new Map(), false, undefined, new Set(['Metadata']));
+}
+
+function metadataStruct(m: ChartMetadata): GoStruct {
+  return new GoStruct('chart.Metadata', new Map<string, GoValue>([
     ['Name', m.name], ['Home', m.home ?? ''], ['Sources', strings(m.sources)], ['Version', m.version],
     ['Description', m.description ?? ''], ['Keywords', strings(m.keywords)],
     ['Maintainers', new GoSlice('*chart.Maintainer', (m.maintainers ?? []).map(maintainerStruct))],
@@ -100,7 +108,7 @@ export function chartObject(m: ChartMetadata, isRoot: boolean): GoStruct {
     ['Annotations', new GoTypedMap('string', new Map(Object.entries(m.annotations ?? {})))],
     ['KubeVersion', m.kubeVersion ?? ''],
     ['Dependencies', new GoSlice('*chart.Dependency', (m.dependencies ?? []).map(dependencyStruct))],
-    ['Type', m.type ?? ''], ['IsRoot', isRoot],
+    ['Type', m.type ?? ''],
   ]), new Map(), false, METADATA_JSON);
 }
 
