@@ -128,6 +128,8 @@ const CASES: string[][] = [
   ['x', 'gl2', '--set', 's.global=null'],
   ['x', 'gp'],
   ['x', 'chp'],
+  ['x', 'tml'],
+  ['x', 'tml2'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
