@@ -4,7 +4,8 @@
  * Helm reads values files through sigs.k8s.io/yaml, so every number from a file is a float64; `--set`
  * gives int64 for integers; `--set-json` gives float64. `fromPlain` takes that choice as a parameter.
  */
-import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, jsonFields } from './value.js';
+import { jsonFields } from './json-fields.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue } from './value.js';
 
 /** How numbers from plain data become Go numbers. */
 export interface FromPlainOptions {
