@@ -130,6 +130,7 @@ const CASES: string[][] = [
   ['x', 'chp'],
   ['x', 'tml'],
   ['x', 'tml2'],
+  ['x', 'fsub'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
