@@ -131,6 +131,7 @@ const CASES: string[][] = [
   ['x', 'tml'],
   ['x', 'tml2'],
   ['x', 'fsub'],
+  ['x', 'tj'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

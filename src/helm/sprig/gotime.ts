@@ -5,7 +5,7 @@
  * come from Intl (`en-US`), which matches Go for UTC and US zones but may print `GMT+1` where Go prints
  * `CET`.
  */
-import { type GoFuncDef, GoInt, GoStruct, type GoValue } from '../../gotemplate/index.js';
+import { type GoFuncDef, GoInt, GoSlice, GoStruct, type GoValue } from '../../gotemplate/index.js';
 import { SprigError } from './errors.js';
 
 /** A Go time.Time: nanoseconds since the Unix epoch and a location name. */
@@ -16,12 +16,18 @@ export class GoTime extends GoStruct {
     const def = (params: string[], fn: (a: GoValue[]) => GoValue, result: string): GoFuncDef => ({ params, fn, result });
     m.set('String', def([], () => formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST'), 'string'));
     m.set('Format', def(['string'], ([l]) => formatTime(this, l as string), 'string'));
+    // encoding/json (toJson, toYaml) writes a time as its RFC 3339 text with nanoseconds
+    m.set('MarshalJSON', def([], () => jsonBytes(formatTime(this, '2006-01-02T15:04:05.999999999Z07:00')), '[]uint8'));
     m.set('Unix', def([], () => new GoInt('int64', floorDiv(this.unixNanos, NS)), 'int64'));
     m.set('UnixNano', def([], () => new GoInt('int64', this.unixNanos), 'int64'));
     m.set('UTC', def([], () => new GoTime(this.unixNanos, 'UTC'), 'time.Time'));
     m.set('Local', def([], () => new GoTime(this.unixNanos, 'Local'), 'time.Time'));
     for (const [name, pick] of FIELDS) m.set(name, def([], () => new GoInt('int', pick(civil(this))), 'int'));
   }
+}
+
+function jsonBytes(text: string): GoSlice {
+  return new GoSlice('uint8', [...Buffer.from(JSON.stringify(text), 'utf8')].map((b) => new GoInt('uint8', b)));
 }
 
 const NS = 1_000_000_000n;
