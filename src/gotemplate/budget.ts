@@ -8,7 +8,9 @@
  * rendered files, kept until the render ends) plus the buffers of nested executions (`include`, `tpl`)
  * still being written. A nested execution's bytes are released when it returns, since its caller charges
  * whatever it then writes; so a deep `include … | nindent` chain costs its final size, not the sum of
- * every level's copy, while one buffer or all files together growing past the limit still stop.
+ * every level's copy, while one buffer or all files together growing past the limit still stop. Returned
+ * results are also counted as pending until later output matches them, with a limit four times the output
+ * limit, so results held in variables instead of written cannot grow without bound either.
  *
  *   const budget = new ExecBudget({ maxOutputBytes: 1 << 20, timeoutMs: 5000, now: () => performance.now() });
  *   template.setBudget(budget);
@@ -29,12 +31,21 @@ export interface BudgetLimits {
   now: () => number;
 }
 
+/** How many times the output limit the results of include/tpl may total before output pays them off. */
+const PENDING_FACTOR = 4;
+
 /** Nodes walked between clock readings. */
 const TICKS_PER_CHECK = 1024;
 
 /** Counts output and time for one execution set; throws BudgetExceededError past a limit. */
 export class ExecBudget {
   private written = 0;
+  /**
+   * Per nesting level (index = executions active), bytes of nested results returned to that level and not
+   * yet matched by output it wrote since (see `release`).
+   */
+  private readonly pending: number[] = [0];
+  private pendingTotal = 0;
   private ticks = 0;
   private active = 0;
   private readonly deadline: number;
@@ -43,9 +54,15 @@ export class ExecBudget {
     this.deadline = limits.now() + limits.timeoutMs;
   }
 
-  /** Accounts for `n` more output units. */
+  /** Accounts for `n` more output units (which also pay off results pending since their return). */
   write(n: number): void {
     this.written += n;
+    const level = this.active;
+    const paid = Math.min(this.pending[level] ?? 0, n);
+    if (paid > 0) {
+      this.pending[level]! -= paid;
+      this.pendingTotal -= paid;
+    }
     if (this.written > this.limits.maxOutputBytes) {
       throw new BudgetExceededError(`template output exceeds the limit of ${this.limits.maxOutputBytes} bytes`);
     }
@@ -57,12 +74,36 @@ export class ExecBudget {
    */
   execution<T>(run: () => T): T {
     const before = this.written;
+    let returned = false;
     this.active++;
     try {
-      return run();
+      const result = run();
+      returned = true;
+      return result;
     } finally {
       this.active--;
-      if (this.active > 0) this.written = before;
+      // what the finished execution left unpaid may have escaped into shared data: its caller inherits it
+      const level = this.active;
+      this.pending[level] = (this.pending[level] ?? 0) + (this.pending[level + 1] ?? 0);
+      this.pending[level + 1] = 0;
+      if (level > 0) this.release(this.written - before, returned);
+    }
+  }
+
+  /**
+   * Releases a nested execution's `n` bytes (called with `active` already back at the caller's level); a
+   * returned result stays pending until the caller writes as many bytes, so results kept aside (appended
+   * to a list in a loop) cannot pile up past PENDING_FACTOR times the output limit, while results written
+   * out (`include … | nindent`) clear at once and checksummed ones as the output grows.
+   */
+  private release(n: number, returned: boolean): void {
+    this.written -= n;
+    if (!returned) return;
+    this.pending[this.active]! += n;
+    this.pendingTotal += n;
+    const limit = this.limits.maxOutputBytes * PENDING_FACTOR;
+    if (this.pendingTotal > limit) {
+      throw new BudgetExceededError(`include and tpl results not written out exceed the limit of ${limit} bytes`);
     }
   }
 
