@@ -132,6 +132,7 @@ const CASES: string[][] = [
   ['x', 'tml2'],
   ['x', 'fsub'],
   ['x', 'tj'],
+  ['x', 'tps'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
