@@ -4,6 +4,7 @@
  * Helm reads values files through sigs.k8s.io/yaml, so every number from a file is a float64; `--set`
  * gives int64 for integers; `--set-json` gives float64. `fromPlain` takes that choice as a parameter.
  */
+import { jsonFields } from './json-fields.js';
 import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue } from './value.js';
 
 /** How numbers from plain data become Go numbers. */
@@ -45,8 +46,8 @@ export function fromPlain(v: unknown, opts: FromPlainOptions = {}): GoValue {
 
 /**
  * Converts a Go value to plain data for serialisers: maps become plain objects (insertion order), slices
- * arrays, integers numbers when they fit exactly in a double and bigints otherwise, structs objects of
- * their fields, functions null.
+ * arrays (a `[]uint8` the base64 string encoding/json makes of it), integers numbers when they fit exactly
+ * in a double and bigints otherwise, structs objects of their JSON members (see jsonFields), functions null.
  */
 export function toPlain(v: GoValue): unknown {
   if (v === null || typeof v !== 'object') return v;
@@ -55,9 +56,17 @@ export function toPlain(v: GoValue): unknown {
     return Number.isSafeInteger(n) ? n : v.value;
   }
   if (Array.isArray(v)) return v.map(toPlain);
+  if (v instanceof GoSlice && v.elemType === 'uint8') {
+    return Buffer.from(v.items.map((b) => Number((b as GoInt).value))).toString('base64');
+  }
   if (v instanceof GoSlice) return v.items.map(toPlain);
   if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [k, toPlain(x)]));
   if (v instanceof GoTypedMap) return Object.fromEntries([...v.entries].map(([k, x]) => [k, toPlain(x)]));
-  if (v instanceof GoStruct) return Object.fromEntries([...v.fields].map(([k, x]) => [k, toPlain(x)]));
+  if (v instanceof GoStruct && v.methods.get('MarshalJSON')?.params.length === 0) {
+    // encoding/json serialises a json.Marshaler through its method (semver.Version is its String text)
+    const raw = v.methods.get('MarshalJSON')!.fn([], undefined as never);
+    return JSON.parse(raw instanceof GoSlice ? Buffer.from(raw.items.map((b) => Number((b as GoInt).value))).toString('utf8') : String(raw)) as unknown;
+  }
+  if (v instanceof GoStruct) return Object.fromEntries(jsonFields(v).map(([k, x]) => [k, toPlain(x)]));
   return null;
 }

@@ -9,7 +9,7 @@ import { nodeString } from './ast.js';
 import { evalCall } from './exec-call.js';
 import { type ExecState, type ExecValue, type FinalValue, Iface, MISSING, execTypeName, unwrap } from './exec-state.js';
 import { quote } from './strconv.js';
-import { GoInt, GoStruct, GoTypedMap, type GoValue, type ParamType, zeroValue } from './value.js';
+import { GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, type ParamType, zeroValue } from './value.js';
 
 /** Evaluates a pipeline, declaring or assigning its variables; the result is never interface-wrapped. */
 export function evalPipeline(s: ExecState, dot: ExecValue, pipe: PipeNode | null): ExecValue {
@@ -117,10 +117,11 @@ function evalField(
     return null;
   }
   const typ = execTypeName(receiver);
-  const value = unwrap(receiver);
+  const outer = unwrap(receiver);
+  const value = outer instanceof GoStruct ? outer.holderOf(fieldName) : outer;
   if (value === null) s.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
-  if (value instanceof GoStruct) {
-    const method = value.methods.get(fieldName);
+  if (value instanceof GoStruct || value instanceof GoSlice || value instanceof GoTypedMap) {
+    const method = value instanceof GoStruct ? value.methods.get(fieldName) : value.named?.methods.get(fieldName);
     if (method) return evalCall(s, dot, method, false, node, fieldName, args, final);
   }
   const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
@@ -158,7 +159,9 @@ function zeroOf(typ: ParamType): ExecValue {
 
 function assignable(v: ExecValue, typ: ParamType): boolean {
   if (typ === 'interface {}') return true;
-  // A named map type (chartutil.Values) is assignable to its unnamed underlying type.
+  // A named slice or map type (chartutil.Values, VersionSet) is assignable to its unnamed underlying type.
+  if (v instanceof GoSlice && v.named) return typ === `[]${v.elemType}`;
+  if (v instanceof GoTypedMap && v.named) return typ === `map[string]${v.elemType}`;
   return execTypeName(v) === typ || (v instanceof Map && typ === 'map[string]interface {}');
 }
 

@@ -3,6 +3,8 @@
  */
 import type { BranchNode, ListNode, Node, PipeNode, TemplateNode } from './ast.js';
 import { nodeString } from './ast.js';
+import { isStackOverflow } from './budget.js';
+import { DEPTH_MESSAGE, MAX_EXEC_DEPTH, noteOverflowFrame } from './depth-limit.js';
 import { evalPipeline } from './exec-eval.js';
 import { truth } from './exec-call.js';
 import { type ExecState, type ExecValue, Iface, LoopSignal, unwrap } from './exec-state.js';
@@ -10,8 +12,6 @@ import { sprint } from './fmt/print.js';
 import { quote } from './strconv.js';
 import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, sortedKeys, typeName } from './value.js';
 
-/** Go's maximum nesting of {{template}} calls. */
-export const MAX_EXEC_DEPTH = 100000;
 
 /** Executes one node, appending output to the state. */
 export function walk(s: ExecState, dot: ExecValue, node: Node): void {
@@ -115,9 +115,14 @@ function walkTemplate(s: ExecState, dot: ExecValue, t: TemplateNode): void {
   s.at(t);
   const tmpl = s.tmpl.lookup(t.name);
   if (!tmpl) s.errorf(`template ${quote(t.name)} not defined`);
-  if (s.depth === MAX_EXEC_DEPTH) s.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+  if (s.depth === MAX_EXEC_DEPTH) s.errorf(DEPTH_MESSAGE);
   const newDot = evalPipeline(s, dot, t.pipe);
-  tmpl.runInto(s.out, newDot, s.depth + 1);
+  try {
+    tmpl.runInto(s.out, newDot, s.depth + 1);
+  } catch (e) {
+    if (isStackOverflow(e)) noteOverflowFrame(e, s.tmpl.name, t, s.depth);
+    throw e;
+  }
 }
 
 function printValue(s: ExecState, n: Node, v: ExecValue): void {
@@ -130,7 +135,7 @@ function printValue(s: ExecState, n: Node, v: ExecValue): void {
   if (value instanceof GoFunc) s.errorf(`can't print ${nodeString(n)} of type ${typeName(value)}`);
   if (value instanceof GoStruct && value.isPointer) {
     // Go's printableValue dereferences a pointer before printing it
-    emit(s, sprint([new GoStruct(value.typeName, value.fields, value.methods, false)]));
+    emit(s, sprint([new GoStruct(value.typeName, value.fields, value.methods, false, value.jsonTags, value.embedded)]));
     return;
   }
   emit(s, sprint([value]));

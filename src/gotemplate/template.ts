@@ -9,6 +9,7 @@
  * Execution is synchronous and re-entrant: a function may call `ctx.executeTemplate` while the set runs.
  */
 import { isStackOverflow, type ExecBudget } from './budget.js';
+import { depthLimitError } from './depth-limit.js';
 import { BUILTINS } from './builtins.js';
 import { TemplateExecError, TemplateNotFoundError } from './errors.js';
 import { ExecState, type ExecValue, type MissingKeyMode } from './exec-state.js';
@@ -185,7 +186,9 @@ export class Template {
   /** Executes this template with `data` as dot and returns the output. Throws TemplateExecError. */
   execute(data: GoValue): string {
     const out: string[] = [];
-    this.runInto(out, data, 0);
+    const budget = this.common.budget;
+    if (budget) budget.execution(() => this.runInto(out, data, 0));
+    else this.runInto(out, data, 0);
     return out.join('');
   }
 
@@ -204,9 +207,7 @@ export class Template {
     try {
       walk(state, data, root);
     } catch (e) {
-      if (depth === 0 && isStackOverflow(e)) {
-        throw new TemplateExecError(this.name, undefined, `exceeded maximum template depth (100000)`, e);
-      }
+      if (depth === 0 && isStackOverflow(e)) throw depthLimitError(e, this.name);
       throw e;
     }
   }

@@ -47,9 +47,19 @@ export class GoInt {
   }
 }
 
-/** A Go slice with a definite element type other than interface{} (e.g. `[]string`). */
+/**
+ * A named Go type over a slice or map (Helm's `chartutil.VersionSet` is a `[]string` with `Has`, its
+ * `engine.files` a `map[string][]uint8` with `Get`, `Glob` …): `%T` prints the name and the methods are
+ * found before map keys, as Go's evalField looks them up.
+ */
+export interface NamedType {
+  name: string;
+  methods: Map<string, GoFuncDef>;
+}
+
+/** A Go slice with a definite element type other than interface{} (e.g. `[]string`), optionally named. */
 export class GoSlice {
-  constructor(readonly elemType: string, readonly items: GoValue[]) {}
+  constructor(readonly elemType: string, readonly items: GoValue[], readonly named?: NamedType) {}
 }
 
 /**
@@ -57,17 +67,37 @@ export class GoSlice {
  * returns `map[string]string`). Missing keys read as the element type's zero value.
  */
 export class GoTypedMap {
-  constructor(readonly elemType: string, readonly entries: Map<string, GoValue>) {}
+  constructor(readonly elemType: string, readonly entries: Map<string, GoValue>, readonly named?: NamedType) {}
 }
 
-/** A Go struct value (or pointer to struct when `isPointer`), with exported fields in declaration order. */
+/**
+ * A Go struct value (or pointer to struct when `isPointer`), with exported fields in declaration order.
+ * `jsonTags` holds the fields' `json:"…"` tags (`name,omitempty`, `-`), which encoding/json (toJson,
+ * toYaml) follows; fields without one are encoded under their Go name. Fields named in `embedded` are
+ * embedded structs: their fields and methods are promoted (`.Chart.Name` reads `.Chart.Metadata.Name`) and
+ * encoding/json writes them inline.
+ */
 export class GoStruct {
   constructor(
     readonly typeName: string,
     readonly fields: Map<string, GoValue>,
     readonly methods: Map<string, GoFuncDef> = new Map(),
     readonly isPointer = false,
+    readonly jsonTags?: ReadonlyMap<string, string>,
+    readonly embedded?: ReadonlySet<string>,
   ) {}
+
+  /** The struct that holds field or method `name`: this one, else an embedded one (depth first), else this. */
+  holderOf(name: string): GoStruct {
+    if (this.fields.has(name) || this.methods.has(name) || !this.embedded) return this;
+    for (const e of this.embedded) {
+      const inner = this.fields.get(e);
+      if (!(inner instanceof GoStruct)) continue;
+      const holder = inner.holderOf(name);
+      if (holder.fields.has(name) || holder.methods.has(name)) return holder;
+    }
+    return this;
+  }
 }
 
 /** A Go function value held in data (callable with the `call` builtin). */
@@ -180,8 +210,8 @@ export function typeName(v: GoValue): string {
   if (v instanceof GoInt) return v.kind;
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof Map) return NAMED_MAPS.get(v) ?? 'map[string]interface {}';
-  if (v instanceof GoSlice) return `[]${v.elemType}`;
-  if (v instanceof GoTypedMap) return `map[string]${v.elemType}`;
+  if (v instanceof GoSlice) return v.named?.name ?? `[]${v.elemType}`;
+  if (v instanceof GoTypedMap) return v.named?.name ?? `map[string]${v.elemType}`;
   if (v instanceof GoStruct) return v.isPointer ? `*${v.typeName}` : v.typeName;
   return funcTypeName(v.def);
 }
@@ -257,7 +287,7 @@ export function mapEntries(m: Map<string, GoValue> | GoTypedMap): Map<string, Go
   return m instanceof GoTypedMap ? m.entries : m;
 }
 
-/** The zero value of a Go type (nil for interfaces, pointers, slices, maps and funcs). */
+/** The zero value of a Go type (nil for interfaces, pointers, `[]interface {}`, maps and funcs). */
 export function zeroValue(type: string): GoValue {
   switch (type) {
     case 'string': return '';
@@ -266,5 +296,7 @@ export function zeroValue(type: string): GoValue {
     default:
   }
   if (/^u?int(8|16|32|64|ptr)?$/.test(type)) return new GoInt(type as IntKind, 0n);
+  // A nil slice of a definite type still has its type: it prints `[]` and `toString` reads it as "".
+  if (type.startsWith('[]') && type !== '[]interface {}') return new GoSlice(type.slice(2), []);
   return null;
 }

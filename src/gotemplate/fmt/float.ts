@@ -131,6 +131,24 @@ export function formatFloat(v: number, fmt: FloatFormat, prec: number): string {
   return (neg ? '-' : '') + formatDigits(d, fmt, prec, shortest);
 }
 
+/**
+ * Go's strconv.FormatFloat(v, 'g', -1, 32): `v` rounded to float32, in the fewest digits that read back as
+ * the same float32 (`3.14159265358979` → `3.1415927`, `1234567` → `1.234567e+06`).
+ */
+export function formatFloat32(v: number): string {
+  const f = Math.fround(v);
+  if (!Number.isFinite(f)) return formatFloat(f, 'g', -1);
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  let digits = '';
+  for (let p = 1; p <= 9; p++) {
+    digits = Math.abs(f).toPrecision(p);
+    if (Math.fround(Number(digits)) === Math.abs(f)) break;
+  }
+  const [mant, exp] = Number(digits).toExponential().split('e') as [string, string];
+  const d = trim({ digits: mant.replace('.', ''), dp: Number(exp) + 1 });
+  return (f < 0 ? '-' : '') + formatDigits(d, 'g', d.digits.length, true);
+}
+
 function formatDigits(d: Decimal, fmt: FloatFormat, prec: number, shortest: boolean): string {
   if (fmt === 'e' || fmt === 'E') return fmtE(d, prec, fmt);
   if (fmt === 'f') return fmtF(d, prec);

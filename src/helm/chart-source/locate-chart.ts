@@ -5,6 +5,7 @@
  * (repositories.yaml and the cached index of `helm repo add/update`) picks a version and downloads it.
  * Works against any ChartMuseum-compatible repository, Chartroom included. Errors carry Helm's text.
  */
+import { getServers } from 'node:dns';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { loadChartArchive, loadChartDirectory, type LoadedChart } from '../render/chart-loader.js';
@@ -35,6 +36,34 @@ export class LocateChartError extends Error {
   override readonly name = 'LocateChartError' as const;
 }
 
+interface NetCause {
+  code?: string;
+  address?: string;
+  port?: number;
+  errors?: NetCause[];
+}
+
+/**
+ * Go's net/http text for a failed connection: the resolved address for a refused one
+ * (`dial tcp 127.0.0.1:8080: connect: connection refused`, as Go names the address it dialled, not the
+ * host), the resolver for an unknown host (`dial tcp: lookup h on 10.0.0.2:53: no such host`); Node's
+ * message otherwise.
+ */
+function dialErrorText(e: unknown, url: URL): string {
+  let cause = (e as { cause?: NetCause }).cause;
+  if (cause?.errors?.length) cause = cause.errors[0];
+  if (cause?.code === 'ECONNREFUSED' && cause.address !== undefined) {
+    const address = cause.address.includes(':') ? `[${cause.address}]` : cause.address;
+    return `dial tcp ${address}:${cause.port}: connect: connection refused`;
+  }
+  const server = getServers()[0];
+  if (cause?.code === 'ENOTFOUND' && server !== undefined) {
+    const withPort = /^\[.*\]:\d+$|^[^:]+:\d+$/.test(server) ? server : server.includes(':') ? `[${server}]:53` : `${server}:53`;
+    return `dial tcp: lookup ${url.hostname} on ${withPort}: no such host`;
+  }
+  return (e as Error).message;
+}
+
 async function httpGet(url: string, auth?: { username?: string; password?: string }): Promise<Buffer> {
   const headers: Record<string, string> = { 'User-Agent': 'Helm/3.22.0' };
   if (auth?.username !== undefined) {
@@ -44,10 +73,7 @@ async function httpGet(url: string, auth?: { username?: string; password?: strin
   try {
     res = await fetch(url, { headers });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause;
-    const host = new URL(url).host;
-    const reason = cause?.code === 'ECONNREFUSED' ? `dial tcp ${host}: connect: connection refused` : (e as Error).message;
-    throw new LocateChartError(`Get "${url}": ${reason}`);
+    throw new LocateChartError(`Get "${url}": ${dialErrorText(e, new URL(url))}`);
   }
   if (res.status !== 200) throw new LocateChartError(`failed to fetch ${url} : ${res.status} ${res.statusText}`);
   return Buffer.from(await res.arrayBuffer());

@@ -19,7 +19,7 @@ export function lintValues(report: LintReport, files: ReadonlyMap<string, Buffer
     const parsed = parseHelmYaml(source!.toString('utf8'));
     values = parsed instanceof Map ? parsed : new Map();
   } catch (e) {
-    report.check('ERROR', PATH, `unable to parse YAML: error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`);
+    report.check('ERROR', PATH, `unable to parse YAML: error converting YAML to JSON: ${(e as Error).message.split('\n')[0]}`);
     return;
   }
   const schema = files.get('values.schema.json');

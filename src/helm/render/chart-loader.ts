@@ -46,7 +46,7 @@ export function parseValuesYaml(source: string): Values {
   try {
     v = parseHelmYaml(source);
   } catch (e) {
-    throw new ChartLoadError(`cannot load values.yaml: error converting YAML to JSON: yaml: ${(e as Error).message}`);
+    throw new ChartLoadError(`cannot load values.yaml: error converting YAML to JSON: ${(e as Error).message}`);
   }
   if (v === null) return new Map();
   if (!(v instanceof Map)) {

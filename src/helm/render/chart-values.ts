@@ -28,7 +28,7 @@ export function coalesceChartValues(chart: LoadedChart, user: Values, warn: Warn
   const dest = coalesceValues(name, chart.values, user, warn, subchartNames, merge);
   for (const sub of chart.dependencies) {
     const key = sub.metadata.name;
-    const section = dest.get(key) ?? new Map();
+    const section = dest.has(key) ? dest.get(key)! : new Map();
     if (!isTable(section)) throw new RenderError(sprintf('type mismatch on %s: %t', [key, section]));
     const withGlobals = new Map(section);
     pushGlobals(withGlobals, dest, name, warn);
@@ -39,8 +39,9 @@ export function coalesceChartValues(chart: LoadedChart, user: Values, warn: Warn
 
 /** coalesceGlobals: the parent's `global` entries over the subchart's (tables merged, parent first). */
 function pushGlobals(dest: Values, parent: Values, prefix: string, warn: Warn): void {
-  const dg0 = dest.get(GLOBAL_KEY) ?? new Map();
-  const sg = parent.get(GLOBAL_KEY) ?? new Map();
+  // a key holding null is present (and not a table), as in Go's `v, ok := m[k]`
+  const dg0 = dest.has(GLOBAL_KEY) ? dest.get(GLOBAL_KEY)! : new Map();
+  const sg = parent.has(GLOBAL_KEY) ? parent.get(GLOBAL_KEY)! : new Map();
   if (!isTable(dg0)) return warn(`warning: skipping globals because destination ${GLOBAL_KEY} is not a table.`);
   if (!isTable(sg)) return warn(`warning: skipping globals because source ${GLOBAL_KEY} is not a table.`);
   const dg = new Map(dg0);

@@ -13,6 +13,7 @@ import { isCompatibleRange } from './preflight.js';
 import type { Values } from './values.js';
 
 const isTable = (v: GoValue | undefined): v is Values => v instanceof Map;
+type Warn = (msg: string) => void;
 
 /** Values.Table: the table at a dotted path, or undefined. */
 function tableAt(v: Values, path: string[]): Values | undefined {
@@ -34,26 +35,32 @@ export function pathValue(v: Values, path: string): GoValue | undefined {
   return value === undefined || isTable(value) ? undefined : value;
 }
 
-/** processDependencyTags: off when some tag is false and none true; on otherwise. */
-function tagsEnable(dep: Dependency, values: Values): boolean | undefined {
+/** processDependencyTags: off when some tag is false and none true; on otherwise; a non-bool tag warns. */
+function tagsEnable(dep: Dependency, values: Values, warn: Warn): boolean | undefined {
   const tags = values.get('tags');
   if (!isTable(tags)) return undefined;
   let hasTrue = false;
   let hasFalse = false;
   for (const t of dep.tags ?? []) {
+    if (!tags.has(t)) continue;
     const b = tags.get(t);
     if (b === true) hasTrue = true;
     else if (b === false) hasFalse = true;
+    else warn(`Warning: Tag '${t}' for chart ${dep.name} returned non-bool value`);
   }
   return !(!hasTrue && hasFalse);
 }
 
-/** processDependencyConditions: the first condition path holding a bool decides. */
-function conditionEnables(dep: Dependency, values: Values, prefix: string): boolean | undefined {
+/**
+ * processDependencyConditions: the first condition path holding a bool decides; a path holding anything
+ * else (null included) is reported and skipped, a missing one skipped quietly.
+ */
+function conditionEnables(dep: Dependency, values: Values, prefix: string, warn: Warn): boolean | undefined {
   for (const c of (dep.condition ?? '').trim().split(',')) {
     if (c === '') continue;
     const v = pathValue(values, prefix + c);
     if (typeof v === 'boolean') return v;
+    if (v !== undefined) warn(`Warning: Condition path '${c}' for chart ${dep.name} returned non-bool value`);
   }
   return undefined;
 }
@@ -63,9 +70,11 @@ const matches = (c: LoadedChart, d: Dependency): boolean =>
 
 /**
  * Returns the chart tree Helm renders for these user values: aliased copies added, disabled subcharts
- * removed, `metadata.dependencies` reduced to the enabled ones with `enabled: true`. Pure.
+ * removed, `metadata.dependencies` reduced to the enabled ones with `enabled: true`. Pure, but `warn`
+ * receives what Helm logs on the way: the warnings of each CoalesceValues it runs, and a condition path
+ * holding something other than a bool.
  */
-export function processDependencies(chart: LoadedChart, user: Values, prefix = ''): LoadedChart {
+export function processDependencies(chart: LoadedChart, user: Values, warn: Warn = () => {}, prefix = ''): LoadedChart {
   const reqs = chart.metadata.dependencies;
   if (!reqs) return chart;
   const undeclared = chart.dependencies.filter((c) => !reqs.some((r) => matches(c, r)));
@@ -78,11 +87,11 @@ export function processDependencies(chart: LoadedChart, user: Values, prefix = '
     declared.push({ ...r, name, enabled: true });
   }
   const candidate: LoadedChart = { ...chart, metadata: { ...chart.metadata, dependencies: declared }, dependencies: [...undeclared, ...aliased] };
-  const values = coalesceChartValues(candidate, user);
+  const values = coalesceChartValues(candidate, user, warn);
   for (const d of declared) {
-    const byTags = tagsEnable(d, values);
+    const byTags = tagsEnable(d, values, warn);
     if (byTags !== undefined) d.enabled = byTags;
-    const byCondition = conditionEnables(d, values, prefix);
+    const byCondition = conditionEnables(d, values, prefix, warn);
     if (byCondition !== undefined) d.enabled = byCondition;
   }
   const off = new Set(declared.filter((d) => !d.enabled).map((d) => d.name));
@@ -90,6 +99,6 @@ export function processDependencies(chart: LoadedChart, user: Values, prefix = '
   return {
     ...candidate,
     metadata: { ...candidate.metadata, dependencies: declared.filter((d) => d.enabled) },
-    dependencies: enabled.map((c) => processDependencies(c, values, `${prefix}${c.metadata.name}.`)),
+    dependencies: enabled.map((c) => processDependencies(c, values, warn, `${prefix}${c.metadata.name}.`)),
   };
 }

@@ -3,10 +3,10 @@
  * and AsSecrets. Glob patterns follow gobwas/glob with `/` as separator: `*` and `?` stay inside one
  * segment, `**` crosses segments, `[abc]`/`[!a-z]` classes and `{a,b}` alternatives.
  *
- * Known difference: Helm's `files` is a map type, so `.Files.author` reads a file as bytes; a GoStruct has
- * no such map access yet.
+ * Helm's `files` is a `map[string][]byte` with methods, so `.Files` also works as a map: `range` gives the
+ * paths in sorted order with their bytes, `index .Files "a.txt"` and `.Files.name` read one file's bytes.
  */
-import { GoInt, GoSlice, GoStruct, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
+import { GoInt, GoSlice, GoTypedMap, type GoFuncDef, type GoValue } from '../../gotemplate/index.js';
 import { toYaml } from './serialisation-funcs.js';
 
 const fn = (params: string[], result: string, body: GoFuncDef['fn']): GoFuncDef => ({ params, result, fn: body });
@@ -62,10 +62,41 @@ function asYamlMap(files: Map<string, Buffer>, encode: (b: Buffer) => string): s
 }
 
 /**
- * Builds the `.Files` object over `files` (path relative to the chart root → content). Pure: every method
- * reads only the given map.
+ * The map side of `.Files`: path → `[]uint8`, each byte slice built on first read (a GoInt per byte is
+ * costly, and most templates only call the methods).
  */
-export function filesObject(files: Map<string, Buffer>): GoStruct {
+class LazyBytesMap extends Map<string, GoValue> {
+  private readonly built = new Map<string, GoValue>();
+  constructor(private readonly files: Map<string, Buffer>) {
+    super();
+    for (const k of files.keys()) super.set(k, null);
+  }
+  override get(key: string): GoValue | undefined {
+    const data = this.files.get(key);
+    if (data === undefined) return undefined;
+    let v = this.built.get(key);
+    if (v === undefined) this.built.set(key, (v = bytesValue(data)));
+    return v;
+  }
+  override *entries(): MapIterator<[string, GoValue]> {
+    for (const k of this.keys()) yield [k, this.get(k)!];
+  }
+  override *values(): MapIterator<GoValue> {
+    for (const k of this.keys()) yield this.get(k)!;
+  }
+  override [Symbol.iterator](): MapIterator<[string, GoValue]> {
+    return this.entries();
+  }
+  override forEach(cb: (value: GoValue, key: string, map: Map<string, GoValue>) => void): void {
+    for (const [k, v] of this.entries()) cb(v, k, this);
+  }
+}
+
+/**
+ * Builds the `.Files` object over `files` (path relative to the chart root → content): a
+ * `map[string][]uint8` named `engine.files` with Helm's methods. Pure: every method reads only the given map.
+ */
+export function filesObject(files: Map<string, Buffer>): GoTypedMap {
   const methods = new Map<string, GoFuncDef>([
     ['Get', fn(['string'], 'string', ([p]) => files.get(p as string)?.toString('utf8') ?? '')],
     ['GetBytes', fn(['string'], '[]uint8', ([p]) => bytesValue(files.get(p as string) ?? Buffer.alloc(0)))],
@@ -77,5 +108,5 @@ export function filesObject(files: Map<string, Buffer>): GoStruct {
     ['AsConfig', fn([], 'string', () => asYamlMap(files, (b) => b.toString('utf8')))],
     ['AsSecrets', fn([], 'string', () => asYamlMap(files, (b) => b.toString('base64')))],
   ]);
-  return new GoStruct('engine.files', new Map<string, GoValue>(), methods);
+  return new GoTypedMap('[]uint8', new LazyBytesMap(files), { name: 'engine.files', methods });
 }

@@ -42,10 +42,11 @@ function includeFunc(includedNames: Map<string, number>): GoFuncDef {
  * Go's stack outlasts Helm's limit of 1000; V8's default stack runs out after a few hundred nested
  * includes, so stack exhaustion under `include` is reported as Helm's nesting error (a known difference:
  * the guard trips earlier). Near the limit V8 may fail with a RangeError or, while compiling a RegExp, a
- * SyntaxError; the template engine's own failures are typed and never these classes.
+ * SyntaxError; the template engine's own failures are typed and never these classes. An overflow the
+ * engine traced to `{{template}}` recursion (an error with a location) is Go's depth error and stays so.
  */
 function isStackExhaustion(e: unknown): boolean {
-  return isStackOverflow(e) || (e instanceof TemplateExecError && isStackOverflow(e.cause));
+  return isStackOverflow(e) || (e instanceof TemplateExecError && e.location === undefined && isStackOverflow(e.cause));
 }
 
 /**

@@ -15,12 +15,12 @@ import { deepCopy, type Values } from './values.js';
 
 const isTable = (v: GoValue | undefined): v is Values => v instanceof Map;
 
-/** Values.Table over a dotted path; undefined when any step is not a table. */
-function tableAt(v: Values, path: string): Values | undefined {
+/** Values.Table over a dotted path: the table, or ErrNoTable's text for the first step that is not one. */
+function tableAt(v: Values, path: string): Values | string {
   let cur: Values = v;
   for (const key of path.split('.')) {
     const next = cur.get(key);
-    if (!isTable(next)) return undefined;
+    if (!isTable(next)) return `"${key}" is not a table`;
     cur = next;
   }
   return cur;
@@ -57,18 +57,26 @@ function importEntry(entry: unknown): { child: string; parent: string } | undefi
   return undefined;
 }
 
-/** Applies import-values through the chart tree (children first). Pure. */
-export function processImportValues(chart: LoadedChart): LoadedChart {
-  const c: LoadedChart = { ...chart, dependencies: chart.dependencies.map(processImportValues) };
+/**
+ * Applies import-values through the chart tree (children first). Pure, but `warn` receives the coalescing
+ * warnings of each chart's MergeValues, which Helm prints here too. A chart whose dependencies are all
+ * disabled is skipped, as Helm's nil dependency list is.
+ */
+export function processImportValues(chart: LoadedChart, warn: (msg: string) => void = () => {}): LoadedChart {
+  const c: LoadedChart = { ...chart, dependencies: chart.dependencies.map((d) => processImportValues(d, warn)) };
   const reqs = c.metadata.dependencies;
-  if (!reqs) return c;
-  const cvals = coalesceChartValues(c, new Map(), () => {}, '', true);
+  if (!reqs || reqs.length === 0) return c;
+  const cvals = coalesceChartValues(c, new Map(), warn, '', true);
   let imported: Values = new Map();
   for (const r of reqs) {
     for (const entry of r['import-values'] ?? []) {
       const spec = importEntry(entry);
-      const table = spec && tableAt(cvals, `${r.name}.${spec.child}`);
-      if (!spec || !table) continue;
+      if (!spec) continue;
+      const table = tableAt(cvals, `${r.name}.${spec.child}`);
+      if (typeof table === 'string') {
+        warn(typeof entry === 'string' ? `Warning: ImportValues missing table: ${table}` : `Warning: ImportValues missing table from chart ${r.name}: ${table}`);
+        continue;
+      }
       imported = mergeTables(imported, pathToMap(spec.parent, table));
     }
   }

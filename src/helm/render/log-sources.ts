@@ -11,6 +11,10 @@ const SOURCES: [prefix: string, source: string][] = [
   ['warning: cannot overwrite table with non table', 'coalesce.go:316'],
   ['warning: destination for', 'coalesce.go:319'],
   ['info: skipping unknown hook', 'manifest_sorter.go:199'],
+  ['Warning: Condition path', 'dependencies.go:64'],
+  ['Warning: Tag ', 'dependencies.go:95'],
+  ['Warning: ImportValues missing table from chart', 'dependencies.go:270'],
+  ['Warning: ImportValues missing table:', 'dependencies.go:287'],
 ];
 
 /** The line Helm would print to stderr for a render warning (`<file>:<line>: <msg>`); unknown messages bare. */

@@ -4,10 +4,9 @@
  * (documents annotated `helm.sh/hook`), order by file path then document, stable-sort by kind in Helm's
  * install order, and print each as `---\n# Source: <file>\n<doc>\n`.
  */
-import YAML from 'yaml';
 import { compareGoStrings, isStackOverflow, quote } from '../../gotemplate/index.js';
-import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
 import { ManifestParseError } from './errors.js';
+import { decodeSimpleHead, HeadDecodeError, type Head } from './manifest-head.js';
 
 /** One rendered Kubernetes document and the template file it came from. */
 export interface Manifest {
@@ -61,33 +60,20 @@ export function splitManifests(text: string): string[] {
   return trimGo(text).split(SEPARATOR).filter((d) => d !== '').map(trimGo);
 }
 
-interface Head {
-  kind: string;
-  name: string;
-  annotations: Record<string, unknown>;
-}
-
 function readHead(doc: string, path: string): Head {
-  let raw: unknown;
   try {
-    const parsed = YAML.parseDocument(doc, HELM_YAML_OPTIONS);
-    if (parsed.errors.length > 0) throw parsed.errors[0];
-    raw = parsed.toJS(HELM_YAML_OPTIONS);
+    return decodeSimpleHead(doc);
   } catch (e) {
     // The YAML parser recurses per nesting level; a document nested past the stack is refused plainly.
-    const message = isStackOverflow(e) || String((e as Error).message).includes('Maximum call stack') ? 'document nested too deeply to parse' : (e as Error).message.split('\n')[0];
-    throw new ManifestParseError(`YAML parse error on ${path}: error converting YAML to JSON: yaml: ${message}`);
+    if (isStackOverflow(e) || (e instanceof HeadDecodeError && e.message.includes('Maximum call stack'))) {
+      throw new ManifestParseError(`YAML parse error on ${path}: error converting YAML to JSON: yaml: document nested too deeply to parse`);
+    }
+    if (e instanceof HeadDecodeError) throw new ManifestParseError(`YAML parse error on ${path}: ${e.message}`);
+    throw e;
   }
-  const obj = (raw && typeof raw === 'object' ? raw : {}) as { kind?: unknown; metadata?: { name?: unknown; annotations?: unknown } };
-  const annotations = obj.metadata?.annotations;
-  return {
-    kind: typeof obj.kind === 'string' ? obj.kind : '',
-    name: typeof obj.metadata?.name === 'string' ? obj.metadata.name : '',
-    annotations: annotations && typeof annotations === 'object' ? (annotations as Record<string, unknown>) : {},
-  };
 }
 
-function hookSettings(annotations: Record<string, unknown>): { weight: number; deletePolicies: string[] } {
+function hookSettings(annotations: Record<string, string>): { weight: number; deletePolicies: string[] } {
   const w = annotations[HOOK_WEIGHT_ANNOTATION];
   const weight = typeof w === 'string' && /^[+-]?\d+$/.test(w) ? Number.parseInt(w, 10) : 0;
   const p = annotations[HOOK_DELETE_POLICY_ANNOTATION];

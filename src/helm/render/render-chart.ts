@@ -139,7 +139,7 @@ export function renderChart(loaded: LoadedChart, options: RenderOptions): Render
   const capabilities = options.capabilities ?? defaultCapabilities();
   if (!options.renderOnly) checkInstallable(loaded.metadata, options.releaseName, undefined, loaded.dependencies.map((d) => d.metadata.name));
   const user = mergeValueFiles(options.userValues ?? []);
-  const chart = processImportValues(processDependencies(loaded, user));
+  const chart = processImportValues(processDependencies(loaded, user, options.warn), options.warn);
   const values = coalesceChartValues(chart, user, options.warn);
   if (!options.skipSchemaValidation) validateChartSchemas(chart, values);
   try {

@@ -31,7 +31,7 @@ function decodeYaml(text: string): Decoded {
   try {
     return { value: parseHelmYaml(text) };
   } catch (e) {
-    return { error: `error converting YAML to JSON: yaml: ${(e as Error).message}` };
+    return { error: `error converting YAML to JSON: ${(e as Error).message}` };
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * Helm's `toToml`: BurntSushi/toml's encoder layout. Keys sorted (byte order), plain values before
+ * Helm's `toToml`: BurntSushi/toml's encoder layout. Map keys sorted (byte order), struct fields in
+ * declaration order with embedded structs inlined, plain values before
  * sub-tables, nil map values skipped, `[table]` and `[[array.of.tables]]` headers with a blank line before
  * top-level tables and every `[[…]]`, two spaces of indent per level below the top, bare keys only for
  * `A-Za-z0-9_-`, floats in Go's shortest `%g` form with `.0` added to whole numbers, maps inside arrays
@@ -19,11 +20,33 @@ const INDENT = '  ';
 const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 const NAMED_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
 
+/**
+ * A struct's fields as eStruct walks them: declaration order, embedded structs inlined, nil slices and maps
+ * left out (an empty one stands for nil: Helm's chart.Metadata leaves absent lists nil).
+ */
+function structEntries(v: GoStruct): [string, GoValue][] {
+  const out: [string, GoValue][] = [];
+  for (const [k, x] of v.fields) {
+    if (v.embedded?.has(k) && x instanceof GoStruct) out.push(...structEntries(x));
+    else if (!((x instanceof GoSlice && x.items.length === 0) || (x instanceof GoTypedMap && x.entries.size === 0))) out.push([k, x]);
+  }
+  return out;
+}
+
 function entriesOf(v: GoValue): [string, GoValue][] | undefined {
   if (v instanceof Map) return [...v];
   if (v instanceof GoTypedMap) return [...v.entries];
-  if (v instanceof GoStruct) return [...v.fields];
+  if (v instanceof GoStruct) return structEntries(v);
   return undefined;
+}
+
+/** Plain values, then tables; map keys sorted, struct fields in declaration order. */
+function ordered(entries: [string, GoValue][], isStruct: boolean): [string, GoValue][] {
+  const live = entries.filter(([, v]) => v !== null);
+  const byKey = ([a]: [string, GoValue], [b]: [string, GoValue]): number => (isStruct ? 0 : compareGoStrings(a, b));
+  const direct = live.filter(([, v]) => !isTableLike(v)).sort(byKey);
+  const sub = live.filter(([, v]) => isTableLike(v)).sort(byKey);
+  return [...direct, ...sub];
 }
 
 function itemsOf(v: GoValue): GoValue[] | undefined {
@@ -89,16 +112,13 @@ function element(v: GoValue): string {
     return `[${items.map(element).join(', ')}]`;
   }
   const entries = entriesOf(v);
-  if (entries) return inlineTable(entries);
+  if (entries) return inlineTable(entries, v instanceof GoStruct);
   if (v === null) throw new TomlEncodeError('toml: cannot encode a nil value');
   throw new TomlEncodeError(`toml: cannot encode a ${typeof v} value`);
 }
 
-function inlineTable(entries: [string, GoValue][]): string {
-  const live = entries.filter(([, v]) => v !== null);
-  const direct = live.filter(([, v]) => !isTableLike(v)).sort(([a], [b]) => compareGoStrings(a, b));
-  const sub = live.filter(([, v]) => isTableLike(v)).sort(([a], [b]) => compareGoStrings(a, b));
-  return `{${[...direct, ...sub].map(([k, v]) => `${quoteKey(k)} = ${element(v)}`).join(', ')}}`;
+function inlineTable(entries: [string, GoValue][], isStruct: boolean): string {
+  return `{${ordered(entries, isStruct).map(([k, v]) => `${quoteKey(k)} = ${element(v)}`).join(', ')}}`;
 }
 
 class TomlWriter {
@@ -112,25 +132,22 @@ class TomlWriter {
     return INDENT.repeat(Math.max(0, key.length - 1));
   }
 
-  table(key: string[], entries: [string, GoValue][]): void {
+  table(key: string[], entries: [string, GoValue][], isStruct: boolean): void {
     if (key.length === 1) this.newline();
     if (key.length > 0) {
       this.out += `${this.indent(key)}[${key.map(quoteKey).join('.')}]`;
       this.newline();
     }
-    this.body(key, entries);
+    this.body(key, entries, isStruct);
   }
 
-  body(key: string[], entries: [string, GoValue][]): void {
-    const live = entries.filter(([, v]) => v !== null);
-    const direct = live.filter(([, v]) => !isTableLike(v)).sort(([a], [b]) => compareGoStrings(a, b));
-    const sub = live.filter(([, v]) => isTableLike(v)).sort(([a], [b]) => compareGoStrings(a, b));
-    for (const [k, v] of [...direct, ...sub]) this.encode([...key, k], v);
+  body(key: string[], entries: [string, GoValue][], isStruct: boolean): void {
+    for (const [k, v] of ordered(entries, isStruct)) this.encode([...key, k], v);
   }
 
   encode(key: string[], v: GoValue): void {
     const entries = entriesOf(v);
-    if (entries) return this.table(key, entries);
+    if (entries) return this.table(key, entries, v instanceof GoStruct);
     const items = itemsOf(v);
     if (items && isTableArray(items)) {
       if (key.length === 0) throw new TomlEncodeError('toml: top-level values must be Go maps or structs');
@@ -138,7 +155,7 @@ class TomlWriter {
         this.newline();
         this.out += `${this.indent(key)}[[${key.map(quoteKey).join('.')}]]`;
         this.newline();
-        this.body(key, entriesOf(item)!);
+        this.body(key, entriesOf(item)!, item instanceof GoStruct);
       }
       return;
     }

@@ -69,7 +69,8 @@ export function coalesceValues(
 
 /**
  * coalesceTablesFullKey: copies `src` (lower priority) into `dst` (mutated) where dst lacks keys; with
- * `merge` false a null in dst deletes the key, with `merge` true (globals) it stays.
+ * `merge` false a null in dst deletes a non-null default, with `merge` true (globals, subchart sections)
+ * it stays, and a null over a null stays either way.
  */
 export function coalesceTables(dst: Values, src: Values, prefix: string, warn: (msg: string) => void, merge = false): void {
   for (const [key, val] of src) {
@@ -79,8 +80,11 @@ export function coalesceTables(dst: Values, src: Values, prefix: string, warn: (
       continue;
     }
     const dv = dst.get(key)!;
-    if (dv === null && !merge) dst.delete(key);
-    else if (isTable(val)) {
+    if (dv === null) {
+      // Go first sets src[key] = nil wherever dst is nil, so a null never meets a table here: coalescing
+      // deletes the key when the default was not null, merging (and a null default) keeps the null.
+      if (!merge && val !== null) dst.delete(key);
+    } else if (isTable(val)) {
       if (isTable(dv)) coalesceTables(dv, val, full, warn, merge);
       else warn(`warning: cannot overwrite table with non table for ${full} (${sprint([val])})`);
     } else if (isTable(dv) && val !== null) {

@@ -6,20 +6,40 @@ import YAML from 'yaml';
 import { type GoValue } from '../../gotemplate/index.js';
 import { fromPlain } from '../../gotemplate/convert.js';
 import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
+import { checkJsonEncodable, convertGoYamlKeys, YamlToJsonError } from './yaml-json.js';
 
-/** The YAML text could not be parsed; the message is the parser's first error, first line. */
-export class YamlSyntaxError extends Error {
+/**
+ * The YAML text could not be parsed; the message is `yaml: ` and the parser's first error, first line (the
+ * text after `error converting YAML to JSON: `).
+ */
+export class YamlSyntaxError extends YamlToJsonError {
   override name = 'YamlSyntaxError';
+}
+
+/** go-yaml v2 keeps the last of duplicate keys where the `yaml` package would refuse them. */
+export const GO_YAML_PARSE_OPTIONS = { ...HELM_YAML_OPTIONS, uniqueKeys: false };
+
+/**
+ * Parses the first YAML document as sigs.k8s.io/yaml would: syntax checked, keys converted (yaml-json.ts), no NaN
+ * or ±Inf anywhere. Returns the document; throws YamlSyntaxError or YamlToJsonError.
+ */
+export function parseGoYamlDocument(text: string): YAML.Document {
+  let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
+  // go-yaml's Unmarshal reads the first document and ignores whatever follows it
+  if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;
+  if (doc.errors.length > 0) throw new YamlSyntaxError(`yaml: ${doc.errors[0]!.message.split('\n')[0]!}`);
+  convertGoYamlKeys(doc);
+  return doc;
 }
 
 /**
  * Parses one YAML document into Go values (numbers float64). An empty document is nil.
- * Throws YamlSyntaxError.
+ * Throws YamlToJsonError (YamlSyntaxError for syntax); its message follows `error converting YAML to JSON: `.
  */
 export function parseHelmYaml(text: string): GoValue {
-  const doc = YAML.parseDocument(text, HELM_YAML_OPTIONS);
-  if (doc.errors.length > 0) throw new YamlSyntaxError(doc.errors[0]!.message.split('\n')[0]!);
-  return fromPlain(doc.toJS(HELM_YAML_OPTIONS) as unknown, { numbers: 'float64' });
+  const value = fromPlain(parseGoYamlDocument(text).toJS(GO_YAML_PARSE_OPTIONS) as unknown, { numbers: 'float64' });
+  checkJsonEncodable(value);
+  return value;
 }
 
 /** The JSON kind Go's encoding/json names in `cannot unmarshal <kind> into …`. */

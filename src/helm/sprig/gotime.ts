@@ -5,7 +5,7 @@
  * come from Intl (`en-US`), which matches Go for UTC and US zones but may print `GMT+1` where Go prints
  * `CET`.
  */
-import { type GoFuncDef, GoInt, GoStruct, type GoValue } from '../../gotemplate/index.js';
+import { type GoFuncDef, GoInt, GoSlice, GoStruct, type GoValue } from '../../gotemplate/index.js';
 import { SprigError } from './errors.js';
 
 /** A Go time.Time: nanoseconds since the Unix epoch and a location name. */
@@ -16,12 +16,18 @@ export class GoTime extends GoStruct {
     const def = (params: string[], fn: (a: GoValue[]) => GoValue, result: string): GoFuncDef => ({ params, fn, result });
     m.set('String', def([], () => formatTime(this, '2006-01-02 15:04:05.999999999 -0700 MST'), 'string'));
     m.set('Format', def(['string'], ([l]) => formatTime(this, l as string), 'string'));
+    // encoding/json (toJson, toYaml) writes a time as its RFC 3339 text with nanoseconds
+    m.set('MarshalJSON', def([], () => jsonBytes(formatTime(this, '2006-01-02T15:04:05.999999999Z07:00')), '[]uint8'));
     m.set('Unix', def([], () => new GoInt('int64', floorDiv(this.unixNanos, NS)), 'int64'));
     m.set('UnixNano', def([], () => new GoInt('int64', this.unixNanos), 'int64'));
     m.set('UTC', def([], () => new GoTime(this.unixNanos, 'UTC'), 'time.Time'));
     m.set('Local', def([], () => new GoTime(this.unixNanos, 'Local'), 'time.Time'));
     for (const [name, pick] of FIELDS) m.set(name, def([], () => new GoInt('int', pick(civil(this))), 'int'));
   }
+}
+
+function jsonBytes(text: string): GoSlice {
+  return new GoSlice('uint8', [...Buffer.from(JSON.stringify(text), 'utf8')].map((b) => new GoInt('uint8', b)));
 }
 
 const NS = 1_000_000_000n;
@@ -49,6 +55,14 @@ function zoneName(zone: string): string | undefined {
   return zone;
 }
 
+/** Date.UTC without its mapping of years 0–99 to 1900–1999 (Go's zero time is in year 1). */
+function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, day);
+  d.setUTCHours(hour, minute, second, 0);
+  return d.getTime();
+}
+
 /** The zone offset (seconds east of UTC) and abbreviation at an instant. */
 function zoneAt(ms: number, zone: string): { offset: number; abbrev: string } {
   if (zone.startsWith('fixed:')) {
@@ -63,7 +77,7 @@ function zoneAt(ms: number, zone: string): { offset: number; abbrev: string } {
     hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23',
   }).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = utcMillis(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 1000);
   let abbrev = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
   if (abbrev === 'GMT' && offset === 0 && (tz === undefined || /UTC|GMT/.test(tz))) abbrev = 'UTC';
@@ -77,7 +91,7 @@ export function civil(t: GoTime): Civil {
   const ms = Number(secs) * 1000;
   const { offset, abbrev } = zoneAt(ms, t.zone);
   const d = new Date(ms + offset * 1000);
-  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const start = utcMillis(d.getUTCFullYear(), 0, 1);
   return {
     year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(),
     minute: d.getUTCMinutes(), second: d.getUTCSeconds(), nanos, weekday: d.getUTCDay(),

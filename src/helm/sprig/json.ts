@@ -4,7 +4,7 @@
  * errors for NaN, infinities and functions.
  */
 import { checkGoJson } from './go-json-scan.js';
-import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, formatFloat, mapEntries, sortedKeys, typeName } from '../../gotemplate/index.js';
+import { GoFunc, GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, formatFloat, jsonFields, mapEntries, sortedKeys, typeName } from '../../gotemplate/index.js';
 import { bytesToString } from './cast.js';
 
 /** Thrown for values encoding/json cannot encode; the message is Go's. */
@@ -58,11 +58,25 @@ export function encodeJson(v: GoValue, escapeHTML: boolean, indent = '', prefix 
     return wrap('{', '}', parts, indent, prefix);
   }
   if (v instanceof GoStruct) {
+    const marshaled = marshalerJson(v);
+    if (marshaled !== undefined) return marshaled;
     const sep = indent ? ': ' : ':';
-    const parts = [...v.fields].map(([k, x]) => jsonString(k, escapeHTML) + sep + encodeJson(x, escapeHTML, indent, prefix + indent));
+    const parts = jsonFields(v).map(([k, x]) => jsonString(k, escapeHTML) + sep + encodeJson(x, escapeHTML, indent, prefix + indent));
     return wrap('{', '}', parts, indent, prefix);
   }
   throw new JsonEncodeError(`json: unsupported type: ${typeName(v as GoFunc)}`);
+}
+
+/**
+ * The text of a struct's MarshalJSON method (encoding/json's json.Marshaler), compacted as encoding/json
+ * compacts it, or undefined when it has none.
+ */
+export function marshalerJson(v: GoStruct): string | undefined {
+  const m = v.methods.get('MarshalJSON');
+  if (!m || m.params.length !== 0) return undefined;
+  const out = m.fn([], undefined as never);
+  const text = out instanceof GoSlice ? bytesToString(out) : String(out);
+  return JSON.stringify(JSON.parse(text));
 }
 
 function wrap(open: string, close: string, parts: string[], indent: string, prefix: string): string {

@@ -3,7 +3,7 @@
  * uses). `semver` returns a `*semver.Version` with Masterminds' methods; `semverCompare` checks a version against
  * a constraint. Errors carry Masterminds' own messages, as Go reports them after `error calling NAME:`.
  */
-import { GoInt, type GoFuncDef, GoStruct, type GoValue } from '../../gotemplate/index.js';
+import { GoInt, type GoFuncDef, GoSlice, GoStruct, type GoValue } from '../../gotemplate/index.js';
 import { compareVersions, parseConstraint, parseVersion, type SemVersion } from '../semver/index.js';
 
 const VERSION_TYPE = '*semver.Version';
@@ -25,6 +25,8 @@ export function semverValue(version: SemVersion): GoStruct {
     ['Metadata', str(version.metadata)],
     ['Original', str(version.original)],
     ['String', str(version.toString())],
+    // encoding/json (toJson, toYaml) serialises a Version through this: the String() text as a JSON string
+    ['MarshalJSON', { params: [], result: '[]uint8', fn: () => bytesOf(JSON.stringify(version.toString())) }],
     ['Compare', { params: [VERSION_TYPE], result: 'int', fn: ([other]) => new GoInt('int', BigInt(compareVersions(version, versionOf(other)))) }],
     ['LessThan', compare((c) => c < 0)],
     ['GreaterThan', compare((c) => c > 0)],
@@ -36,6 +38,10 @@ export function semverValue(version: SemVersion): GoStruct {
 }
 
 const versions = new WeakMap<GoStruct, SemVersion>();
+
+function bytesOf(text: string): GoSlice {
+  return new GoSlice('uint8', [...Buffer.from(text, 'utf8')].map((b) => new GoInt('uint8', b)));
+}
 
 function versionOf(value: GoValue): SemVersion {
   const version = value instanceof GoStruct ? versions.get(value) : undefined;

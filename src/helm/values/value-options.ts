@@ -40,7 +40,7 @@ export function parseValuesFile(path: string, data: Buffer): Values {
   try {
     parsed = parseHelmYaml(data.toString('utf8'));
   } catch (e) {
-    throw new ValueOptionsError(`failed to parse ${path}: error converting YAML to JSON: yaml: ${(e as Error).message}`);
+    throw new ValueOptionsError(`failed to parse ${path}: error converting YAML to JSON: ${(e as Error).message}`);
   }
   if (parsed === null) return new Map();
   if (!(parsed instanceof Map)) {
