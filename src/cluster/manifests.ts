@@ -3,6 +3,7 @@
  * ending in "List" with `items`) counts as its items and empty documents are skipped.
  */
 import YAML from 'yaml';
+import { assertYamlDepth } from '../yaml/depth-guard.js';
 import { BadRequestError } from './errors.js';
 import type { KubeObject } from './types.js';
 
@@ -12,6 +13,11 @@ import type { KubeObject } from './types.js';
  */
 export function parseManifests(text: string): KubeObject[] {
   const out: KubeObject[] = [];
+  try {
+    assertYamlDepth(text);
+  } catch (e) {
+    throw new BadRequestError(`error parsing manifest: ${(e as Error).message}`);
+  }
   for (const doc of YAML.parseAllDocuments(text)) {
     if (doc.errors.length > 0) throw new BadRequestError(`error parsing manifest: ${doc.errors[0]!.message}`);
     const value: unknown = doc.toJS();

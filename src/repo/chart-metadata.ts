@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { assertYamlDepth } from '../yaml/depth-guard.js';
 import { InvalidChartError } from './errors.js';
 import { isValidChartVersion } from './versions.js';
 
@@ -94,7 +95,9 @@ export const HELM_YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.
 export function parseChartYaml(source: Buffer | string): ChartMetadata {
   let raw: unknown;
   try {
-    const document = YAML.parseDocument(source.toString(), HELM_YAML_OPTIONS);
+    const text = source.toString();
+    assertYamlDepth(text);
+    const document = YAML.parseDocument(text, HELM_YAML_OPTIONS);
     if (document.errors.length > 0) throw document.errors[0];
     raw = document.toJS(HELM_YAML_OPTIONS);
     restoreNonFiniteScalars(document, raw);

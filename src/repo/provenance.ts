@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { assertYamlDepth } from '../yaml/depth-guard.js';
 import { InvalidProvenanceError } from './errors.js';
 import { isValidChartVersion } from './versions.js';
 
@@ -28,6 +29,7 @@ function topLevelScalar(text: string, key: string): string | undefined {
   const match = new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
   if (!match?.[1]) return undefined;
   try {
+    assertYamlDepth(match[1]);
     const value: unknown = YAML.parse(match[1]);
     return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   } catch {

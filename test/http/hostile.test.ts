@@ -117,6 +117,8 @@ const CORPUS: [string, () => Promise<Answer>, number, RegExp][] = [
   ['Chart.yaml that is not YAML', () => upload(archive([{ path: 'c/Chart.yaml', data: 'name: [c\nversion: {' }])), 400, /cannot load Chart.yaml/],
   ['Chart.yaml that is a list', () => upload(archive([{ path: 'c/Chart.yaml', data: '- name: c\n- version: 1.0.0\n' }])), 400, /cannot load Chart.yaml/],
   ['YAML alias bomb in Chart.yaml', () => upload(archive([{ path: 'c/Chart.yaml', data: chartYaml('c', '1.0.0', aliasBomb) }])), 400, /cannot load Chart.yaml/],
+  ['Chart.yaml nested 50,000 flow levels deep', () => upload(archive([{ path: 'c/Chart.yaml', data: chartYaml('c', '1.0.0', `x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`) }])), 400, /^cannot load Chart.yaml: exceeded max depth of 400$/],
+  ['Chart.yaml nested 5,000 block levels deep', () => upload(archive([{ path: 'c/Chart.yaml', data: chartYaml('c', '1.0.0', `x:\n${'- '.repeat(5000)}1\n`) }])), 400, /^cannot load Chart.yaml: exceeded max depth of 400$/],
   ['duplicate keys in Chart.yaml', () => upload(archive([{ path: 'c/Chart.yaml', data: 'name: c\nname: evil\nversion: 1.0.0\n' }])), 400, /cannot load Chart.yaml/],
   ['binary garbage in Chart.yaml', () => upload(archive([{ path: 'c/Chart.yaml', data: Buffer.from([0, 1, 2, 0xff, 0xfe, 0x7f, 0x1b]) }])), 400, /Chart.yaml|chart.metadata/],
   ['name different from the top folder', () => upload(archive([{ path: 'c/Chart.yaml', data: chartYaml('other') }])), 400, /top folder "c" does not match the chart name "other"/],

@@ -11,6 +11,7 @@
  * its line can differ from go-yaml's by one when the two parsers notice the fault at different places.
  */
 import YAML from 'yaml';
+import { assertYamlDepth } from '../../yaml/depth-guard.js';
 
 /** kubectl's name for `-f -`. */
 const STDIN_NAME = 'STDIN';
@@ -40,6 +41,11 @@ export function checkManifest(path: string, text: string): ManifestCheck {
 }
 
 function documentFault(name: string, doc: string): string | undefined {
+  try {
+    assertYamlDepth(doc);
+  } catch (e) {
+    return `error parsing ${name}: error converting YAML to JSON: yaml: ${(e as Error).message}`;
+  }
   const parsed = YAML.parseDocument(doc);
   const fault = parsed.errors[0];
   if (fault) {

@@ -7,6 +7,7 @@
  *     → 'http://example.com/alpine-1.2.3.tgz?key=value'
  */
 import YAML from 'yaml';
+import { assertYamlDepth } from '../../yaml/depth-guard.js';
 import { compareVersions, selectChartVersion, tryParseVersion } from '../semver/index.js';
 
 /** One chart version of an index: its version and download URLs. */
@@ -27,6 +28,7 @@ export class RepoIndexError extends Error {
 export function parseRepoIndex(text: string): RepoIndex {
   let raw: unknown;
   try {
+    assertYamlDepth(text);
     raw = YAML.parse(text);
   } catch (e) {
     throw new RepoIndexError(`error converting YAML to JSON: yaml: ${(e as Error).message.split('\n')[0]}`);

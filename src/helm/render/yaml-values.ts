@@ -3,6 +3,7 @@
  * becomes a float64 and every mapping a `map[string]interface {}`.
  */
 import YAML from 'yaml';
+import { assertYamlDepth } from '../../yaml/depth-guard.js';
 import { type GoValue } from '../../gotemplate/index.js';
 import { fromPlain } from '../../gotemplate/convert.js';
 import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
@@ -24,6 +25,11 @@ export const GO_YAML_PARSE_OPTIONS = { ...HELM_YAML_OPTIONS, uniqueKeys: false }
  * or ±Inf anywhere. Returns the document; throws YamlSyntaxError or YamlToJsonError.
  */
 export function parseGoYamlDocument(text: string): YAML.Document {
+  try {
+    assertYamlDepth(text);
+  } catch (e) {
+    throw new YamlSyntaxError(`yaml: ${(e as Error).message}`);
+  }
   let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
   // go-yaml's Unmarshal reads the first document and ignores whatever follows it
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;

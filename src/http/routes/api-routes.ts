@@ -1,6 +1,7 @@
 import YAML from 'yaml';
 import type { MultipartFile } from '@fastify/multipart';
 import { HELM_YAML_OPTIONS } from '../../repo/chart-metadata.js';
+import { assertYamlDepth } from '../../yaml/depth-guard.js';
 import { toChartVersionObject } from '../../repo/chart-version.js';
 import { ChartNotFoundError } from '../../repo/errors.js';
 import { findChartVersion, pageChartNames } from '../../repo/lookup.js';
@@ -49,8 +50,18 @@ export async function getTemplates({ reply, match, folder, deps }: RouteContext)
     .filter(([path]) => path.startsWith('templates/'))
     .map(([name, data]) => ({ name, data: data.toString('base64') }));
   const valuesFile = files.get('values.yaml');
-  const values = valuesFile ? (YAML.parse(valuesFile.toString(), HELM_YAML_OPTIONS) ?? {}) : {};
+  const values = valuesFile ? parseStoredValues(valuesFile.toString()) : {};
   return reply.type(JSON_TYPE).send({ templates, values });
+}
+
+/** A stored chart's values.yaml as data; a file that cannot be read as YAML is a 500 naming why. */
+function parseStoredValues(text: string): unknown {
+  try {
+    assertYamlDepth(text);
+    return YAML.parse(text, HELM_YAML_OPTIONS) ?? {};
+  } catch (e) {
+    throw new HttpError(500, `cannot parse values.yaml: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** `GET /api<r>/charts/<name>/<version>/values`: the raw values.yaml. */

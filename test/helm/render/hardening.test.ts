@@ -110,9 +110,13 @@ describe('output and time limits', () => {
     expect((e as Error).message).toBe(`rendering hostile/templates/a.yaml stopped: ${name} made a value larger than the engine allows (Invalid string length)`);
   });
 
-  it('a manifest nested past the YAML parser\'s stack is refused plainly', async () => {
-    const e = await render('{{ $l := list }}{{ range until 3000 }}{{ $l = list $l }}{{ end }}{{ toYaml $l }}');
-    expect((e as Error).message).toBe('YAML parse error on hostile/templates/a.yaml: error converting YAML to JSON: yaml: document nested too deeply to parse');
+  it.each([500, 5000, 30000])('a manifest nested %i levels deep is refused before the YAML parser recurses', async (n) => {
+    const e = await render(`a: {{ repeat ${n} "[" }}{{ repeat ${n} "]" }}`);
+    expect((e as Error).message).toBe('YAML parse error on hostile/templates/a.yaml: error converting YAML to JSON: yaml: exceeded max depth of 400');
+  });
+
+  it('a manifest nested 300 levels deep renders', async () => {
+    expect(await render(`a: {{ repeat 300 "[" }}{{ repeat 300 "]" }}`)).toContain(`a: ${'['.repeat(300)}`);
   });
 
   it('leaves ordinary charts alone', async () => {

@@ -92,4 +92,13 @@ describe('sim API: strictness', () => {
       expect((await sim.call('POST', url, schema.example)).status, `${url} example`).toBe(200);
     }
   });
+
+  it('refuses a manifest nested past the YAML depth limit with a 400, and goes on serving', async () => {
+    sim = await simApp();
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: {x: ${'['.repeat(50_000)}${']'.repeat(50_000)}}\n`;
+    const res = await sim.call('POST', `${C}/apply`, deep, 'application/yaml');
+    expect(res.status).toBe(400);
+    expect(res.json.message).toBe('error parsing manifest: exceeded max depth of 400');
+    expect((await sim.call('POST', `${C}/apply`, VWEB, 'application/yaml')).status).toBe(200);
+  });
 });
