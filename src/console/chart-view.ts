@@ -11,6 +11,7 @@ import { changeRelease, releaseCommand } from './releases.js';
 import { readTgz } from './tar.js';
 import { rememberReleaseRepo, repoAlias } from './tenants.js';
 import { valueFlagFields } from './value-flag-fields.js';
+import { explainValuesError } from './values-yaml.js';
 
 /** Which chart: tenant path, name and (optional) version. */
 export interface ChartState {
@@ -128,8 +129,7 @@ function installForm(settings: Settings, repo: string, chart: ChartVersion, navi
       sessionStorage.setItem('chartroom.command', releaseCommand(change, false, repoAlias(repo)));
       navigate(`#/cluster?cluster=${encodeURIComponent(change.cluster)}&namespace=${encodeURIComponent(change.namespace)}`);
     }, (err: Error) => {
-      error.textContent = `Install refused: ${err.message}`;
-      toast(`Install refused: ${err.message}`, true);
+      error.textContent = `Install refused: ${explainValuesError(err.message, change.values)}`;
     });
   });
   return form;
