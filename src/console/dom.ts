@@ -36,12 +36,16 @@ export function replaceChildren(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
-/** Shows a short message in the polite live region for a few seconds (errors stay longer). */
+/** How many messages the toast region shows at once; a new one dismisses the oldest beyond this. */
+export const MAX_TOASTS = 3;
+
+/** Shows a short message in the polite live region for a few seconds (errors stay longer); at most MAX_TOASTS at once. */
 export function toast(message: string, isError = false): void {
   const region = document.getElementById('toast');
   if (!region) return;
   const line = h('p', { class: isError ? 'error' : '' }, message);
   region.appendChild(line);
+  while (region.childElementCount > MAX_TOASTS) region.firstElementChild?.remove();
   setTimeout(() => line.remove(), isError ? 8000 : 3000);
 }
 
