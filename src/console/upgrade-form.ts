@@ -38,10 +38,17 @@ export async function upgradeForm(settings: Settings, cluster: string, current: 
     ...flags.elements,
     error,
     submit);
+  // Edited fields mark the form, so the panel keeps it (and what was typed) across redraws until it is sent.
+  const edited = (): void => void (form.dataset.dirty = 'true');
+  form.addEventListener('input', edited);
+  form.addEventListener('change', edited);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const chart = versions.chosen();
-    if (chart) void upgrade(settings, { ...where, repo: repo.value, chart, values: values.value, flags: flags.read() }, error, log, done);
+    if (chart) void upgrade(settings, { ...where, repo: repo.value, chart, values: values.value, flags: flags.read() }, error, log, () => {
+      delete form.dataset.dirty;
+      done();
+    });
   });
   return form;
 }
