@@ -113,7 +113,7 @@ function legend(): HTMLElement {
 
 function drawWorkloads(view: HTMLElement, model: ClusterModel, timeline: Timeline, namespace: string, now: string): void {
   const workloads = model.workloads(namespace);
-  const chart = (w: WorkloadView): HTMLElement | null => timelineChart(w.entry.object.metadata.name, timeline.samples.get(`${namespace}/${w.entry.object.metadata.name}`) ?? []);
+  const chart = (w: WorkloadView): HTMLElement | null => w.entry.object.kind !== 'Deployment' ? null : timelineChart(w.entry.object.metadata.name, timeline.samples.get(`${namespace}/${w.entry.object.metadata.name}`) ?? []);
   replaceChildren(view,
     ...(workloads.length > 0 ? workloads.map((w) => workload(w, chart(w))) : [h('p', { class: 'meta' }, `No Deployments, StatefulSets or DaemonSets in ${namespace}.`)]),
     eventList(model, namespace, now));

@@ -71,6 +71,11 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect((rows.at(-1) as string).replace(/^\+\d+s/, '')).toMatch(/^(3\/30\/0|0\/03\/3)$/);
     expect(await page.locator('.timeline polyline').count()).toBe(4);
+    // Both ends of the time axis name the cluster time; the table states where its seconds count from.
+    const axis = await page.locator('.timeline text').allTextContents();
+    expect(axis.filter((t) => /^\d\d:\d\d:\d\d/.test(t))).toHaveLength(2);
+    expect(axis.at(-1)).toMatch(/^\d\d:\d\d:\d\d \(\+\d+ s\)$/);
+    expect(await page.locator('.timeline-figure caption').textContent({ timeout: 1000 }).catch(() => '')).toMatch(/^Seconds after 2026-01-01T\d\d:\d\d:\d\dZ \(cluster time\)$/);
     // On a phone the page is one column that fits the screen: nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -117,6 +122,8 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     await page.waitForFunction((t) => document.getElementById('cluster-time')?.textContent === t, now, { timeout: 15_000 });
     await page.waitForFunction((text) => document.getElementById('kubectl-pods')?.textContent === text, await pods(), { timeout: 15_000 });
     expect(await page.locator('#events thead th').first().textContent()).toBe('LAST SEEN');
+    // Nothing changed since the page opened: no chart yet, and the page says why.
+    expect(await page.textContent('[data-workload="Deployment/vweb"] .timeline-note')).toContain('starts at their next change');
     expect(await page.locator('#events tbody tr td').first().textContent()).toMatch(/^\d+s$/);
 
     // A scale and a new image from a shell reach the fields, so Set image / Scale never apply old values.
