@@ -62,3 +62,19 @@ export async function copyText(text: string): Promise<void> {
     area.remove();
   }
 }
+
+/**
+ * A Copy button for `text` (its label names the first line): a click copies, says "Copied" on the button
+ * for two seconds and in the toast region, or "Copy failed" when the browser refuses both ways.
+ */
+export function copyButton(text: string): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'copy', 'aria-label': `Copy: ${text.split('\n')[0] ?? ''}` }, 'Copy');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  button.addEventListener('click', () => void copyText(text).then(() => 'Copied', () => 'Copy failed').then((said) => {
+    button.textContent = said;
+    toast(said, said !== 'Copied');
+    clearTimeout(timer);
+    timer = setTimeout(() => (button.textContent = 'Copy'), 2000);
+  }));
+  return button;
+}

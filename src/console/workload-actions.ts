@@ -9,7 +9,8 @@
 import { request, type Settings } from './api.js';
 import type { ClusterModel, KubeObject } from './cluster-model.js';
 import { mergeCommands } from './commands.js';
-import { copyText, h, replaceChildren, toast } from './dom.js';
+import { CHARTROOM_CREDENTIALS, probeAuth } from './credentials.js';
+import { copyButton, h, replaceChildren } from './dom.js';
 
 /** The actions panel and the command log; `sync()` follows the Deployments the stream reports. */
 export interface WorkloadActions {
@@ -28,6 +29,11 @@ export function workloadActions(settings: Settings, cluster: string, namespace: 
   const unavailable = h('input', { id: 'action-max-unavailable', placeholder: '25%', autocomplete: 'off' });
   const minReady = h('input', { id: 'action-min-ready', type: 'number', min: '0', inputmode: 'numeric' });
   const commands = h('ol', { id: 'command-log', 'aria-live': 'polite' });
+  // On a server with access control the commands need credentials: say how, once, above them.
+  const credentials = h('div', { id: 'command-credentials' });
+  void probeAuth(settings.contextPath, '/index.yaml').then((needs) => {
+    if (needs.push) replaceChildren(credentials, h('p', { class: 'meta' }, 'This server asks for credentials; run this first:'), h('div', { class: 'cmd' }, h('pre', {}, h('code', {}, CHARTROOM_CREDENTIALS)), copyButton(CHARTROOM_CREDENTIALS)));
+  });
   const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;
   const log = (command: string): void => {
     // Repeated steps of the clock make one entry, the single command that does them all.
@@ -35,9 +41,7 @@ export function workloadActions(settings: Settings, cluster: string, namespace: 
     const merged = top ? mergeCommands(top.dataset.command ?? '', command) : undefined;
     if (merged) top?.remove();
     const text = merged ?? command;
-    const copy = h('button', { type: 'button', 'aria-label': `Copy: ${text.split('\n')[0]}` }, 'Copy');
-    copy.addEventListener('click', () => void copyText(text).then(() => toast('Copied')));
-    commands.prepend(h('li', { class: 'cmd', 'data-command': text }, h('pre', {}, h('code', {}, text)), copy));
+    commands.prepend(h('li', { class: 'cmd', 'data-command': text }, h('pre', {}, h('code', {}, text)), copyButton(text)));
   };
   const current = (): KubeObject | undefined => model.list('Deployment', namespace).find((d) => d.object.metadata.name === target.value)?.object;
   const inputs = { image, replicas, surge, unavailable, minReady };
@@ -77,7 +81,7 @@ export function workloadActions(settings: Settings, cluster: string, namespace: 
     h('h2', {}, 'Change a Deployment'),
     h('div', { class: 'bar' }, h('label', { for: 'action-target' }, 'Deployment', target)),
     setImage, scale, strategy,
-    h('h2', {}, 'Equivalent commands'), commands);
+    h('h2', {}, 'Equivalent commands'), credentials, commands);
   const sync = (): void => {
     const names = model.list('Deployment', namespace).map((d) => d.object.metadata.name);
     if ([...target.options].map((o) => o.value).join() !== names.join()) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mergeCommands, withValuesHeredoc } from '../../src/console/commands.js';
+import { CHARTROOM_CREDENTIALS, withCredentials } from '../../src/console/credentials.js';
 import { explainValuesError, toYaml } from '../../src/console/values-yaml.js';
 
 describe('command pane', () => {
@@ -42,5 +43,21 @@ describe('a refused values box', () => {
     const message = 'failed to parse values (form): error converting YAML to JSON: yaml: Nested mappings are not allowed in compact mappings at line 2, column 4:';
     expect(explainValuesError(message, 'ok: 1\na: b: c\n')).toBe(`${message.slice(0, -1)}.\na: b: c\n   ^`);
     expect(explainValuesError('failed parsing --set data: key "tag" has no value', '')).toBe('failed parsing --set data: key "tag" has no value');
+  });
+});
+
+describe('credentials in the commands', () => {
+  const blocks = ['helm repo add team http://h/team\nhelm repo update\nhelm install my-web team/web --version 1.0.0', 'chartroom helm repo add team http://h/team\nchartroom helm install my-web team/web --version 1.0.0 --server http://h'];
+
+  it('leaves the commands of an open server alone', () => {
+    expect(withCredentials(blocks, { pull: false, push: false })).toEqual(blocks);
+  });
+
+  it('exports the variables chartroom reads and gives helm repo add its flags when reads need credentials', () => {
+    const [helm, own] = withCredentials(blocks, { pull: true, push: true });
+    expect(helm).toBe(`${CHARTROOM_CREDENTIALS}\nhelm repo add team http://h/team --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"\nhelm repo update\nhelm install my-web team/web --version 1.0.0`);
+    expect(own?.split('\n').slice(0, 2)).toEqual([CHARTROOM_CREDENTIALS, 'chartroom helm repo add team http://h/team --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"']);
+    // With --auth-anonymous-get only changes need them: no flags on repo add.
+    expect(withCredentials(blocks, { pull: false, push: true })[0]).toBe(`${CHARTROOM_CREDENTIALS}\n${blocks[0]}`);
   });
 });

@@ -90,6 +90,12 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: repository page in
     expect(await page.locator('.readme table td code').count()).toBe(1);
     expect(await page.textContent('main')).toContain(`helm repo add chartroom ${server.url}\nhelm repo update\nhelm install my-web chartroom/web --version 1.2.0`);
 
+    // A Copy button says it copied, on itself and in the toast, as the cluster page's do.
+    await page.click('.cmd button.copy');
+    await page.waitForFunction(() => document.querySelector('.cmd button.copy')?.textContent !== 'Copy');
+    expect(await page.textContent('.cmd button.copy')).toBe('Copied');
+    expect(await page.textContent('#toast')).toContain('Copied');
+
     await page.click('[role=tab]:has-text("Chart.yaml")');
     expect(await page.textContent('#file-panel')).toContain('appVersion: 2.4.1');
     await page.keyboard.press('ArrowRight');
