@@ -78,6 +78,8 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
+    // At --depth 1 the root holds no charts: the only repository opens by itself, and the list names it.
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Charts in other');
     // The repositories that hold charts are listed; a new one is opened by typing its path.
     expect(await page.locator('#tenant-list [data-tenant]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tenant')))).toEqual(['other']);
     await page.fill('#tenant', 'class');
