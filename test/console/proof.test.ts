@@ -123,7 +123,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     await page.click('form[aria-label="Upgrade my-site"] button[type=submit]');
     await page.waitForSelector('[data-revision="2"]');
     // The values box held the release's values as YAML; the command passes them on stdin, so it runs as pasted.
-    expect(await page.textContent('#command-log li pre')).toBe(`chartroom helm upgrade my-site class/site --version 1.1.0 -n default --set image.tag=1.27 -f - <<'EOF'\nreplicaCount: 3\nextra:\n  team: blue\nmotd: "hello, world"\nEOF`);
+    expect(await page.textContent('#command-log li pre')).toBe(`chartroom helm upgrade my-site class/site --version 1.1.0 -n default --set image.tag=1.27 -f - <<'EOF'\nextra:\n  team: blue\nmotd: "hello, world"\nreplicaCount: 3\nEOF`);
     const upgrade = await stepUntil(page, server.url, (s) => settled(s) && Object.keys(s.replicaSets).length === 2);
     expect(upgrade.flatMap((s) => Object.values(s.pods))).toEqual(expect.arrayContaining(['creating', 'ready']));
     expect(await tileImages(page)).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27']);

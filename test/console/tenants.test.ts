@@ -61,6 +61,15 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: the repositories a
     expect(await page.textContent('h1')).toBe('Charts in class/bob');
     expect(await page.getAttribute('#tenant-list [data-tenant="class/bob"] a', 'aria-current')).toBe('page');
     expect(await page.evaluate(() => document.querySelectorAll('[data-chart]').length)).toBe(1);
+    // This server asks for credentials: the commands to use the chart say how to pass them.
+    await page.click('[data-chart="api"] h2 a');
+    await page.waitForSelector('.cmd pre');
+    const [helm = '', own = ''] = await page.locator('.cmd pre').allTextContents();
+    expect(helm.split('\n').slice(0, 2)).toEqual([
+      "export CHARTROOM_USER='<user>' CHARTROOM_PASSWORD='<password>'   # or CHARTROOM_TOKEN='<token>'",
+      `helm repo add bob ${server.url}/class/bob --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"`,
+    ]);
+    expect(own).toContain(`chartroom helm repo add bob ${server.url}/class/bob --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"`);
   }, 120_000);
 
   it('asks for a repository at / instead of listing the root, and an upload waits for one', async () => {
