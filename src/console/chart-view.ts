@@ -4,13 +4,15 @@
  * templates). Only `GET` requests: the same rights as `helm pull`.
  */
 import { archiveUrl, getJson, type ChartVersion, type Settings, tenantPrefix } from './api.js';
-import { copyText, h, replaceChildren, toast } from './dom.js';
+import { copyButton, h, replaceChildren } from './dom.js';
+import { probeAuth, withCredentials } from './credentials.js';
 import { renderMarkdown } from './markdown.js';
 import { chartIcon, formatTime } from './repo-view.js';
 import { changeRelease, releaseCommand } from './releases.js';
 import { readTgz } from './tar.js';
 import { rememberReleaseRepo, repoAlias } from './tenants.js';
 import { valueFlagFields } from './value-flag-fields.js';
+import { explainValuesError } from './values-yaml.js';
 
 /** Which chart: tenant path, name and (optional) version. */
 export interface ChartState {
@@ -35,7 +37,7 @@ export async function showChart(main: HTMLElement, settings: Settings, state: Ch
         chart.home ? ' · ' : '', chart.home && /^https?:/.test(chart.home) ? h('a', { href: chart.home, rel: 'noopener noreferrer' }, 'home') : ''),
       h('label', { for: 'version' }, 'Version', picker))),
     h('h2', {}, 'Use it'),
-    ...commands(settings, state.repo, chart).map(commandLine),
+    ...withCredentials(commands(settings, state.repo, chart), await probeAuth(settings.contextPath, `/${tenantPrefix(state.repo)}index.yaml`)).map(commandLine),
     settings.simulator ? installForm(settings, state.repo, chart, navigate) : null,
     files);
   try {
@@ -59,9 +61,7 @@ export function commands(settings: Settings, repo: string, chart: ChartVersion):
 }
 
 function commandLine(text: string): HTMLElement {
-  const button = h('button', { type: 'button', 'aria-label': `Copy: ${text.split('\n').pop() ?? ''}` }, 'Copy');
-  button.addEventListener('click', () => void copyText(text).then(() => toast('Copied')));
-  return h('div', { class: 'cmd' }, h('pre', {}, h('code', {}, text)), button);
+  return h('div', { class: 'cmd' }, h('pre', {}, h('code', {}, text)), copyButton(text));
 }
 
 function fileTabs(archive: Map<string, Uint8Array>, name: string): HTMLElement {
@@ -128,8 +128,7 @@ function installForm(settings: Settings, repo: string, chart: ChartVersion, navi
       sessionStorage.setItem('chartroom.command', releaseCommand(change, false, repoAlias(repo)));
       navigate(`#/cluster?cluster=${encodeURIComponent(change.cluster)}&namespace=${encodeURIComponent(change.namespace)}`);
     }, (err: Error) => {
-      error.textContent = `Install refused: ${err.message}`;
-      toast(`Install refused: ${err.message}`, true);
+      error.textContent = `Install refused: ${explainValuesError(err.message, change.values)}`;
     });
   });
   return form;

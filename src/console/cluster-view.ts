@@ -5,6 +5,7 @@
  * print now. Everything follows the cluster's SSE stream, redrawn at most once per animation frame, so a
  * rollout plays out as the simulator runs it.
  */
+import { eventAge } from './age.js';
 import { getJson, type Settings } from './api.js';
 import { clockBar } from './clock-controls.js';
 import { ClusterModel, POD_STATE_LABELS, type PodGroup, type PodState, type PodView, type StreamEvent, type WorkloadView } from './cluster-model.js';
@@ -33,9 +34,11 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
   clusterPick.addEventListener('change', () => navigate(go()));
   nsPick.addEventListener('change', () => navigate(go()));
   const actions = workloadActions(settings, cluster, state.namespace, model);
-  const clock = await clockBar(settings, cluster, actions.log);
-  const releases = releasesPanel(settings, cluster, state.namespace, actions.log);
   const podsText = podsTextPane(settings, cluster, state.namespace);
+  let frame = 0;
+  // When the clock moves (here or elsewhere), the AGE columns move with it.
+  const clock = await clockBar(settings, cluster, actions.log, () => (frame ||= requestAnimationFrame(redraw)));
+  const releases = releasesPanel(settings, cluster, state.namespace, actions.log);
   // A command the chart page ran just before coming here (an install) heads the log.
   const handedOver = sessionStorage.getItem('chartroom.command');
   sessionStorage.removeItem('chartroom.command');
@@ -48,15 +51,15 @@ export async function showCluster(main: HTMLElement, settings: Settings, state: 
     h('div', { class: 'cluster-grid' }, h('div', {}, legend(), view), h('div', { class: 'side' }, releases.element, actions.element)),
     // What the command-line tools print now, side by side under everything: their lines are too wide for the side pane.
     h('div', { class: 'tool-text' }, podsText.element, releases.historyText));
-  let frame = 0;
-  const redraw = (): void => {
+  function redraw(): void {
     frame = 0;
     syncNamespaces(nsPick, model.namespaces(), state.namespace);
     timeline.record(model, state.namespace);
-    drawWorkloads(view, model, timeline, state.namespace);
+    drawWorkloads(view, model, timeline, state.namespace, clock.now());
     actions.sync();
     podsText.refresh();
-  };
+    clock.refresh();
+  }
   const closeStream = follow(settings, cluster, model, (event) => {
     timeline.see(event.object);
     const { kind, metadata } = event.object;
@@ -108,12 +111,12 @@ function legend(): HTMLElement {
   return h('ul', { class: 'legend', 'aria-label': 'Pod states' }, ...states.map(([state, label]) => h('li', { class: `pod ${state}` }, label)));
 }
 
-function drawWorkloads(view: HTMLElement, model: ClusterModel, timeline: Timeline, namespace: string): void {
+function drawWorkloads(view: HTMLElement, model: ClusterModel, timeline: Timeline, namespace: string, now: string): void {
   const workloads = model.workloads(namespace);
-  const chart = (w: WorkloadView): HTMLElement | null => timelineChart(w.entry.object.metadata.name, timeline.samples.get(`${namespace}/${w.entry.object.metadata.name}`) ?? []);
+  const chart = (w: WorkloadView): HTMLElement | null => w.entry.object.kind !== 'Deployment' ? null : timelineChart(w.entry.object.metadata.name, timeline.samples.get(`${namespace}/${w.entry.object.metadata.name}`) ?? []);
   replaceChildren(view,
     ...(workloads.length > 0 ? workloads.map((w) => workload(w, chart(w))) : [h('p', { class: 'meta' }, `No Deployments, StatefulSets or DaemonSets in ${namespace}.`)]),
-    eventList(model, namespace));
+    eventList(model, namespace, now));
   view.dataset.rv = String(model.resourceVersion);
 }
 
@@ -162,17 +165,18 @@ function podTile(pod: PodView): HTMLElement {
     h('div', { class: 'meta' }, pod.images));
 }
 
-function eventList(model: ClusterModel, namespace: string): HTMLElement {
+/** The namespace's last 50 events, newest first, with kubectl get events' columns (LAST SEEN at cluster time `now`). */
+function eventList(model: ClusterModel, namespace: string, now: string): HTMLElement {
   const events = model.events(namespace).slice(-50).reverse();
   const field = (o: Record<string, unknown>, key: string): string => String(o[key] ?? '');
   return h('section', { 'aria-label': 'Events' },
     h('h2', {}, 'Events'),
     h('div', { class: 'events' }, h('table', { id: 'events' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'TYPE'), h('th', { scope: 'col' }, 'REASON'), h('th', { scope: 'col' }, 'OBJECT'), h('th', { scope: 'col' }, 'MESSAGE'))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'LAST SEEN'), h('th', { scope: 'col' }, 'TYPE'), h('th', { scope: 'col' }, 'REASON'), h('th', { scope: 'col' }, 'OBJECT'), h('th', { scope: 'col' }, 'MESSAGE'))),
       h('tbody', {}, ...events.map((e) => {
         const involved = (e.involvedObject ?? {}) as Record<string, unknown>;
         return h('tr', { class: field(e, 'type') === 'Warning' ? 'warn' : '' },
-          h('td', {}, field(e, 'type')), h('td', {}, field(e, 'reason')),
+          h('td', {}, eventAge(e, now)), h('td', {}, field(e, 'type')), h('td', {}, field(e, 'reason')),
           h('td', {}, `${field(involved, 'kind').toLowerCase()}/${field(involved, 'name')}`), h('td', {}, field(e, 'message')));
       })))));
 }

@@ -36,12 +36,16 @@ export function replaceChildren(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
-/** Shows a short message in the polite live region for a few seconds (errors stay longer). */
+/** How many messages the toast region shows at once; a new one dismisses the oldest beyond this. */
+export const MAX_TOASTS = 3;
+
+/** Shows a short message in the polite live region for a few seconds (errors stay longer); at most MAX_TOASTS at once. */
 export function toast(message: string, isError = false): void {
   const region = document.getElementById('toast');
   if (!region) return;
   const line = h('p', { class: isError ? 'error' : '' }, message);
   region.appendChild(line);
+  while (region.childElementCount > MAX_TOASTS) region.firstElementChild?.remove();
   setTimeout(() => line.remove(), isError ? 8000 : 3000);
 }
 
@@ -57,4 +61,20 @@ export async function copyText(text: string): Promise<void> {
     document.execCommand('copy');
     area.remove();
   }
+}
+
+/**
+ * A Copy button for `text` (its label names the first line): a click copies, says "Copied" on the button
+ * for two seconds and in the toast region, or "Copy failed" when the browser refuses both ways.
+ */
+export function copyButton(text: string): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'copy', 'aria-label': `Copy: ${text.split('\n')[0] ?? ''}` }, 'Copy');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  button.addEventListener('click', () => void copyText(text).then(() => 'Copied', () => 'Copy failed').then((said) => {
+    button.textContent = said;
+    toast(said, said !== 'Copied');
+    clearTimeout(timer);
+    timer = setTimeout(() => (button.textContent = 'Copy'), 2000);
+  }));
+  return button;
 }

@@ -1,11 +1,14 @@
 /**
  * A small Markdown subset for chart READMEs, rendered to DOM nodes (never to an HTML string, so nothing
  * in a README can become markup): ATX headings, paragraphs, fenced and indented code blocks, `-`/`*`/`1.`
- * lists, block quotes, horizontal rules, and inline `code`, **strong**, *emphasis* and [links](url).
- * Links keep only http(s), mailto and in-page `#` targets; images appear as their alt text linked to
- * the image (a README must not make the browser fetch arbitrary URLs). Raw HTML shows as text.
+ * lists, block quotes, horizontal rules, `| a | b |` tables (markdown-table.ts), and inline `code`,
+ * **strong**, *emphasis* and [links](url). Links keep only http(s), mailto and in-page `#` targets (any
+ * other target leaves its text, unlinked; a target may hold balanced parentheses); images appear as their
+ * alt text linked to the image (a README must not make the browser fetch arbitrary URLs). Raw HTML
+ * shows as text.
  */
 import { type Child, h } from './dom.js';
+import { isTableStart, type MarkdownTable, parseTable } from './markdown-table.js';
 
 /** Renders `text` into a fragment of block elements. */
 export function renderMarkdown(text: string): DocumentFragment {
@@ -35,6 +38,10 @@ export function renderMarkdown(text: string): DocumentFragment {
       fragment.appendChild(h('pre', {}, h('code', {}, body.join('\n').trimEnd())));
     } else if (/^\s*([-*+]|\d+[.)])\s+/.test(line)) {
       i = list(lines, i, fragment);
+    } else if (isTableStart(lines, i)) {
+      const { table, next } = parseTable(lines, i);
+      fragment.appendChild(tableElement(table));
+      i = next;
     } else if (/^\s*>/.test(line)) {
       const body: string[] = [];
       for (; i < lines.length && /^\s*>/.test(lines[i] as string); i += 1) body.push((lines[i] as string).replace(/^\s*>\s?/, ''));
@@ -43,11 +50,19 @@ export function renderMarkdown(text: string): DocumentFragment {
       fragment.appendChild(quote);
     } else {
       const body: string[] = [];
-      for (; i < lines.length && isParagraphLine(lines[i] as string); i += 1) body.push((lines[i] as string).trim());
+      for (; i < lines.length && isParagraphLine(lines[i] as string) && !isTableStart(lines, i); i += 1) body.push((lines[i] as string).trim());
       fragment.appendChild(h('p', {}, ...inline(body.join(' '))));
     }
   }
   return fragment;
+}
+
+/** A parsed table in a scrolling wrapper, so a wide one never widens the page. */
+function tableElement(table: MarkdownTable): HTMLElement {
+  const style = (c: number): string | undefined => (table.align[c] ? `text-align:${table.align[c]}` : undefined);
+  return h('div', { class: 'table-scroll' }, h('table', {},
+    h('thead', {}, h('tr', {}, ...table.header.map((cell, c) => h('th', { scope: 'col', style: style(c) }, ...inline(cell))))),
+    h('tbody', {}, ...table.rows.map((row) => h('tr', {}, ...row.map((cell, c) => h('td', { style: style(c) }, ...inline(cell))))))));
 }
 
 function isParagraphLine(line: string): boolean {
@@ -69,7 +84,8 @@ function list(lines: string[], start: number, into: DocumentFragment): number {
   return i;
 }
 
-const INLINE = /`([^`]+)`|!\[([^\]]*)\]\(([^)\s]+)[^)]*\)|\[([^\]]+)\]\(([^)\s]+)[^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_/g;
+// A link target: characters other than space and parentheses, or balanced (one level) parentheses.
+const INLINE = /`([^`]+)`|!\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))+)[^)]*\)|\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)[^)]*\)|\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_/g;
 
 /** Inline spans of one block's text; unmatched markup stays literal text. */
 export function inline(text: string): Child[] {

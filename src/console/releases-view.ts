@@ -20,15 +20,24 @@ export interface ReleasesPanel {
 /** Builds the panel for one cluster and namespace; `log` receives the equivalent commands. */
 export function releasesPanel(settings: Settings, cluster: string, namespace: string, log: (command: string) => void): ReleasesPanel {
   const list = h('tbody');
-  const detail = h('div', { id: 'release-detail' });
+  // The history and the upgrade form have a slot each: a redraw replaces the history, and the form only
+  // when another release is shown or a new revision came while the user had typed nothing, so neither
+  // typed text nor focus is lost to a change elsewhere in the namespace.
+  const historySlot = h('div');
+  const formSlot = h('div');
+  const detail = h('div', { id: 'release-detail' }, historySlot, formSlot);
   const historyText = h('section', { class: 'actions', 'aria-label': 'helm history' });
   let chosen = '';
+  let form: { name: string; revision: number } | undefined;
   let pending: Promise<void> | undefined;
   const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;
   const show = async (name: string): Promise<void> => {
     chosen = name;
     const history = await releaseHistory(settings, cluster, namespace, name);
-    replaceChildren(detail, historyTable(history, async (revision) => {
+    const latest = history.at(-1) as ReleaseView;
+    const focused = document.activeElement;
+    const refocus = historySlot.contains(focused) ? focused?.getAttribute('aria-label') : null;
+    replaceChildren(historySlot, historyTable(history, async (revision) => {
       try {
         await rollbackRelease(settings, cluster, namespace, name, revision);
         log(`chartroom helm rollback ${name} ${revision} ${suffix}`);
@@ -36,7 +45,16 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
         toast(`Rollback refused: ${(err as Error).message}`, true);
       }
       refresh();
-    }), await upgradeForm(settings, cluster, history.at(-1) as ReleaseView, log, refresh));
+    }));
+    if (refocus) (historySlot.querySelector(`[aria-label="${CSS.escape(refocus)}"]`) as HTMLElement | null)?.focus();
+    const edited = Boolean((formSlot.firstElementChild as HTMLElement | null)?.dataset.dirty);
+    if (form?.name !== name || (form.revision !== latest.version && !edited)) {
+      const hadFocus = formSlot.contains(document.activeElement);
+      replaceChildren(formSlot, await upgradeForm(settings, cluster, latest, log, refresh));
+      form = { name, revision: latest.version };
+      // A keyboard user who just upgraded stays on the form's button.
+      if (hadFocus) (formSlot.querySelector('button[type=submit]') as HTMLElement | null)?.focus();
+    }
     drawHistoryText(historyText, history, name, suffix);
   };
   const load = async (): Promise<void> => {
@@ -51,7 +69,9 @@ export function releasesPanel(settings: Settings, cluster: string, namespace: st
     if (!releases.some((r) => r.name === chosen)) chosen = releases[0]?.name ?? '';
     if (chosen) await show(chosen);
     else {
-      replaceChildren(detail, releases.length === 0 ? h('p', { class: 'meta' }, 'No releases; install one from a chart\'s page.') : null);
+      form = undefined;
+      replaceChildren(formSlot);
+      replaceChildren(historySlot, releases.length === 0 ? h('p', { class: 'meta' }, 'No releases; install one from a chart\'s page.') : null);
       replaceChildren(historyText);
     }
   };

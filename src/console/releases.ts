@@ -6,6 +6,8 @@
  * flag values, which the server parses and merges as Helm does.
  */
 import { archiveUrl, getJson, request, type ChartVersion, type Settings } from './api.js';
+import { withValuesHeredoc } from './commands.js';
+import { FORM_VALUES_NAME } from './values-yaml.js';
 import { type ValueFlags, valueFlagsText } from './value-flags.js';
 
 /** A release revision as the API returns it (Helm's JSON field names). */
@@ -54,7 +56,7 @@ export async function changeRelease(settings: Settings, change: ReleaseChange, u
     name: change.name,
     namespace: change.namespace,
     chart: { archive },
-    values: { files: change.values.trim() ? [{ name: 'values.yaml', text: change.values }] : [], ...change.flags },
+    values: { files: change.values.trim() ? [{ name: FORM_VALUES_NAME, text: change.values }] : [], ...change.flags },
   };
   const path = upgrade ? `${releasePath(change.cluster, change.namespace, change.name)}/upgrade` : releasesPath(change.cluster);
   const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
@@ -68,11 +70,11 @@ export async function rollbackRelease(settings: Settings, cluster: string, names
   });
 }
 
-/** The command line that does the same as an install or upgrade. */
+/** The command line that does the same as an install or upgrade (typed values as a heredoc on stdin). */
 export function releaseCommand(change: ReleaseChange, upgrade: boolean, alias: string): string {
   const cluster = change.cluster === 'default' ? '' : ` --cluster ${change.cluster}`;
-  const values = change.values.trim() ? ' -f values.yaml' : '';
-  return `chartroom helm ${upgrade ? 'upgrade' : 'install'} ${change.name} ${alias}/${change.chart.name} --version ${change.chart.version} -n ${change.namespace}${values}${valueFlagsText(change.flags)}${cluster}`;
+  const line = `chartroom helm ${upgrade ? 'upgrade' : 'install'} ${change.name} ${alias}/${change.chart.name} --version ${change.chart.version} -n ${change.namespace}${valueFlagsText(change.flags)}${cluster}`;
+  return withValuesHeredoc(line, change.values);
 }
 
 function base64(bytes: Uint8Array): string {

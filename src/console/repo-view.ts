@@ -15,15 +15,32 @@ export interface RepoState {
   filter: string;
 }
 
-/** Draws the repository page into `main`; `navigate` changes the hash-held state. */
+/**
+ * Draws the repository page into `main`; `navigate` changes the hash-held state. When the server keeps
+ * charts at a fixed depth and no repository of that depth is chosen, nothing is asked of the root: a
+ * single repository opens at once, else the page asks to pick one (and uploads wait for one).
+ */
 export async function showRepository(main: HTMLElement, settings: Settings, state: RepoState, navigate: (hash: string) => void): Promise<void> {
   const list = h('ul', { class: 'cards', id: 'charts', 'aria-label': 'Charts' });
   const count = h('p', { class: 'meta', id: 'chart-count', 'aria-live': 'polite' });
   const filter = h('input', { type: 'search', id: 'filter', value: state.filter, placeholder: 'name, description or keyword', autocomplete: 'off' });
+  const needsRepo = hasTenants(settings) && !settings.depthDynamic && state.repo.split('/').filter((s) => s !== '').length !== settings.depth;
   let charts: ChartVersion[][] = [];
   const draw = (): void => drawCards(list, count, settings, state.repo, charts, filter.value, () => void reload());
   filter.addEventListener('input', draw);
-  const reload = async (): Promise<void> => {
+  let tenants = hasTenants(settings) ? await tenantList(settings, state.repo) : null;
+  if (needsRepo && tenants?.names.length === 1) return navigate(`#/charts?repo=${encodeURIComponent(tenants.names[0] as string)}`);
+  const reload = async (uploaded = false): Promise<void> => {
+    if (tenants && uploaded) {
+      // A new repository (the first upload into it) joins the list of repositories.
+      const fresh = await tenantList(settings, state.repo);
+      tenants.element.replaceWith(fresh.element);
+      tenants = fresh;
+    }
+    if (needsRepo) {
+      count.textContent = `Pick a repository above, or type its path (${settings.depth} segment${settings.depth === 1 ? '' : 's'}, like ${EXAMPLE_PATHS[settings.depth] ?? 'org/team'}), to see its charts.`;
+      return;
+    }
     try {
       charts = Object.values(await getJson<Record<string, ChartVersion[]>>(settings, `/api/${tenantPrefix(state.repo)}charts`));
     } catch (err) {
@@ -32,35 +49,39 @@ export async function showRepository(main: HTMLElement, settings: Settings, stat
     }
     draw();
   };
-  const tenants = hasTenants(settings) ? await tenantList(settings, state.repo) : null;
   replaceChildren(main,
     h('h1', {}, 'Charts', state.repo ? ` in ${state.repo}` : ''),
-    tenants,
+    tenants?.element,
     h('div', { class: 'bar' },
       hasTenants(settings) ? tenantPicker(state, navigate) : null,
       h('label', { for: 'filter' }, 'Search charts', filter)),
-    uploadZone(settings, state.repo, reload),
+    uploadZone(settings, needsRepo ? undefined : state.repo, reload),
     count,
     list);
   await reload();
 }
 
+const EXAMPLE_PATHS: Record<number, string> = { 1: 'team', 2: 'org/team', 3: 'org/team/app' };
+
 /**
  * The repositories holding charts that this user may pull, each a link that opens it (the current one
  * marked); a refusal or failure says why instead, and the path field below still works.
  */
-async function tenantList(settings: Settings, current: string): Promise<HTMLElement> {
+async function tenantList(settings: Settings, current: string): Promise<{ element: HTMLElement; names: string[] }> {
   let tenants: string[];
   try {
     tenants = await listTenants(settings);
   } catch (err) {
-    return h('p', { class: 'meta', id: 'tenant-list' }, `Could not list the repositories: ${(err as Error).message}`);
+    return { names: [], element: h('p', { class: 'meta', id: 'tenant-list' }, `Could not list the repositories: ${(err as Error).message}`) };
   }
-  if (tenants.length === 0) return h('p', { class: 'meta', id: 'tenant-list' }, 'No repository holds a chart yet: type a path below and upload one.');
-  return h('nav', { 'aria-label': 'Repositories', id: 'tenant-list' },
-    h('h2', {}, 'Repositories'),
-    h('ul', { class: 'tenants' }, ...tenants.map((t) =>
-      h('li', { 'data-tenant': t }, h('a', { href: `#/charts?repo=${encodeURIComponent(t)}`, 'aria-current': t === current ? 'page' : undefined }, t || '/')))));
+  if (tenants.length === 0) return { names: [], element: h('p', { class: 'meta', id: 'tenant-list' }, 'No repository holds a chart yet: type a path below and upload one.') };
+  return {
+    names: tenants,
+    element: h('nav', { 'aria-label': 'Repositories', id: 'tenant-list' },
+      h('h2', {}, 'Repositories'),
+      h('ul', { class: 'tenants' }, ...tenants.map((t) =>
+        h('li', { 'data-tenant': t }, h('a', { href: `#/charts?repo=${encodeURIComponent(t)}`, 'aria-current': t === current ? 'page' : undefined }, t || '/'))))),
+  };
 }
 
 function tenantPicker(state: RepoState, navigate: (hash: string) => void): HTMLElement {
@@ -131,13 +152,18 @@ async function deleteVersion(settings: Settings, repo: string, chart: ChartVersi
   reload();
 }
 
-function uploadZone(settings: Settings, repo: string, reload: () => Promise<void>): HTMLElement {
+/** The drop zone and its status line; `repo` undefined: no repository chosen yet, so an upload is refused here. */
+function uploadZone(settings: Settings, repo: string | undefined, reload: (uploaded: boolean) => Promise<void>): HTMLElement {
   const picker = h('input', { type: 'file', id: 'upload-file', accept: '.tgz,.prov', multiple: true });
+  const status = h('p', { id: 'upload-status', role: 'status' });
   const zone = h('div', { class: 'drop', id: 'drop-zone' },
-    h('label', { for: 'upload-file' }, 'Drop chart archives (.tgz) here, or choose files to upload', picker));
+    h('label', { for: 'upload-file' }, 'Drop chart archives (.tgz) here, or choose files to upload', picker), status);
   const upload = async (files: FileList | null): Promise<void> => {
-    for (const file of [...(files ?? [])]) await uploadFile(settings, repo, file);
-    await reload();
+    const lines: [string, boolean][] = [];
+    if (repo === undefined) lines.push(['Pick a repository above or type its path, then upload into it.', true]);
+    else for (const file of [...(files ?? [])]) lines.push(await uploadFile(settings, repo, file));
+    replaceChildren(status, ...lines.map(([text, isError]) => h('span', { class: isError ? 'warn' : '' }, text, h('br'))));
+    await reload(lines.some(([, isError]) => !isError));
   };
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -153,13 +179,14 @@ function uploadZone(settings: Settings, repo: string, reload: () => Promise<void
   return zone;
 }
 
-async function uploadFile(settings: Settings, repo: string, file: File): Promise<void> {
+/** Uploads one archive (or .prov); returns the line to show and whether it is an error. */
+async function uploadFile(settings: Settings, repo: string, file: File): Promise<[string, boolean]> {
   const path = file.name.endsWith('.prov') ? 'prov' : 'charts';
   try {
     await request(settings, `/api/${tenantPrefix(repo)}${path}`, { method: 'POST', body: file });
-    toast(`Uploaded ${file.name}`);
+    return [`Uploaded ${file.name}${repo ? ` to ${repo}` : ''}.`, false];
   } catch (err) {
     const status = err instanceof ApiError ? ` (${err.status})` : '';
-    toast(`Upload of ${file.name} refused${status}: ${(err as Error).message}`, true);
+    return [`Upload of ${file.name} refused${status}: ${(err as Error).message}`, true];
   }
 }

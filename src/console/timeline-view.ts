@@ -19,9 +19,18 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
   return el;
 }
 
-/** The chart and its table for one Deployment's samples (nothing for fewer than two samples). */
-export function timelineChart(name: string, samples: Sample[]): HTMLElement | null {
-  if (samples.length < 2) return null;
+/** hh:mm:ss of a cluster time (UTC, as the cluster's timestamps are). */
+const clockText = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
+
+/**
+ * The chart and its table for one Deployment's samples; with fewer than two samples (nothing has changed
+ * since the page opened) a line saying when the chart will start instead. The axis is labelled with the
+ * cluster time at both ends; the table counts seconds from the stated start.
+ */
+export function timelineChart(name: string, samples: Sample[]): HTMLElement {
+  if (samples.length < 2) {
+    return h('p', { class: 'meta timeline-note' }, `Timeline: the page charts ${name}'s ReplicaSets from what it sees happen while open; it starts at their next change (a rollout or a scale).`);
+  }
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.sizes)))].reverse();
   const start = (samples[0] as Sample).timeMs;
   const span = Math.max(1000, (samples.at(-1) as Sample).timeMs - start);
@@ -32,7 +41,8 @@ export function timelineChart(name: string, samples: Sample[]): HTMLElement | nu
   chart.appendChild(svg('line', { x1: PAD, y1: y(0), x2: WIDTH - PAD, y2: y(0), stroke: '#6b7280' }));
   chart.appendChild(svg('text', { x: 4, y: y(top) + 4, 'font-size': 11, fill: '#1b1f24' }, String(top)));
   chart.appendChild(svg('text', { x: 4, y: y(0) + 4, 'font-size': 11, fill: '#1b1f24' }, '0'));
-  chart.appendChild(svg('text', { x: WIDTH - PAD, y: HEIGHT - 6, 'font-size': 11, fill: '#1b1f24', 'text-anchor': 'end' }, `${Math.round(span / 1000)} s`));
+  chart.appendChild(svg('text', { x: PAD, y: HEIGHT - 6, 'font-size': 11, fill: '#1b1f24' }, clockText(start)));
+  chart.appendChild(svg('text', { x: WIDTH - PAD, y: HEIGHT - 6, 'font-size': 11, fill: '#1b1f24', 'text-anchor': 'end' }, `${clockText(start + span)} (+${Math.round(span / 1000)} s)`));
   names.forEach((rs, index) => {
     const colour = COLOURS[(names.length - 1 - index) % COLOURS.length] as string;
     for (const field of ['desired', 'available'] as const) {
@@ -58,6 +68,7 @@ function steps(samples: Sample[], rs: string, field: 'desired' | 'available'): [
 
 function table(samples: Sample[], names: string[], start: number): HTMLElement {
   return h('details', {}, h('summary', {}, 'Numbers'), h('table', {},
+    h('caption', {}, `Seconds after ${new Date(start).toISOString().replace('.000Z', 'Z')} (cluster time)`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'time'), ...names.map((n) => h('th', { scope: 'col' }, `${n} desired/available`)))),
     h('tbody', {}, ...samples.map((s) => h('tr', {}, h('td', {}, `+${(s.timeMs - start) / 1000}s`),
       ...names.map((n) => h('td', {}, s.sizes[n] ? `${s.sizes[n].desired}/${s.sizes[n].available}` : '')))))));

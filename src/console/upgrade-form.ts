@@ -9,6 +9,7 @@ import { h, replaceChildren, toast } from './dom.js';
 import { changeRelease, releaseCommand, type ReleaseChange, type ReleaseView } from './releases.js';
 import { hasTenants, listTenants, releaseRepo, rememberReleaseRepo, repoAlias } from './tenants.js';
 import { valueFlagFields } from './value-flag-fields.js';
+import { explainValuesError, toYaml } from './values-yaml.js';
 
 /** Builds the form for the latest revision `current` of a release in `cluster`; `done` runs after an upgrade. */
 export async function upgradeForm(settings: Settings, cluster: string, current: ReleaseView, log: (command: string) => void, done: () => void): Promise<HTMLElement> {
@@ -18,7 +19,7 @@ export async function upgradeForm(settings: Settings, cluster: string, current: 
   const repo = h('input', { id: 'upgrade-repo', list: 'upgrade-repos', autocomplete: 'off', placeholder: 'org/team' });
   repo.value = hasTenants(settings) ? await releaseRepo(settings, where, chartName, tenants) : '';
   const values = h('textarea', { id: 'upgrade-values', rows: 6, spellcheck: false });
-  values.value = Object.keys(current.config ?? {}).length > 0 ? `${JSON.stringify(current.config, null, 2)}\n` : '';
+  values.value = toYaml(current.config ?? {});
   const flags = valueFlagFields('upgrade');
   const error = h('p', { id: 'upgrade-error', class: 'warn', role: 'alert' });
   const submit = h('button', { type: 'submit' }, 'Upgrade');
@@ -37,10 +38,17 @@ export async function upgradeForm(settings: Settings, cluster: string, current: 
     ...flags.elements,
     error,
     submit);
+  // Edited fields mark the form, so the panel keeps it (and what was typed) across redraws until it is sent.
+  const edited = (): void => void (form.dataset.dirty = 'true');
+  form.addEventListener('input', edited);
+  form.addEventListener('change', edited);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const chart = versions.chosen();
-    if (chart) void upgrade(settings, { ...where, repo: repo.value, chart, values: values.value, flags: flags.read() }, error, log, done);
+    if (chart) void upgrade(settings, { ...where, repo: repo.value, chart, values: values.value, flags: flags.read() }, error, log, () => {
+      delete form.dataset.dirty;
+      done();
+    });
   });
   return form;
 }
@@ -68,8 +76,7 @@ async function upgrade(settings: Settings, change: ReleaseChange, error: HTMLEle
   try {
     await changeRelease(settings, change, true);
   } catch (err) {
-    error.textContent = `Upgrade refused: ${(err as Error).message}`;
-    toast(`Upgrade refused: ${(err as Error).message}`, true);
+    error.textContent = `Upgrade refused: ${explainValuesError((err as Error).message, change.values)}`;
     return;
   }
   error.textContent = '';

@@ -79,6 +79,7 @@ export async function stepUntil(page: Page, server: string, isDone: (s: Snapshot
     await step(page);
     seen.push(await expectPageMatchesKubectl(page, server));
   }
+  if (process.env.CHARTROOM_STEPS) console.log(`stepUntil: ${seen.length - 1} steps, cluster time ${await page.textContent('#cluster-time')}, step size ${await page.inputValue('#step-size')}`);
   expect(isDone(seen.at(-1) as Snapshot), 'the rollout did not finish').toBe(true);
   return seen;
 }

@@ -71,6 +71,11 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect((rows.at(-1) as string).replace(/^\+\d+s/, '')).toMatch(/^(3\/30\/0|0\/03\/3)$/);
     expect(await page.locator('.timeline polyline').count()).toBe(4);
+    // Both ends of the time axis name the cluster time; the table states where its seconds count from.
+    const axis = await page.locator('.timeline text').allTextContents();
+    expect(axis.filter((t) => /^\d\d:\d\d:\d\d/.test(t))).toHaveLength(2);
+    expect(axis.at(-1)).toMatch(/^\d\d:\d\d:\d\d \(\+\d+ s\)$/);
+    expect(await page.locator('.timeline-figure caption').textContent({ timeout: 1000 }).catch(() => '')).toMatch(/^Seconds after 2026-01-01T\d\d:\d\d:\d\dZ \(cluster time\)$/);
     // On a phone the page is one column that fits the screen: nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -101,6 +106,45 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: a rollout in chrom
     for (const s of seen) expect(Object.values(s.replicaSets).reduce((sum, [desired]) => sum + Number(desired), 0)).toBeLessThanOrEqual(3);
     expect(Object.values(seen[0]?.replicaSets ?? {}).map(([desired]) => desired).sort()).toEqual(['0', '1', '2']);
     expect(seen.at(-1)?.deployments.vweb).toEqual(['3/3', '3', '3']);
-    expect(await page.textContent('#command-log')).toContain('chartroom sim advance 2s');
+    // The steps are one command that pastes and does the same: their sum, not "2s ×N".
+    expect(await page.textContent('#command-log li:first-child pre')).toBe(`chartroom sim advance ${2 * seen.length}s`);
+  }, 420_000);
+
+  it('follows the clock and the Deployment when a shell moves them, but keeps a field the user is editing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/#/cluster?cluster=default&namespace=default`);
+    await page.waitForSelector('[data-workload="Deployment/vweb"] [data-pod]');
+    const clockNow = async (): Promise<string> => ((await (await fetch(`${server.url}/api/sim/clusters/default/clock`)).json()) as { now: string }).now;
+    const pods = async (): Promise<string> => chartroom(server.url, 'kubectl', 'get', 'pods');
+    // The clock moved from a shell, with nothing else changing: the time and the AGE column follow.
+    await chartroom(server.url, 'sim', 'advance', '20s');
+    const now = await clockNow();
+    await page.waitForFunction((t) => document.getElementById('cluster-time')?.textContent === t, now, { timeout: 15_000 });
+    await page.waitForFunction((text) => document.getElementById('kubectl-pods')?.textContent === text, await pods(), { timeout: 15_000 });
+    expect(await page.locator('#events thead th').first().textContent()).toBe('LAST SEEN');
+    // Nothing changed since the page opened: no chart yet, and the page says why.
+    expect(await page.textContent('[data-workload="Deployment/vweb"] .timeline-note')).toContain('starts at their next change');
+    expect(await page.locator('#events tbody tr td').first().textContent()).toMatch(/^\d+s$/);
+
+    // A scale and a new image from a shell reach the fields, so Set image / Scale never apply old values.
+    await kubectl('scale', 'deploy/vweb', '--replicas=4');
+    await kubectl('set', 'image', 'deploy/vweb', 'web=nginx:1.28');
+    await page.waitForFunction(() => (document.getElementById('action-image') as { value: string }).value === 'nginx:1.28');
+    await page.waitForFunction(() => (document.getElementById('action-replicas') as { value: string }).value === '4');
+    // What the user is typing stays, though the Deployment changes again underneath.
+    await page.fill('#action-image', 'nginx:mine');
+    await page.click('#action-replicas');
+    await kubectl('set', 'image', 'deploy/vweb', 'web=nginx:1.29');
+    await kubectl('scale', 'deploy/vweb', '--replicas=3');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-rs] h3')].some((el) => (el.textContent ?? '').includes('nginx:1.29')));
+    await page.waitForFunction(() => document.querySelector('[data-workload="Deployment/vweb"] [data-counter="READY"] b')?.textContent?.endsWith('/3'));
+    expect(await page.inputValue('#action-image')).toBe('nginx:mine');
+    expect(await page.inputValue('#action-replicas')).toBe('4');
+    // A refused change is said under its form, without the command in front.
+    await page.fill('#action-max-surge', '0');
+    await page.fill('#action-max-unavailable', '0');
+    await page.click('form[aria-label="Set strategy"] button');
+    await page.waitForFunction(() => (document.querySelector('form[aria-label="Set strategy"] .form-error')?.textContent ?? '') !== '');
+    expect(await page.textContent('form[aria-label="Set strategy"] .form-error')).toMatch(/^Refused: .*maxUnavailable/);
   }, 420_000);
 });

@@ -78,6 +78,8 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}/`);
+    // At --depth 1 the root holds no charts: the only repository opens by itself, and the list names it.
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Charts in other');
     // The repositories that hold charts are listed; a new one is opened by typing its path.
     expect(await page.locator('#tenant-list [data-tenant]').evaluateAll((els) => els.map((e) => e.getAttribute('data-tenant')))).toEqual(['other']);
     await page.fill('#tenant', 'class');
@@ -120,7 +122,8 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     await page.fill('#upgrade-set', 'image.tag=1.27');
     await page.click('form[aria-label="Upgrade my-site"] button[type=submit]');
     await page.waitForSelector('[data-revision="2"]');
-    expect(await page.textContent('#command-log li pre')).toBe('chartroom helm upgrade my-site class/site --version 1.1.0 -n default -f values.yaml --set image.tag=1.27');
+    // The values box held the release's values as YAML; the command passes them on stdin, so it runs as pasted.
+    expect(await page.textContent('#command-log li pre')).toBe(`chartroom helm upgrade my-site class/site --version 1.1.0 -n default --set image.tag=1.27 -f - <<'EOF'\nextra:\n  team: blue\nmotd: "hello, world"\nreplicaCount: 3\nEOF`);
     const upgrade = await stepUntil(page, server.url, (s) => settled(s) && Object.keys(s.replicaSets).length === 2);
     expect(upgrade.flatMap((s) => Object.values(s.pods))).toEqual(expect.arrayContaining(['creating', 'ready']));
     expect(await tileImages(page)).toEqual(['nginx:1.27', 'nginx:1.27', 'nginx:1.27']);

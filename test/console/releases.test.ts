@@ -76,8 +76,22 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
 
     await page.click('[data-release="my-site"] button');
     await page.selectOption('#upgrade-version', '1.1.0');
-    await page.click('form[aria-label="Upgrade my-site"] button');
+    await page.fill('#upgrade-set', 'unused=typed');
+    // Another release of the namespace changes (no pods of its own): the form keeps what was chosen and typed.
+    const other = buildChart({ name: 'cfg', version: '1.0.0', files: { 'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata: {a: "1"}\n' } });
+    const installed = await fetch(`${server.url}/api/sim/clusters/default/releases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'cfg', namespace: 'default', chart: { archive: other.toString('base64') } }) });
+    expect(installed.ok, await installed.clone().text()).toBe(true);
+    await page.waitForSelector('[data-release="cfg"]');
+    await page.waitForTimeout(300);
+    expect(await page.inputValue('#upgrade-version')).toBe('1.1.0');
+    expect(await page.inputValue('#upgrade-set')).toBe('unused=typed');
+    await page.fill('#upgrade-set', '');
+    // Sent from the keyboard, the focus stays on the form's button (not lost to <body> by the redraw).
+    await page.focus('form[aria-label="Upgrade my-site"] button[type=submit]');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-revision="2"]');
+    await page.waitForFunction(() => document.querySelector('form[aria-label="Upgrade my-site"] select option:checked')?.textContent === '1.1.0');
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('aria-label') + ' ' + document.activeElement?.textContent)).toBe('Upgrade my-site Upgrade');
     const upgrade = await stepUntil(page, server.url, (s) => settled(s) && Object.keys(s.replicaSets).length === 2);
     expect(upgrade.some((s) => Object.values(s.pods).includes('creating'))).toBe(true);
     expect(await tileImages()).toEqual(['nginx:1.26', 'nginx:1.26']);
@@ -102,5 +116,40 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
     const text = await chartroom(server.url, 'helm', 'history', 'my-site', '-n', 'default');
     await page.waitForFunction((expected) => document.getElementById('helm-history')?.textContent === expected, text, { timeout: 10_000 });
     expect(await page.textContent('#command-log')).toContain('chartroom helm rollback my-site 1 -n default');
+
+    // Layout at a laptop's and a phone's width: no word broken in two, no button outside its card, the
+    // Events MESSAGE column readable; what does not fit scrolls inside its table.
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      const layout = await page.evaluate(() => {
+        const lines = (el: any): number => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r: any) => Math.round(r.top))).size;
+        };
+        const words = [...document.querySelectorAll('#releases td, #releases th, #release-history td:nth-child(-n+3), #release-history th')].filter((el: any) => el.textContent && !el.textContent.includes(' ') && !el.querySelector('button'));
+        const card = document.querySelector('section[aria-label="Releases"]').getBoundingClientRect();
+        const outside = [...document.querySelectorAll('#release-history button')].filter((b: any) => {
+          const scroller = b.closest('table');
+          const box = b.getBoundingClientRect();
+          return box.right > card.right + 0.5 && scroller.scrollWidth <= scroller.clientWidth;
+        });
+        return {
+          broken: words.filter((el: any) => lines(el) > 1).map((el: any) => el.textContent),
+          clipped: [...document.querySelectorAll('#releases th, #release-history th')].filter((th: any) => th.scrollWidth > th.clientWidth).map((th: any) => th.textContent),
+          outside: outside.length,
+          message: document.querySelector('#events td:last-child')?.getBoundingClientRect().width ?? 0,
+          pageWidth: document.documentElement.scrollWidth,
+          scrolling: ['releases', 'release-history'].filter((id) => {
+            const table = document.getElementById(id);
+            return table.scrollWidth > table.clientWidth + 1;
+          }),
+        };
+      });
+      // On a laptop both release tables fit their card; on a phone they may scroll sideways.
+      expect(layout, `at ${width} px`).toEqual({ broken: [], clipped: [], outside: 0, message: expect.any(Number), pageWidth: width, scrolling: width === 1280 ? [] : expect.any(Array) });
+      expect(layout.message, `Events MESSAGE width at ${width} px`).toBeGreaterThan(150);
+      if (process.env.CHARTROOM_SHOT) await page.screenshot({ path: `${process.env.CHARTROOM_SHOT}-${width}.png`, fullPage: true });
+    }
   }, 420_000);
 });

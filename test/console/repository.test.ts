@@ -21,8 +21,14 @@ const README = [
   '',
   'Serves **static** files with `nginx`. <img src=x onerror="window.pwned=1">',
   '',
+  'Settings:',
+  '| Key | Default |',
+  '|-----|--------:|',
+  '| `image.tag` | <b>1.25</b> |',
+  '',
   '- [docs](https://example.com/docs)',
   '- [bad](javascript:window.pwned=2)',
+  '- [worse](javascript:alert(1)) link',
 ].join('\n');
 
 describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: repository page in chromium', () => {
@@ -76,7 +82,19 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: repository page in
     expect(await page.textContent('.readme')).toContain('<img src=x onerror="window.pwned=1">');
     expect(await page.locator('.readme a').evaluateAll((els) => els.map((e) => e.getAttribute('href')))).toEqual(['https://example.com/docs']);
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    // A javascript: target with parentheses leaves its text alone, with no stray ")".
+    expect(await page.textContent('.readme ul li:last-child')).toBe('worse link');
+    // A table, its cells' inline code as code and raw HTML as text.
+    expect(await page.locator('.readme table th').allTextContents()).toEqual(['Key', 'Default']);
+    expect(await page.locator('.readme table td').allTextContents()).toEqual(['image.tag', '<b>1.25</b>']);
+    expect(await page.locator('.readme table td code').count()).toBe(1);
     expect(await page.textContent('main')).toContain(`helm repo add chartroom ${server.url}\nhelm repo update\nhelm install my-web chartroom/web --version 1.2.0`);
+
+    // A Copy button says it copied, on itself and in the toast, as the cluster page's do.
+    await page.click('.cmd button.copy');
+    await page.waitForFunction(() => document.querySelector('.cmd button.copy')?.textContent !== 'Copy');
+    expect(await page.textContent('.cmd button.copy')).toBe('Copied');
+    expect(await page.textContent('#toast')).toContain('Copied');
 
     await page.click('[role=tab]:has-text("Chart.yaml")');
     expect(await page.textContent('#file-panel')).toContain('appVersion: 2.4.1');

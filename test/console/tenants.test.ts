@@ -61,5 +61,59 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: the repositories a
     expect(await page.textContent('h1')).toBe('Charts in class/bob');
     expect(await page.getAttribute('#tenant-list [data-tenant="class/bob"] a', 'aria-current')).toBe('page');
     expect(await page.evaluate(() => document.querySelectorAll('[data-chart]').length)).toBe(1);
+    // This server asks for credentials: the commands to use the chart say how to pass them.
+    await page.click('[data-chart="api"] h2 a');
+    await page.waitForSelector('.cmd pre');
+    const [helm = '', own = ''] = await page.locator('.cmd pre').allTextContents();
+    expect(helm.split('\n').slice(0, 2)).toEqual([
+      "export CHARTROOM_USER='<user>' CHARTROOM_PASSWORD='<password>'   # or CHARTROOM_TOKEN='<token>'",
+      `helm repo add bob ${server.url}/class/bob --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"`,
+    ]);
+    expect(own).toContain(`chartroom helm repo add bob ${server.url}/class/bob --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"`);
+  }, 120_000);
+
+  it('asks for a repository at / instead of listing the root, and an upload waits for one', async () => {
+    const page = await browser.context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('#tenant-list [data-tenant]');
+    await page.waitForFunction(() => (document.getElementById('chart-count')?.textContent ?? '') !== '');
+    expect(await page.textContent('#chart-count')).toBe('Pick a repository above, or type its path (2 segments, like org/team), to see its charts.');
+    expect(asked).not.toContain('/api/charts');
+    await page.setInputFiles('#upload-file', { name: 'x-1.0.0.tgz', mimeType: 'application/gzip', buffer: buildChart({ name: 'x', version: '1.0.0' }) });
+    await page.waitForFunction(() => (document.getElementById('upload-status')?.textContent ?? '') !== '');
+    expect(await page.textContent('#upload-status')).toBe('Pick a repository above or type its path, then upload into it.');
+    expect(asked.filter((p) => p.endsWith('/charts') && !p.startsWith('/api/class/'))).toEqual([]);
+    expect(await page.locator('#toast .error').count()).toBe(0);
+  }, 120_000);
+
+  it('at --depth 1 opens the only repository, and the first upload makes the empty-repository text go', async () => {
+    const dir = await tempDir('chartroom-console-depth1-');
+    const single = await startChartroom(['--storage', 'local', '--storage-local-rootdir', dir.path, '--depth', '1']);
+    const anonymous = await launchBrowser();
+    try {
+      const page = await anonymous.context.newPage();
+      await page.goto(`${single.url}/`);
+      await page.waitForSelector('#tenant-list');
+      expect(await page.textContent('#tenant-list')).toBe('No repository holds a chart yet: type a path below and upload one.');
+      await page.fill('#tenant', 'team');
+      await page.click('form[aria-label="Repository"] button');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Charts in team');
+      await page.setInputFiles('#upload-file', { name: 'web-1.0.0.tgz', mimeType: 'application/gzip', buffer: buildChart({ name: 'web', version: '1.0.0' }) });
+      await page.waitForSelector('[data-chart="web"]');
+      expect(await page.textContent('#upload-status')).toBe('Uploaded web-1.0.0.tgz to team.');
+      await page.waitForSelector('#tenant-list [data-tenant="team"]');
+      expect(await page.textContent('main')).not.toContain('No repository holds a chart yet');
+      // Now the one repository opens by itself at /.
+      const fresh = await anonymous.context.newPage();
+      await fresh.goto(`${single.url}/`);
+      await fresh.waitForSelector('[data-chart="web"]');
+      expect(await fresh.textContent('h1')).toBe('Charts in team');
+    } finally {
+      await anonymous.close();
+      await single.stop();
+      await dir.cleanup();
+    }
   }, 120_000);
 });

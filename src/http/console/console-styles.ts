@@ -38,7 +38,7 @@ button.primary{background:var(--accent);color:#fff;border-color:var(--accent)}
 pre{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.7rem;overflow-x:auto;font-size:.85rem}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace}
 .cmd{display:flex;gap:.5rem;align-items:flex-start;margin:.3rem 0}.cmd pre{flex:1;margin:0}
-.readme img{max-width:100%}
+.readme img{max-width:100%}.table-scroll{overflow-x:auto;max-width:100%}.readme th,.readme td{border:1px solid var(--line)}
 .install textarea{width:100%;font-family:ui-monospace,monospace}.install{margin:1rem 0}.install .bar label{flex:1 1 14rem}.install .bar{align-items:flex-start}.install details{flex:1 1 100%}details summary{cursor:pointer;color:var(--muted);font-size:.85rem}
 .tenants{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.4rem}.tenants a{display:block;padding:.2rem .6rem;border:1px solid var(--line);border-radius:6px;text-decoration:none}
 .tenants a[aria-current=page]{background:var(--accent);color:#fff;border-color:var(--accent)}#helm-history{tab-size:8}
@@ -56,14 +56,16 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 .pod.ready{background:var(--ready)}.pod.terminating{background:var(--terminating);border-style:dashed}
 .pod.failing{background:var(--failing);border-color:var(--danger)}.pod.done{background:var(--done)}
 .legend{display:flex;gap:.4rem;flex-wrap:wrap;list-style:none;padding:0;margin:.4rem 0}.legend .pod{min-width:0}
-.cluster-grid{display:grid;grid-template-columns:minmax(0,1fr) 24rem;gap:1rem;align-items:start}
+.cluster-grid{display:grid;grid-template-columns:minmax(0,1fr) 28rem;gap:1rem;align-items:start}
 .side{display:flex;flex-direction:column;gap:1rem;min-width:0}.actions{border:1px solid var(--line);border-radius:8px;padding:.8rem}
-.actions table{width:100%;font-size:.8rem}.actions th,.actions td{padding:.2rem .3rem;overflow-wrap:anywhere}.actions th{overflow-wrap:normal}.actions textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}.actions td button{padding:.1rem .4rem;white-space:nowrap}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
+.actions table{width:100%;font-size:.8rem;display:block;overflow-x:auto}.actions th,.actions td{padding:.2rem .3rem;word-break:normal;overflow-wrap:normal;white-space:nowrap}
+#release-history td:nth-child(4){white-space:normal;min-width:6rem}.actions textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}.actions td button{padding:.1rem .4rem;white-space:nowrap}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
 #command-log{padding-left:1.2rem;max-height:16rem;overflow:auto}#command-log pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .timeline-figure{margin:.6rem 0 0}.timeline{width:100%;max-width:560px;height:auto;border:1px solid var(--line);border-radius:6px}
 .timeline-figure figcaption{font-size:.8rem;color:var(--muted)}.timeline-legend{display:flex;gap:.6rem;flex-wrap:wrap;list-style:none;padding:0;margin:.2rem 0}.timeline-legend li{border-left:6px solid;padding-left:.3rem}
-.conditions{font-size:.85rem}.events{max-height:18rem;overflow:auto}
-.warn{color:var(--danger)}
+.conditions{font-size:.85rem}.events{max-height:18rem;overflow:auto}#events th,#events td{white-space:nowrap}#events td:nth-child(4){white-space:normal;overflow-wrap:anywhere;min-width:9rem}#events td:last-child{white-space:normal;min-width:14rem}
+.warn{color:var(--danger)}.form-error{flex:1 1 100%;margin:0}.form-error:empty,#install-error:empty,#upgrade-error:empty{display:none}
+.warn[role=alert]{white-space:pre-wrap}
 #toast{position:fixed;bottom:1rem;right:1rem;max-width:min(30rem,90vw)}
 #toast p{background:#0d1b2a;color:#fff;padding:.5rem .8rem;border-radius:6px;margin:.3rem 0}
 #toast p.error{background:var(--danger)}
