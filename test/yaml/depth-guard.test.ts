@@ -22,7 +22,9 @@ describe('assertYamlDepth', () => {
     ['flow maps', 'a: {b: {c: {d: {e: {f: {g: {h: {i: {j: {k: {l: 1}}}}}}}}}}}'],
     ['block sequences on one line', '- - - - - - - - - - - x'],
     ['indented block maps', Array.from({ length: 12 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1'],
-    ['flow inside deep blocks', '        a: [[[ 1 ]]]'],
+    ['flow inside deep blocks', Array.from({ length: 8 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' [[[ 1 ]]]'],
+    ['entries whose node starts on the next line', Array.from({ length: 6 }, (_, i) => `${' '.repeat(2 * i)}-`).join('\n') + ' x'],
+    ['sequences under keys at the same indentation', Array.from({ length: 6 }, (_, i) => `${' '.repeat(2 * i)}- k:`).join('\n') + ' 1'],
     ['closers hidden in quotes', 'a: [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ 1 ]]]]]]]]]]]'],
     ['closers hidden in single quotes', "a: [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ 1 ]]]]]]]]]]]"],
     ['a stray quote in a plain scalar first', "a: it 's\nb: [[[[[[[[[[[1]]]]]]]]]]]"],
@@ -37,6 +39,8 @@ describe('assertYamlDepth', () => {
     ['closers in quotes after the openers closed', 'a: [[1]]\nb: "]]]]]]"\nc: [[2]]'],
     ['brackets in a comment', '# [[[[[[[[[[[[[[[[\na: 1'],
     ['nine levels', 'a: [[[[[[[[[1]]]]]]]]]'],
+    ['a block scalar indented far', `a: |\n${' '.repeat(500)}x\n${' '.repeat(500)}y\nb: 1`],
+    ['deep indentation that closes again, many times', Array.from({ length: 50 }, () => `k:\n${' '.repeat(300)}x: 1`).join('\n')],
   ])('passes %s', (_label, text) => {
     expect(refused(text)).toBe(false);
   });

@@ -48,16 +48,45 @@ const HOOK_EVENTS = new Set([
   'post-rollback', 'test',
 ]);
 
-// Go's `(?:^|\s*\n)---\s*` with RE2's \s (no Unicode spaces).
-const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
-// Go's strings.TrimSpace: unicode.IsSpace characters at both ends.
-const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
-const trimGo = (s: string): string => s.replace(GO_TRIM, '');
+/** unicode.IsSpace, as Go's strings.TrimSpace uses it. */
+function isGoSpace(c: number): boolean {
+  return (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
-/** releaseutil.SplitManifests: the non-empty documents of one file, trimmed, in order. */
+/** RE2's \s: the separator's whitespace (no \v, no Unicode spaces). */
+function isRe2Space(c: number): boolean {
+  return c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d || c === 0x20;
+}
+
+/** Go's strings.TrimSpace, in one pass from each end (a RegExp here was quadratic on long space runs). */
+function trimGo(s: string): string {
+  let from = 0;
+  let to = s.length;
+  while (from < to && isGoSpace(s.charCodeAt(from))) from++;
+  while (to > from && isGoSpace(s.charCodeAt(to - 1))) to--;
+  return s.slice(from, to);
+}
+
+/**
+ * releaseutil.SplitManifests: the non-empty documents of one file, trimmed, in order. Go splits on
+ * `(?:^|\s*\n)---\s*`: a `---` at the start or after a newline, with the whitespace after it; the whitespace
+ * before the newline only ends the previous document, which is trimmed anyway. One pass, linear in the text.
+ */
 export function splitManifests(text: string): string[] {
-  return trimGo(text).split(SEPARATOR).filter((d) => d !== '').map(trimGo);
+  const s = trimGo(text);
+  const docs: string[] = [];
+  const skipSpace = (at: number): number => {
+    while (at < s.length && isRe2Space(s.charCodeAt(at))) at++;
+    return at;
+  };
+  let start = s.startsWith('---') ? skipSpace(3) : 0;
+  for (let at = s.indexOf('\n---', start); at >= 0; at = s.indexOf('\n---', start)) {
+    docs.push(s.slice(start, at));
+    start = skipSpace(at + 4);
+  }
+  docs.push(s.slice(start));
+  return docs.filter((d) => d !== '').map(trimGo);
 }
 
 function readHead(doc: string, path: string): Head {

@@ -41,3 +41,27 @@ describe('manifests (pkg/releaseutil)', () => {
     ]);
   });
 });
+
+describe('splitManifests in one pass', () => {
+  // Go's separator and TrimSpace written as the RegExps they are in Go: the reference for random texts.
+  const SEPARATOR = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/;
+  const SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+  const TRIM = new RegExp(`^${SPACE}+|${SPACE}+$`, 'g');
+  const trim = (s: string) => s.replace(TRIM, '');
+  const reference = (text: string) => trim(text).split(SEPARATOR).filter((d) => d !== '').map(trim);
+
+  it('splits 50,000 random texts as Go\'s regexp split does', () => {
+    const parts = ['---', '\n', ' ', '\t', '\v', 'a', 'b: 1', '\r\n', '\u00a0', '-', '--', '---x', '\n---\n', '\u2028'];
+    let seed = 20261126;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let i = 0; i < 50_000; i++) {
+      const text = Array.from({ length: next(12) }, () => parts[next(parts.length)]).join('');
+      expect(splitManifests(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+
+  it('handles a document of long indented lines (a RegExp trim was quadratic on them)', () => {
+    const doc = `a: |\n${`${' '.repeat(3000)}x\n`.repeat(2000)}`;
+    expect(splitManifests(`${doc}---\nb: 1\n`)).toEqual([doc.trimEnd(), 'b: 1']);
+  });
+});
