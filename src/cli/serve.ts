@@ -116,7 +116,7 @@ function authModes(config: ServerConfig): string {
 export function createSimClusters(config: ServerConfig): ClusterRegistry {
   const wall = { now: () => Date.now(), setTimeout: (f: () => void, ms: number) => setTimeout(f, ms).unref(), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout) };
   const makeClock = (): Clock => (config.simClock === 'virtual' ? createVirtualClock() : createRealClock(wall));
-  return createClusterRegistry({ makeClock });
+  return createClusterRegistry({ makeClock, maxClusters: config.simMaxClusters });
 }
 
 /**

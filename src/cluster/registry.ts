@@ -5,7 +5,10 @@
  */
 import { type Cluster, createCluster } from './cluster.js';
 import type { Clock } from './clock.js';
-import { BadRequestError } from './errors.js';
+import { BadRequestError, ForbiddenError } from './errors.js';
+
+/** Clusters a registry holds unless told otherwise. */
+export const DEFAULT_MAX_CLUSTERS = 100;
 import type { SimulationSettings } from './settings.js';
 
 /** Options shared by every cluster of a registry. */
@@ -17,12 +20,19 @@ export interface RegistryOptions {
   seedPrefix?: string;
   /** Watch events each cluster retains for replay (default 10,000). */
   watchLogLimit?: number;
+  /** Most clusters the registry holds, `default` included (default 100); creating one more is Forbidden. */
+  maxClusters?: number;
 }
 
 /** The clusters of a server. */
 export interface ClusterRegistry {
-  /** The cluster called `name`, created on first use. Throws BadRequestError for an invalid name. */
+  /**
+   * The cluster called `name`, created on first use. Throws BadRequestError for an invalid name, ForbiddenError
+   * when creating it would pass `maxClusters`.
+   */
   get(name: string): Cluster;
+  /** Whether a cluster called `name` exists. */
+  has(name: string): boolean;
   /** The names of the existing clusters, sorted. */
   names(): string[];
   /** Drops a cluster (never `default`); false if it did not exist. */
@@ -41,6 +51,8 @@ export function createClusterRegistry(options: RegistryOptions): ClusterRegistry
     let cluster = clusters.get(name);
     if (cluster) return cluster;
     if (!CLUSTER_NAME.test(name)) throw new BadRequestError(`invalid cluster name "${name}": must be a lowercase RFC 1123 label`);
+    const max = options.maxClusters ?? DEFAULT_MAX_CLUSTERS;
+    if (clusters.size >= max) throw new ForbiddenError(`cannot create cluster "${name}": this server already holds ${max} clusters (--sim-max-clusters)`);
     cluster = createCluster({ name, clock: options.makeClock(), seed: `${options.seedPrefix ?? ''}${name}`, settings: options.settings, watchLogLimit: options.watchLogLimit });
     clusters.set(name, cluster);
     return cluster;
@@ -48,6 +60,7 @@ export function createClusterRegistry(options: RegistryOptions): ClusterRegistry
   get('default');
   return {
     get,
+    has: (name) => clusters.has(name),
     names: () => [...clusters.keys()].sort(),
     remove(name) {
       const cluster = clusters.get(name);

@@ -74,6 +74,7 @@ export interface ServerConfig {
   genIndex: boolean;
   simClock: string;
   simRenderTimeout: number;
+  simMaxClusters: number;
 }
 
 export const DEFAULTS: ServerConfig = {
@@ -127,7 +128,8 @@ export const DEFAULTS: ServerConfig = {
   authLockout: 60_000,
   genIndex: false,
   simClock: 'real',
-  simRenderTimeout: 10_000,
+  simRenderTimeout: 3_000,
+  simMaxClusters: 100,
 };
 
 export const SETTINGS: readonly Setting[] = [
@@ -181,5 +183,6 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'authLockout', flag: 'auth-lockout', env: 'AUTH_LOCKOUT', yaml: 'authlockout', type: 'duration', help: 'how long a client address is refused after too many failed logins (doubles on each further failure, at most 1h)' },
   { key: 'genIndex', flag: 'gen-index', env: 'GEN_INDEX', yaml: 'genindex', type: 'bool', help: 'print index.yaml to stdout and exit' },
   { key: 'simClock', flag: 'sim-clock', env: 'SIM_CLOCK', yaml: 'sim.clock', type: 'string', choices: ['real', 'virtual'], help: 'clock of the simulated clusters: real, or virtual (time moves only with `chartroom sim advance`)' },
+  { key: 'simMaxClusters', flag: 'sim-max-clusters', env: 'SIM_MAX_CLUSTERS', yaml: 'sim.maxclusters', type: 'int', help: 'most simulated clusters the server holds (each student may use one); creating one more is refused' },
   { key: 'simRenderTimeout', flag: 'sim-render-timeout', env: 'SIM_RENDER_TIMEOUT', yaml: 'sim.rendertimeout', type: 'duration', help: 'longest a release install or upgrade may spend rendering its chart in the server (a hostile chart stops with an error)' },
 ];

@@ -116,7 +116,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
     // Release routes first: dispatchSim answers them before the other simulator routes, so they must be
     // authorised the same way (a path like …/releases matches no other simulator route).
     const simMatch = matchReleaseRoute(request.method, path) ?? matchSimRoute(request.method, path);
-    if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer))) return reply;
+    if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer, deps.clusters.has(simMatch.cluster)))) return reply;
     if (await dispatchSim(request, reply, path, deps.clusters, { renderTimeoutMs: config.simRenderTimeout })) return reply;
   }
   if (isTenantsRequest(request.method, path, deps)) return listTenants(request, reply, deps);

@@ -40,12 +40,15 @@ export async function checkAccess(request: FastifyRequest, reply: FastifyReply, 
 
 /**
  * The same check for the simulator's API (`/api/sim/clusters/<cluster>/…`, not a ChartMuseum route):
- * reads need pull and changes need push on the namespace `sim/<cluster>` (`sim` for the cluster list).
+ * reads need pull and changes need push on the namespace `sim/<cluster>` (`sim` for the cluster list); a read
+ * of a cluster that does not exist yet needs push, as it creates the cluster.
  * Refusals are Kubernetes Status objects, which `chartroom kubectl` prints as kubectl would.
  */
-export async function checkSimAccess(request: FastifyRequest, reply: FastifyReply, cluster: string, authorizer: Authorizer | undefined): Promise<boolean> {
+export async function checkSimAccess(request: FastifyRequest, reply: FastifyReply, cluster: string, authorizer: Authorizer | undefined, exists: boolean): Promise<boolean> {
   if (!authorizer) return true;
-  const action = request.method === 'GET' || request.method === 'HEAD' ? 'pull' : 'push';
+  // Reading a cluster that does not exist yet creates it: that is a change, so it needs push.
+  const reads = (request.method === 'GET' || request.method === 'HEAD') && (exists || cluster === '');
+  const action = reads ? 'pull' : 'push';
   const decision = await decide(request, authorizer, action, cluster ? `sim/${encodeURIComponent(cluster)}` : 'sim');
   if (decision.allowed) return true;
   const reason = decision.status === 401 ? 'Unauthorized' : decision.status === 403 ? 'Forbidden' : 'TooManyRequests';

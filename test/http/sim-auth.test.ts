@@ -48,8 +48,11 @@ describe('simulator API with access control', () => {
     const other = await apply('bob', basic('alice', 'pw'));
     expect(other.statusCode).toBe(403);
     expect(other.json()).toMatchObject({ reason: 'Forbidden', message: 'forbidden: alice may not push sim/bob' });
-    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/bob/pods', headers: { authorization: basic('alice', 'pw') } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/bob/pods' })).statusCode).toBe(401);
+    // bob's cluster does not exist yet: reading it would create it, which needs push.
+    const create = await app.inject({ method: 'GET', url: '/api/sim/clusters/bob/pods', headers: { authorization: basic('alice', 'pw') } });
+    expect(create.json()).toMatchObject({ reason: 'Forbidden', message: 'forbidden: alice may not push sim/bob' });
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/alice/pods', headers: { authorization: basic('alice', 'pw') } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/alice/pods' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/api/sim/nothing-here' })).statusCode).toBe(404);
     await dir.cleanup();
   });
@@ -61,6 +64,18 @@ describe('simulator API with access control', () => {
     const anon = await simServer({ basicAuthUser: 'admin', basicAuthPass: 'pw', authAnonymousGet: true });
     expect((await anon.inject({ method: 'GET', url: '/api/sim/clusters/default/pods' })).statusCode).toBe(200);
     expect((await anon.inject({ method: 'POST', url: '/api/sim/clusters/default/advance', payload: '{"ms":1000}', headers: { 'content-type': 'application/json' } })).statusCode).toBe(401);
+    // Anonymous reads cannot create clusters (a flood of new names would fill the server).
+    expect((await anon.inject({ method: 'GET', url: '/api/sim/clusters/flood-1/pods' })).statusCode).toBe(401);
+    expect((await anon.inject({ method: 'GET', url: '/api/sim/clusters' })).json()).toEqual({ clusters: ['default'] });
+  });
+
+  it('refuses a cluster past --sim-max-clusters with a Forbidden Status', async () => {
+    const app = await simServer({ simMaxClusters: 3 });
+    for (const name of ['a', 'b']) expect((await app.inject({ method: 'GET', url: `/api/sim/clusters/${name}/pods` })).statusCode).toBe(200);
+    const refused = await app.inject({ method: 'GET', url: '/api/sim/clusters/c/pods' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ kind: 'Status', reason: 'Forbidden', message: 'cannot create cluster "c": this server already holds 3 clusters (--sim-max-clusters)' });
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/a/pods' })).statusCode).toBe(200);
   });
 
   it('is reached by chartroom kubectl with CHARTROOM_USER/CHARTROOM_PASSWORD or CHARTROOM_TOKEN', async () => {
@@ -103,8 +118,9 @@ describe('simulator API with access control', () => {
     const dir = await tempDir();
     const file = join(dir.path, 'users.yaml');
     const hash = bcryptNewHash('pw', 4);
-    await writeFile(file, `users:\n  reader:\n    password: ${JSON.stringify(hash)}\n    grants: [pull sim/lab]\n  other:\n    password: ${JSON.stringify(hash)}\n    grants: [push sim/elsewhere]\n`);
+    await writeFile(file, `users:\n  reader:\n    password: ${JSON.stringify(hash)}\n    grants: [pull sim/lab]\n  other:\n    password: ${JSON.stringify(hash)}\n    grants: [push sim/elsewhere]\n  owner:\n    password: ${JSON.stringify(hash)}\n    grants: [push sim/lab]\n`);
     const app = await simServer({ authUsersFile: file });
+    expect((await app.inject({ method: 'GET', url: '/api/sim/clusters/lab/pods', headers: { authorization: basic('owner', 'pw') } })).statusCode).toBe(200);
     // A malformed body: refused for want of rights (never a 400 first, never an install).
     const ask = (authorization?: string) => app.inject({ method, url, payload: method === 'POST' ? '{"name": 1}' : undefined, headers: { ...(authorization ? { authorization } : {}), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) } });
     const anonymous = await ask();

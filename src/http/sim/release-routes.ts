@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ClusterRegistry } from '../../cluster/index.js';
 import { RenderError } from '../../helm/render/index.js';
+import { SchemaCompileError, SchemaValidationError } from '../../helm/schema/index.js';
 import { RepositoryError } from '../../repo/errors.js';
 import {
   ALL_STATUSES, createReleaseManager, InvalidReleaseRequestError, NameInUseError, NoDeployedReleasesError, PendingOperationError,
@@ -28,7 +29,7 @@ type ReleaseHandler = (call: ReleaseCall) => Promise<unknown> | unknown;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function statusCode(err: ReleaseError | RenderError | RepositoryError | BadBodyError): number {
+function statusCode(err: ReleaseError | RenderError | RepositoryError | BadBodyError | SchemaValidationError | SchemaCompileError): number {
   if (err instanceof ReleaseNotFoundError || err instanceof NoDeployedReleasesError) return 404;
   if (err instanceof NameInUseError || err instanceof PendingOperationError) return 409;
   if (err instanceof InvalidReleaseRequestError || !(err instanceof ReleaseError)) return 400;
@@ -159,7 +160,8 @@ export async function dispatchReleases(request: FastifyRequest, reply: FastifyRe
     const body = await HANDLERS[match.route](call);
     await reply.code(200).type('application/json; charset=utf-8').send(body);
   } catch (err) {
-    const known = err instanceof ReleaseError || err instanceof RenderError || err instanceof RepositoryError || err instanceof BadBodyError;
+    const known = err instanceof ReleaseError || err instanceof RenderError || err instanceof RepositoryError || err instanceof BadBodyError
+      || err instanceof SchemaValidationError || err instanceof SchemaCompileError;
     if (!known) throw err;
     await reply.code(statusCode(err)).type('application/json; charset=utf-8').send({ error: err.message, reason: err.name });
   }

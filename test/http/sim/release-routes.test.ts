@@ -77,4 +77,21 @@ describe('a hostile chart cannot hold the server', () => {
       await sim.close();
     }
   });
+
+  it('a values.schema.json refusal is a 400 with Helm\'s text, not a server error', async () => {
+    const sim = await simApp('virtual');
+    try {
+      const schemaChart = { files: {
+        'Chart.yaml': Buffer.from('apiVersion: v2\nname: strict\nversion: 0.1.0\n').toString('base64'),
+        'values.schema.json': Buffer.from('{"required": ["zzz"]}').toString('base64'),
+        'templates/cm.yaml': Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: s}\n').toString('base64'),
+      } };
+      const res = await sim.call('POST', base, { name: 'strict', chart: schemaChart });
+      expect(res.status).toBe(400);
+      expect(res.json.reason).toBe('SchemaValidationError');
+      expect(res.json.error).toContain("missing property 'zzz'");
+    } finally {
+      await sim.close();
+    }
+  });
 });
