@@ -32,7 +32,7 @@ export function textLine(record: Record<string, unknown>): string {
 
 /** JSON text of `value`, with the line and paragraph separators JSON leaves raw escaped too. */
 function quoted(value: unknown): string {
-  return String(JSON.stringify(value)).replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
+  return String(JSON.stringify(value)).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

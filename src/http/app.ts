@@ -167,7 +167,7 @@ function installLogging(app: FastifyInstance, deps: AppDeps): void {
     });
     if (match?.route === 'health' && !deps.config.logHealth) return;
     request.log.info(
-      { reqId: request.id, method: request.method, path: request.url, status: reply.statusCode, latencyMs: Math.round(reply.elapsedTime * 10) / 10, clientIp: request.ip },
+      { method: request.method, path: request.url, status: reply.statusCode, latencyMs: Math.round(reply.elapsedTime * 10) / 10, clientIp: request.ip },
       'request served',
     );
   });

@@ -4,6 +4,7 @@ import { NotFoundError, PreconditionFailedError } from '../storage/errors.js';
 import { chartFileName } from '../storage/keys.js';
 import { readChartArchive } from './chart-archive.js';
 import { parseChartYaml } from './chart-metadata.js';
+import { parseValuesYaml } from '../helm/render/chart-loader.js';
 import type { ChartVersionRecord } from './chart-version.js';
 import { ChartExistsError, ChartNotFoundError, InvalidChartError, StorageLimitError } from './errors.js';
 import { provenanceFileNameFor } from './provenance.js';
@@ -299,10 +300,21 @@ export class ChartRepository {
   }
 }
 
-/** Validates an uploaded archive and derives its storage name from Chart.yaml. */
+/**
+ * Validates an uploaded archive and derives its storage name from Chart.yaml. values.yaml must load as
+ * Helm's loader loads it (a chart Helm cannot load is refused rather than stored to fail later).
+ */
 async function parseChart(bytes: Buffer): Promise<ParsedChart> {
-  const contents = await readChartArchive(bytes);
+  const contents = await readChartArchive(bytes, (path) => path === 'values.yaml');
   const metadata = parseChartYaml(contents.chartYaml);
+  const values = contents.files.get('values.yaml');
+  if (values) {
+    try {
+      parseValuesYaml(values.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch (err) {
+      throw new InvalidChartError((err as Error).message);
+    }
+  }
   if (contents.topFolder !== metadata.name) {
     throw new InvalidChartError(
       `chart archive's top folder "${contents.topFolder}" does not match the chart name "${metadata.name}" in Chart.yaml`,

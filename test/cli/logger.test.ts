@@ -22,11 +22,12 @@ describe('textLine', () => {
     ['a forged field', 'alice user=teacher'],
     ['a quote and backslash', 'a"b\\c'],
     ['a line separator', 'a\u2028b'],
+    ['a next-line character', 'a\u0085b'],
     ['nothing', ''],
   ])('quotes a value holding %s, keeping the record on one line', (_label, value) => {
     const line = textLine({ level: 30, time, msg: 'audit', attemptedUser: value, status: 401 });
-    expect(line).not.toMatch(/[\n\r\u0000\u2028]/);
-    expect(line).toBe(`2026-11-26T01:00:00.000Z INFO audit attemptedUser=${JSON.stringify(value).replace('\u2028', '\\u2028')} status=401`);
+    expect(line).not.toMatch(/[\n\r\u0000\u0085\u2028]/);
+    expect(line).toBe(`2026-11-26T01:00:00.000Z INFO audit attemptedUser=${JSON.stringify(value).replace('\u2028', '\\u2028').replace('\u0085', '\\u0085')} status=401`);
   });
 
   it('quotes a message with control characters', () => {
