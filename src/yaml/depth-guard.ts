@@ -3,11 +3,12 @@
  * nesting level: past about 800 levels it runs out of stack, and when that happens while V8 is compiling a
  * regular expression the whole process dies ("RegExpCompiler Allocation failed - process out of memory")
  * instead of throwing. Untrusted YAML (Chart.yaml and values in uploads, rendered manifests, manifests sent
- * to the simulator) is scanned first and refused past MAX_YAML_DEPTH levels, far more than any chart uses.
- * The scan is one pass, linear in the text.
+ * to the simulator) is checked first and refused past MAX_YAML_DEPTH levels, far more than any chart uses:
+ * a linear scan clears almost all text, and the rest is measured exactly on the parser's syntax tree.
  *
  *   assertYamlDepth(text);          // throws YamlDepthError: exceeded max depth of 400
  */
+import { type CST, Parser } from 'yaml';
 
 /** Deepest nesting accepted: flow brackets plus block indentation, with room to spare below the stack. */
 export const MAX_YAML_DEPTH = 400;
@@ -18,7 +19,40 @@ export class YamlDepthError extends Error {
 }
 
 /**
- * Throws YamlDepthError when `text` may nest deeper than `limit`. The estimate errs only upwards. Block
+ * Throws YamlDepthError when `text` nests deeper than `limit`. A one-pass estimate that errs only upwards
+ * clears ordinary text at once; text it cannot clear is measured exactly on the `yaml` package's concrete
+ * syntax tree, which its Parser builds without recursion (the recursion is in the later composing step).
+ */
+export function assertYamlDepth(text: string, limit = MAX_YAML_DEPTH): void {
+  if (estimateExceeds(text, limit) && syntaxTreeDepth(text, limit) > limit) {
+    throw new YamlDepthError(`exceeded max depth of ${limit}`);
+  }
+}
+
+/**
+ * The nesting of the collections in `text` as the `yaml` Parser reads it (a document's top node is level 0),
+ * walked with an explicit stack; stops counting once past `limit`.
+ */
+function syntaxTreeDepth(text: string, limit: number): number {
+  const pending: [CST.Token, number][] = [];
+  for (const token of new Parser().parse(text)) pending.push([token, 0]);
+  let deepest = 0;
+  while (pending.length > 0 && deepest <= limit) {
+    const [token, depth] = pending.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (token.type === 'document' && token.value) pending.push([token.value, depth]);
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      for (const item of token.items) {
+        if ('key' in item && item.key) pending.push([item.key, depth + 1]);
+        if (item.value) pending.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Whether `text` may nest deeper than `limit`: an estimate that errs only upwards. Block
  * nesting: a nested block node is indented further than its parent, except a sequence under a key, which
  * may share the key's indentation but then starts each entry with `- `; the levels still open above a line
  * are kept as a stack of indentations (a `- ` entry counting its sequence and its node), so a block scalar's
@@ -26,7 +60,7 @@ export class YamlDepthError extends Error {
  * outside a comment counts as an opening; a `]`/`}` closes one only outside quotes, so brackets in quoted
  * strings can only raise the estimate.
  */
-export function assertYamlDepth(text: string, limit = MAX_YAML_DEPTH): void {
+function estimateExceeds(text: string, limit: number): boolean {
   const open: OpenLevel[] = [];
   let block = 0;
   let flow = 0;
@@ -49,11 +83,11 @@ export function assertYamlDepth(text: string, limit = MAX_YAML_DEPTH): void {
         while (pos < lineEnd && text[pos] === ' ') pos++;
       }
     }
-    if (block + flow > limit) throw tooDeep(limit);
+    if (block + flow > limit) return true;
     for (; pos < lineEnd; pos++) {
       const c = text[pos]!;
       if (c === '[' || c === '{') {
-        if (++flow + block > limit) throw tooDeep(limit);
+        if (++flow + block > limit) return true;
       } else if (quote !== '') {
         if (c === quote) quote = quote === "'" && text[pos + 1] === "'" ? (pos++, quote) : '';
         else if (c === '\\' && quote === '"') pos++;
@@ -63,6 +97,7 @@ export function assertYamlDepth(text: string, limit = MAX_YAML_DEPTH): void {
     }
     i = lineEnd + 1;
   }
+  return false;
 }
 
 /** A block level still open: where its lines start, whether it is a `- `/`? ` entry, how many levels it holds. */
@@ -89,6 +124,3 @@ function endOfLine(text: string, from: number): number {
   return at < 0 ? text.length : at;
 }
 
-function tooDeep(limit: number): YamlDepthError {
-  return new YamlDepthError(`exceeded max depth of ${limit}`);
-}

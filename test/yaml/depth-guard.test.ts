@@ -23,7 +23,7 @@ describe('assertYamlDepth', () => {
     ['block sequences on one line', '- - - - - - - - - - - x'],
     ['indented block maps', Array.from({ length: 12 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1'],
     ['flow inside deep blocks', Array.from({ length: 8 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' [[[ 1 ]]]'],
-    ['entries whose node starts on the next line', Array.from({ length: 6 }, (_, i) => `${' '.repeat(2 * i)}-`).join('\n') + ' x'],
+    ['entries whose node starts on the next line', Array.from({ length: 12 }, (_, i) => `${' '.repeat(2 * i)}-`).join('\n') + ' x'],
     ['sequences under keys at the same indentation', Array.from({ length: 6 }, (_, i) => `${' '.repeat(2 * i)}- k:`).join('\n') + ' 1'],
     ['closers hidden in quotes', 'a: [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ "]" [ 1 ]]]]]]]]]]]'],
     ['closers hidden in single quotes', "a: [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ ']' [ 1 ]]]]]]]]]]]"],
@@ -43,6 +43,17 @@ describe('assertYamlDepth', () => {
     ['deep indentation that closes again, many times', Array.from({ length: 50 }, () => `k:\n${' '.repeat(300)}x: 1`).join('\n')],
   ])('passes %s', (_label, text) => {
     expect(refused(text)).toBe(false);
+  });
+
+  it.each([
+    ['brackets in a quoted string', `a: "${'['.repeat(1000)}"\nb: '${'{'.repeat(1000)}'`],
+    ['brackets in a plain scalar', `a: x${'['.repeat(1000)}`],
+    ['unclosed brackets in strings across lines', Array.from({ length: 500 }, (_, i) => `k${i}: "x{"`).join('\n')],
+    ['a block scalar of nginx blocks', `conf: |\n${'  server {\n'.repeat(500)}${'  }\n'.repeat(500)}`],
+    ['a block scalar indented further on every line', `script: |\n${Array.from({ length: 500 }, (_, i) => `${' '.repeat(i + 2)}x`).join('\n')}`],
+    ['200 nested block sequences', `a:\n${'- '.repeat(200)}x`],
+  ])('passes %s that the estimate alone would refuse (measured exactly)', (_label, text) => {
+    expect(() => assertYamlDepth(text)).not.toThrow();
   });
 
   it('has a default far above real charts and far below the parser\'s stack', () => {
