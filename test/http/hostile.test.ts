@@ -122,6 +122,7 @@ const CORPUS: [string, () => Promise<Answer>, number, RegExp][] = [
   ['values.yaml nested 50,000 flow levels deep', () => upload(withChart({ path: 'c/values.yaml', data: `x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n` })), 400, /^cannot load values.yaml: error converting YAML to JSON: yaml: exceeded max depth of 400$/],
   ['YAML alias bomb in values.yaml', () => upload(withChart({ path: 'c/values.yaml', data: aliasBomb })), 400, /^cannot load values.yaml: /],
   ['values.yaml that is not YAML', () => upload(withChart({ path: 'c/values.yaml', data: 'a: [\n' })), 400, /^cannot load values.yaml: error converting YAML to JSON: yaml: /],
+  ['values.yaml that is a string', () => upload(withChart({ path: 'c/values.yaml', data: 'hello\n' })), 400, /^cannot load values.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type map\[string\]interface \{\}$/],
   ['values.yaml that is a list', () => upload(withChart({ path: 'c/values.yaml', data: '- a\n' })), 400, /^cannot load values.yaml: error unmarshaling JSON/],
   ['duplicate keys in Chart.yaml', () => upload(archive([{ path: 'c/Chart.yaml', data: 'name: c\nname: evil\nversion: 1.0.0\n' }])), 400, /cannot load Chart.yaml/],
   ['binary garbage in Chart.yaml', () => upload(archive([{ path: 'c/Chart.yaml', data: Buffer.from([0, 1, 2, 0xff, 0xfe, 0x7f, 0x1b]) }])), 400, /Chart.yaml|chart.metadata/],

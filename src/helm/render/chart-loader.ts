@@ -11,7 +11,7 @@ import { type ChartMetadata, parseChartYaml } from '../../repo/chart-metadata.js
 import { ChartLoadError } from './errors.js';
 import { parseHelmIgnore } from './helmignore.js';
 import type { Values } from './values.js';
-import { parseHelmYaml } from './yaml-values.js';
+import { jsonKindOf, parseHelmYaml } from './yaml-values.js';
 
 /** A template file: `name` relative to the chart root (`templates/deployment.yaml`). */
 export interface ChartTemplate {
@@ -50,7 +50,7 @@ export function parseValuesYaml(source: string): Values {
   }
   if (v === null) return new Map();
   if (!(v instanceof Map)) {
-    throw new ChartLoadError('cannot load values.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}');
+    throw new ChartLoadError(`cannot load values.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKindOf(v)} into Go value of type map[string]interface {}`);
   }
   return v;
 }
