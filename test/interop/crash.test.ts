@@ -31,7 +31,7 @@ describe('crash safety', () => {
           if (i % 4 === 3) {
             await fetch(`${server.url}/api/charts/${name}/${version}`, { method: 'DELETE' });
           } else {
-            const chart = buildChart({ name, version, chart: { description: `w${w} i${i}` }, files: { 'values.yaml': 'x'.repeat(20_000 + i) } });
+            const chart = buildChart({ name, version, chart: { description: `w${w} i${i}` }, files: { 'values.yaml': `pad: ${'x'.repeat(20_000 + i)}\n` } });
             await fetch(`${server.url}/api/charts?force`, { method: 'POST', body: chart });
           }
         } catch {
