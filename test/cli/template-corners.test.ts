@@ -46,6 +46,7 @@ const CASES: string[][] = [
   ['x', 'files'],
   ['x', 'apis'],
   ['x', 'apis', '-a', 'example.com/v1'],
+  ['x', 'apis', '-a', 'example.com/v1,cert-manager.io/v1'],
   // non-bool subchart conditions warn; coalescing warnings of dependency processing; nulls over subchart maps
   ['x', 'cond'],
   ['x', 'cond', '--set', 'sub.enabled=false'],
