@@ -13,7 +13,7 @@ import { helmLogLine } from '../helm/render/log-sources.js';
 import { selectShowOnly } from '../helm/render/show-only.js';
 import { mergeValueOptions, readFileLikeGo } from '../helm/values/index.js';
 import { parseFlags, type ParsedFlags } from './pflag.js';
-import { resolveReleaseName, TEMPLATE_FLAGS, TemplateUsageError } from './template-args.js';
+import { checkDryRun, resolveReleaseName, TEMPLATE_FLAGS, TemplateUsageError } from './template-args.js';
 
 /** Where `chartroom template` writes. */
 export interface TemplateIo {
@@ -56,7 +56,7 @@ async function render(flags: ParsedFlags, env: NodeJS.ProcessEnv, io: TemplateIo
     releaseName, namespace: text(flags, 'namespace') || 'default', isUpgrade: bool(flags, 'is-upgrade'),
     userValues: [userValues], capabilities, includeCrds: bool(flags, 'include-crds'), noHooks: bool(flags, 'no-hooks'),
     skipTests: bool(flags, 'skip-tests'), skipSchemaValidation: bool(flags, 'skip-schema-validation'),
-    warn: (msg) => io.stderr(`${helmLogLine(msg)}\n`),
+    warn: (msg) => io.stderr(`${helmLogLine(msg)}\n`), afterDependencyCheck: () => checkDryRun(flags),
   });
   const showOnly = list(flags, 'show-only');
   io.stdout(showOnly.length > 0 ? selectShowOnly(result.output, showOnly) : result.output);

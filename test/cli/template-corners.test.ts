@@ -47,6 +47,17 @@ const CASES: string[][] = [
   ['x', 'apis'],
   ['x', 'apis', '-a', 'example.com/v1'],
   ['x', 'apis', '-a', 'example.com/v1,cert-manager.io/v1'],
+  // install flags helm template accepts and ignores; --dry-run's value, --timeout and --labels are checked
+  ['x', 'apis', '--dry-run', '--create-namespace', '--wait', '--wait-for-jobs', '--timeout', '1h2m3.5s', '--atomic', '--description', 'd',
+    '--replace', '--hide-notes', '--labels', 'a=b,c=d', '--take-ownership', '--render-subchart-notes', '--disable-openapi-validation', '--force', '--enable-dns'],
+  ['x', 'apis', '--dry-run=server', '-l', 'x=y'],
+  ['x', 'apis', '--dry-run', 'server'],
+  ['x', 'apis', '--dry-run=bogus'],
+  ['x', 'lib', '--dry-run=bogus'],
+  ['x', 'apis', '--timeout', '1x'],
+  ['x', 'apis', '--timeout', '5'],
+  ['x', 'apis', '--labels', 'x'],
+  ['x', 'apis', '--wait=x'],
   // non-bool subchart conditions warn; coalescing warnings of dependency processing; nulls over subchart maps
   ['x', 'cond'],
   ['x', 'cond', '--set', 'sub.enabled=false'],
