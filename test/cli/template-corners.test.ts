@@ -145,6 +145,12 @@ const CASES: string[][] = [
   ['x', 'fsub'],
   ['x', 'tj'],
   ['x', 'tps'],
+  // a `...` before any node: go-yaml's "did not find expected node content" (manifests, fromYaml, values files)
+  ['x', 'dots'],
+  ['x', 'dots', '--set-json', 'doc="...\\n"'],
+  ['x', 'dots', '--set-json', 'doc="a: 1\\n---\\n# c\\n\\n...\\n"'],
+  ['x', 'dots', '--set-json', 'doc="a: 1\\n...\\n...\\n"'],
+  ['x', 'dots', '-f', 'dots.yaml'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

@@ -21,6 +21,20 @@ export class YamlSyntaxError extends YamlToJsonError {
 export const GO_YAML_PARSE_OPTIONS = { ...HELM_YAML_OPTIONS, uniqueKeys: false };
 
 /**
+ * go-yaml v2 skips extra `...` markers only after a document: one before any content (blank and comment lines
+ * aside) is where it expects the first node. Throws YamlSyntaxError with its text (`line N: ` from line 1 on).
+ */
+function checkLeadingDocumentEnd(text: string): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw new YamlSyntaxError(`yaml: ${i === 0 ? '' : `line ${i}: `}did not find expected node content`);
+    return;
+  }
+}
+
+/**
  * Parses the first YAML document as sigs.k8s.io/yaml would: syntax checked, keys converted (yaml-json.ts), no NaN
  * or ±Inf anywhere. Returns the document; throws YamlSyntaxError or YamlToJsonError.
  */
@@ -30,6 +44,7 @@ export function parseGoYamlDocument(text: string): YAML.Document {
   } catch (e) {
     throw new YamlSyntaxError(`yaml: ${(e as Error).message}`);
   }
+  checkLeadingDocumentEnd(text);
   let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
   // go-yaml's Unmarshal reads the first document and ignores whatever follows it
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;
