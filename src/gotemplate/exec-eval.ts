@@ -201,6 +201,8 @@ export function evalArg(s: ExecState, dot: ExecValue, typ: ParamType | null, n: 
 }
 
 const INT_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64']);
+/** Named Go types of an int kind that functions take (a literal converts to them as Go's evalArg does by Kind). */
+const NAMED_INT_KINDS: Record<string, 'int64'> = { 'time.Duration': 'int64' };
 const UINT_TYPES = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
 
 function evalLiteralArg(s: ExecState, dot: ExecValue, typ: ParamType, n: Node): ExecValue {
@@ -212,8 +214,8 @@ function evalLiteralArg(s: ExecState, dot: ExecValue, typ: ParamType, n: Node): 
     if (n.type === 'number' && n.isFloat) return n.float64;
     s.errorf(`expected float; found ${nodeString(n)}`);
   }
-  if (INT_TYPES.has(typ)) {
-    if (n.type === 'number' && n.isInt) return new GoInt(typ as 'int', n.int64);
+  if (INT_TYPES.has(typ) || NAMED_INT_KINDS[typ]) {
+    if (n.type === 'number' && n.isInt) return new GoInt(NAMED_INT_KINDS[typ] ?? (typ as 'int'), n.int64);
     s.errorf(`expected integer; found ${nodeString(n)}`);
   }
   if (UINT_TYPES.has(typ)) {

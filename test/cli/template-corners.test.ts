@@ -151,6 +151,8 @@ const CASES: string[][] = [
   ['x', 'dots', '--set-json', 'doc="a: 1\\n---\\n# c\\n\\n...\\n"'],
   ['x', 'dots', '--set-json', 'doc="a: 1\\n...\\n...\\n"'],
   ['x', 'dots', '-f', 'dots.yaml'],
+  // time.Time methods: Month, Weekday, UnixMilli, IsZero, Location, AddDate, Add, Truncate, Before/After/Equal, Sub
+  ['x', 'tm'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
