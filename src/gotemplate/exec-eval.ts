@@ -9,7 +9,7 @@ import { nodeString } from './ast.js';
 import { evalCall } from './exec-call.js';
 import { type ExecState, type ExecValue, type FinalValue, Iface, MISSING, execTypeName, unwrap } from './exec-state.js';
 import { quote } from './strconv.js';
-import { GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, type ParamType, zeroValue } from './value.js';
+import { GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, mapMethod, type ParamType, zeroValue } from './value.js';
 
 /** Evaluates a pipeline, declaring or assigning its variables; the result is never interface-wrapped. */
 export function evalPipeline(s: ExecState, dot: ExecValue, pipe: PipeNode | null): ExecValue {
@@ -124,6 +124,8 @@ function evalField(
     const method = value instanceof GoStruct ? value.methods.get(fieldName) : value.named?.methods.get(fieldName);
     if (method) return evalCall(s, dot, method, false, node, fieldName, args, final);
   }
+  const mapMethodDef = value instanceof Map ? mapMethod(value, fieldName) : undefined;
+  if (mapMethodDef) return evalCall(s, dot, mapMethodDef, false, node, fieldName, args, final);
   const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
   if (value instanceof GoStruct && value.fields.has(fieldName)) {
     if (hasArgs) s.errorf(`${fieldName} has arguments but cannot be invoked as function`);

@@ -153,6 +153,12 @@ const CASES: string[][] = [
   ['x', 'dots', '-f', 'dots.yaml'],
   // time.Time methods: Month, Weekday, UnixMilli, IsZero, Location, AddDate, Add, Truncate, Before/After/Equal, Sub
   ['x', 'tm'],
+  // chartutil.Values methods (found before keys): AsMap, YAML, Table, PathValue and their errors
+  ['x', 'vm'],
+  ['x', 'vmerr'],
+  ['x', 'vmerr', '--set', 't=a.s.x'],
+  ['x', 'vmerr', '--set', 't=a,p='],
+  ['x', 'vmerr', '--set', 't=a,p=a'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
