@@ -159,6 +159,9 @@ const CASES: string[][] = [
   ['x', 'vmerr', '--set', 't=a.s.x'],
   ['x', 'vmerr', '--set', 't=a,p='],
   ['x', 'vmerr', '--set', 't=a,p=a'],
+  // semver IncMajor/IncMinor/IncPatch return a semver.Version (value-receiver methods only)
+  ['x', 'sv'],
+  ['x', 'sverr'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
