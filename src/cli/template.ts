@@ -48,6 +48,7 @@ async function render(flags: ParsedFlags, env: NodeJS.ProcessEnv, io: TemplateIo
     version: text(flags, 'version'), repoUrl: text(flags, 'repo'), env, log: (line) => io.stderr(`${line}\n`),
     ...(flags.values.has('username') ? { username: text(flags, 'username'), password: text(flags, 'password') } : {}),
   });
+  for (const line of chart.warnings ?? []) io.stderr(`${line}\n`);
   const userValues = mergeValueOptions({
     valueFiles: list(flags, 'values'), values: list(flags, 'set'), stringValues: list(flags, 'set-string'),
     jsonValues: list(flags, 'set-json'), fileValues: list(flags, 'set-file'), literalValues: list(flags, 'set-literal'),

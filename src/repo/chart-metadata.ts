@@ -114,6 +114,26 @@ export function parseChartYaml(source: Buffer | string): ChartMetadata {
 }
 
 /**
+ * The `dependencies` of a requirements.yaml, which Helm 3's loader unmarshals over the chart's metadata (so
+ * they replace Chart.yaml's): undefined when the file names none. Throws InvalidChartError
+ * `cannot load requirements.yaml: …`.
+ */
+export function parseRequirementsYaml(source: Buffer): Dependency[] | undefined {
+  let raw: unknown;
+  try {
+    const text = source.toString();
+    assertYamlDepth(text);
+    const document = YAML.parseDocument(text, HELM_YAML_OPTIONS);
+    if (document.errors.length > 0) throw document.errors[0];
+    raw = document.toJS(HELM_YAML_OPTIONS);
+  } catch (err) {
+    throw new InvalidChartError(`cannot load requirements.yaml: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`);
+  }
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw) || !('dependencies' in raw)) return undefined;
+  return coerceMetadata({ dependencies: (raw as Record<string, unknown>).dependencies }).dependencies ?? [];
+}
+
+/**
  * The YAML 1.1 schema of the `yaml` package reads a bare `.` (and `.inf`-like text) as a number, where Go's
  * yaml.v2 keeps `.` a string; put the source text back for top-level scalars that became non-finite numbers.
  */

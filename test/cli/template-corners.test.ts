@@ -162,6 +162,12 @@ const CASES: string[][] = [
   // semver IncMajor/IncMinor/IncPatch return a semver.Version (value-receiver methods only)
   ['x', 'sv'],
   ['x', 'sverr'],
+  // requirements.yaml: a v1 chart's dependencies (conditions, tags, aliases, .Chart.Dependencies, .Files), a v2
+  // chart's too with load.go's warning, a missing one
+  ['x', 'rq'],
+  ['x', 'rq', '--set', 'sub.enabled=true,tags.back=false'],
+  ['x', 'rq2'],
+  ['x', 'rq3'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
