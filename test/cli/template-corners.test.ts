@@ -168,6 +168,10 @@ const CASES: string[][] = [
   ['x', 'rq', '--set', 'sub.enabled=true,tags.back=false'],
   ['x', 'rq2'],
   ['x', 'rq3'],
+  // go-yaml v2's refusals: collection map keys (no Node warning), a %YAML directive other than 1.1
+  ['x', 'ytk'],
+  ['x', 'yt2', '-f', 'ytkmap.yaml'],
+  ['x', 'yt2', '-f', 'yt12.yaml'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

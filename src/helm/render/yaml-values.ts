@@ -21,15 +21,20 @@ export class YamlSyntaxError extends YamlToJsonError {
 export const GO_YAML_PARSE_OPTIONS = { ...HELM_YAML_OPTIONS, uniqueKeys: false };
 
 /**
- * go-yaml v2 skips extra `...` markers only after a document: one before any content (blank and comment lines
- * aside) is where it expects the first node. Throws YamlSyntaxError with its text (`line N: ` from line 1 on).
+ * What go-yaml v2's parser refuses before the first node: a `%YAML` directive for a version other than 1.1
+ * (`found incompatible YAML document`), and a `...` marker (it skips extra ones only after a document: `did not
+ * find expected node content`). Blank and comment lines aside; `line N: ` from line 1 on. Throws YamlSyntaxError.
  */
-function checkLeadingDocumentEnd(text: string): void {
+function checkDocumentStart(text: string): void {
   const lines = text.split(/\r\n|\r|\n/);
+  const fail = (i: number, msg: string) => new YamlSyntaxError(`yaml: ${i === 0 ? '' : `line ${i}: `}${msg}`);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
-    if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw new YamlSyntaxError(`yaml: ${i === 0 ? '' : `line ${i}: `}did not find expected node content`);
+    const version = /^%YAML[ \t]+(\d+)\.(\d+)(?:[ \t]|$)/.exec(line);
+    if (version && (version[1] !== '1' || version[2] !== '1')) throw fail(i, 'found incompatible YAML document');
+    if (line.startsWith('%')) continue;
+    if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw fail(i, 'did not find expected node content');
     return;
   }
 }
@@ -44,7 +49,7 @@ export function parseGoYamlDocument(text: string): YAML.Document {
   } catch (e) {
     throw new YamlSyntaxError(`yaml: ${(e as Error).message}`);
   }
-  checkLeadingDocumentEnd(text);
+  checkDocumentStart(text);
   let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
   // go-yaml's Unmarshal reads the first document and ignores whatever follows it
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;
