@@ -172,6 +172,10 @@ const CASES: string[][] = [
   ['x', 'ytk'],
   ['x', 'yt2', '-f', 'ytkmap.yaml'],
   ['x', 'yt2', '-f', 'yt12.yaml'],
+  // YAML tags: !!float/!!int resolve the text (or fail as go-yaml's decode), !!set is a map, !!omap/!!pairs lists
+  ['x', 'yt'],
+  ['x', 'yt2', '-f', 'ytf1.yaml'],
+  ['x', 'yt2', '-f', 'ytf2.yaml'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

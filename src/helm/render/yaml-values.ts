@@ -53,7 +53,10 @@ export function parseGoYamlDocument(text: string): YAML.Document {
   let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
   // go-yaml's Unmarshal reads the first document and ignores whatever follows it
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;
-  if (doc.errors.length > 0) throw new YamlSyntaxError(`yaml: ${doc.errors[0]!.message.split('\n')[0]!}`);
+  const first = doc.errors[0];
+  // a tagged scalar of the wrong kind: go-yaml's decode error names no line
+  if (first?.code === 'TAG_RESOLVE_FAILED' && first.message.startsWith('cannot decode ')) throw new YamlSyntaxError(`yaml: ${first.message.replace(/ at line \d+, column \d+:[^]*$/, '')}`);
+  if (first) throw new YamlSyntaxError(`yaml: ${first.message.split('\n')[0]!}`);
   convertGoYamlKeys(doc);
   return doc;
 }
