@@ -176,6 +176,8 @@ const CASES: string[][] = [
   ['x', 'yt'],
   ['x', 'yt2', '-f', 'ytf1.yaml'],
   ['x', 'yt2', '-f', 'ytf2.yaml'],
+  // upper, lower, title, swapcase, untitle map rune by rune with Go's simple case mappings
+  ['x', 'cm'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */
