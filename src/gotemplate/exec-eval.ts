@@ -9,7 +9,8 @@ import { nodeString } from './ast.js';
 import { evalCall } from './exec-call.js';
 import { type ExecState, type ExecValue, type FinalValue, Iface, MISSING, execTypeName, unwrap } from './exec-state.js';
 import { quote } from './strconv.js';
-import { GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, mapMethod, type ParamType, zeroValue } from './value.js';
+import { mapMethod } from './map-methods.js';
+import { GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, type ParamType, zeroValue } from './value.js';
 
 /** Evaluates a pipeline, declaring or assigning its variables; the result is never interface-wrapped. */
 export function evalPipeline(s: ExecState, dot: ExecValue, pipe: PipeNode | null): ExecValue {

@@ -7,8 +7,9 @@ export { TemplateParseError, TemplateExecError, TemplateNotFoundError, type Exec
 export {
   GoInt, GoSlice, GoTypedMap, GoStruct, GoFunc, type GoValue, type GoFuncDef, type CallContext, type IntKind, type ParamType,
   type GoKind, ANY, REFLECT_VALUE, goInt, goInt64, goMap, kindOf, typeName, isTrue, lengthOf, sortedKeys,
-  compareGoStrings, utf8Length, mapEntries, zeroValue, nameMapType, defineMapMethods, type MapMethodFactory, type NamedType,
+  compareGoStrings, utf8Length, mapEntries, zeroValue, nameMapType, type NamedType,
 } from './value.js';
+export { defineMapMethods, type MapMethodFactory } from './map-methods.js';
 export { jsonFields } from './json-fields.js';
 export { Iface, type ExecValue, type MissingKeyMode } from './exec-state.js';
 export { ExecBudget, BudgetExceededError, isStackOverflow, type BudgetLimits } from './budget.js';

@@ -198,22 +198,6 @@ export function nameMapType(m: Map<string, GoValue>, name: string): Map<string, 
   return m;
 }
 
-/** Builds the methods of a named map type for one receiver. */
-export type MapMethodFactory = (receiver: Map<string, GoValue>) => ReadonlyMap<string, GoFuncDef>;
-
-const MAP_METHODS = new Map<string, MapMethodFactory>();
-
-/** Declares the methods of the named map type `name` (Go finds them before map keys, as for `.Values.YAML`). */
-export function defineMapMethods(name: string, factory: MapMethodFactory): void {
-  MAP_METHODS.set(name, factory);
-}
-
-/** The method `method` of a map of a named type with methods, or undefined. */
-export function mapMethod(m: Map<string, GoValue>, method: string): GoFuncDef | undefined {
-  const name = NAMED_MAPS.get(m);
-  return name === undefined ? undefined : MAP_METHODS.get(name)?.(m).get(method);
-}
-
 /** The Go type string of a value as `%T` and error messages print it (`<nil>` for nil). */
 export function typeName(v: GoValue): string {
   if (v === null) return '<nil>';

@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { explicitNumberTags, isPlainCollectionTag, plainCollectionTags } from './go-yaml-tags.js';
 import { assertYamlDepth } from '../yaml/depth-guard.js';
 import { InvalidChartError } from './errors.js';
 import { isValidChartVersion } from './versions.js';
@@ -68,54 +69,10 @@ const GO_OCTAL_INT: YAML.ScalarTag = {
   resolve: (source) => (source.startsWith('-') ? -1 : 1) * parseInt(source.replace(/^[-+]?0o|_/g, ''), 8),
 };
 
-/** go-yaml v2 gives `!!set` no meaning (a map, its values null) nor `!!omap`/`!!pairs` (a sequence of maps). */
-const PLAIN_COLLECTION_TAGS: Record<string, string> = {
-  'tag:yaml.org,2002:set': 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:omap': 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:pairs': 'tag:yaml.org,2002:seq',
-};
-
-function plainCollectionTags(tags: YAML.Tags): YAML.Tags {
-  return Object.entries(PLAIN_COLLECTION_TAGS).flatMap(([tag, like]) => {
-    const base = tags.find((t) => typeof t === 'object' && t.tag === like);
-    return base && typeof base === 'object' ? [{ ...base, tag, default: false }] : [];
-  }) as YAML.Tags;
-}
-
-const TAG = 'tag:yaml.org,2002:';
-
-/** The tag go-yaml v2 resolves a plain scalar's text to (null, bool, int, float or str), and its value. */
-function implicitScalar(source: string): { tag: string; value: unknown } {
-  const doc = YAML.parseDocument(source, HELM_YAML_OPTIONS);
-  const node = doc.contents;
-  if (doc.errors.length > 0 || !YAML.isScalar(node) || node.range?.[1] !== source.length) return { tag: 'str', value: source };
-  const v = node.value;
-  if (v === null) return { tag: 'null', value: null };
-  if (typeof v === 'boolean') return { tag: 'bool', value: v };
-  if (typeof v === 'number' || typeof v === 'bigint') {
-    const float = !/^[-+]?0[xXbBoO]/.test(source) && /[.eE]|inf|nan/i.test(source);
-    return { tag: float ? 'float' : 'int', value: v };
-  }
-  return { tag: 'str', value: source };
-}
-
-/**
- * `!!float` and `!!int` on a scalar as go-yaml v2 resolves them: the text resolved as if untagged must be of
- * that kind (an int is fine for `!!float`, which makes it a float), quoted or not; otherwise the decode fails
- * with `cannot decode !!str \`abc\` as a !!float` (the message starts so: yaml-values.ts reports it).
- */
-const EXPLICIT_NUMBER_TAGS = (['float', 'int'] as const).map((kind) => ({
-  tag: `${TAG}${kind}`,
-  default: false,
-  resolve: (source: string): unknown => {
-    const found = implicitScalar(source);
-    if (found.tag === kind || (kind === 'float' && found.tag === 'int')) return kind === 'float' ? Number(found.value) : found.value;
-    throw new Error(`cannot decode !!${found.tag} \`${source}\` as a !!${kind}`);
-  },
-}));
-
 function goYamlTags(tags: YAML.Tags): YAML.Tags {
-  return [GO_OCTAL_INT, ...plainCollectionTags(tags), ...(EXPLICIT_NUMBER_TAGS as YAML.Tags), ...tags]
+  return [GO_OCTAL_INT, ...plainCollectionTags(tags), ...explicitNumberTags(() => HELM_YAML_OPTIONS), ...tags]
     .filter((t) => typeof t !== 'object' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'))
-    .filter((t, i, all) => typeof t !== 'object' || !(t.tag in PLAIN_COLLECTION_TAGS) || all.findIndex((u) => typeof u === 'object' && u.tag === t.tag) === i)
+    .filter((t, i, all) => typeof t !== 'object' || !isPlainCollectionTag(t.tag) || all.findIndex((u) => typeof u === 'object' && u.tag === t.tag) === i)
     .map((t) => {
       if (typeof t !== 'object' || !('test' in t) || !t.test) return t;
       const stricter = GO_YAML_NUMBER_TESTS[`${t.tag.slice('tag:yaml.org,2002:'.length)}:${t.format ?? ''}`];
