@@ -7,14 +7,20 @@
  *     → { positionals: ['x', 'c'], values: { values: ['a.yaml', 'b.yaml'], set: ['a=1'] } }
  */
 
-/** How a flag takes its value: `bool`, one `string` (last wins), `array` (repeatable), `slice` (repeatable, comma-separated). */
-export type FlagKind = 'bool' | 'string' | 'array' | 'slice';
+/**
+ * How a flag takes its value: `bool`, one `string` (last wins), `array` (repeatable), `slice` (repeatable,
+ * comma-separated), `duration` (a string Go's time.ParseDuration accepts), `map` (pflag's stringToString:
+ * comma-separated key=value items).
+ */
+export type FlagKind = 'bool' | 'string' | 'array' | 'slice' | 'duration' | 'map';
 
 /** One flag: its long name, optional one-letter shorthand and kind. */
 export interface FlagSpec {
   name: string;
   short?: string;
   kind: FlagKind;
+  /** pflag's NoOptDefVal: the value `--name` alone takes (it then never consumes the next argument). */
+  noOptDefault?: string;
 }
 
 /** What parsing found: positionals in order, and each flag seen by long name. */
@@ -54,8 +60,42 @@ function splitCsv(value: string): string[] {
   return out;
 }
 
+const UNITS = new Set(['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h']);
+
+/** The error Go's time.ParseDuration gives for `value` (scanned as Go does), or undefined when it parses. */
+function durationError(value: string): string | undefined {
+  const invalid = `time: invalid duration "${value}"`;
+  let s = value.replace(/^[-+]/, '');
+  if (s === '0') return undefined;
+  if (s === '') return invalid;
+  while (s !== '') {
+    const num = /^(\d*)(?:\.(\d*))?/.exec(s)!;
+    if (num[0] === '' || (num[1] === '' && (num[2] ?? '') === '')) return invalid;
+    s = s.slice(num[0].length);
+    const unit = /^[^\d.]*/.exec(s)![0];
+    if (unit === '') return `time: missing unit in duration "${value}"`;
+    if (!UNITS.has(unit)) return `time: unknown unit "${unit}" in duration "${value}"`;
+    s = s.slice(unit.length);
+  }
+  return undefined;
+}
+
+function storeOther(parsed: ParsedFlags, spec: FlagSpec, value: string, shown: string): void {
+  if (spec.kind === 'duration') {
+    const err = durationError(value);
+    if (err !== undefined) throw new FlagError(`invalid argument "${value}" for "${shown}" flag: ${err}`);
+    parsed.values.set(spec.name, value);
+    return;
+  }
+  const items = splitCsv(value);
+  const bad = items.find((item) => !item.includes('='));
+  if (bad !== undefined) throw new FlagError(`invalid argument "${value}" for "${shown}" flag: ${bad} must be formatted as key=value`);
+  parsed.values.set(spec.name, items);
+}
+
 function store(parsed: ParsedFlags, spec: FlagSpec, value: string, shown: string): void {
-  if (spec.kind === 'bool') {
+  if (spec.kind === 'duration' || spec.kind === 'map') storeOther(parsed, spec, value, shown);
+  else if (spec.kind === 'bool') {
     if (!TRUE.has(value) && !FALSE.has(value)) {
       throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
     }
@@ -74,11 +114,13 @@ function parseLong(arg: string, rest: string[], specs: readonly FlagSpec[], pars
   const name = eq < 0 ? body : body.slice(0, eq);
   const spec = specs.find((s) => s.name === name);
   if (!spec) throw new FlagError(`unknown flag: --${name}`);
-  const shown = `--${name}`;
+  // pflag names a flag with a shorthand as `-l, --labels` in value errors, however it was written
+  const shown = spec.short ? `-${spec.short}, --${name}` : `--${name}`;
   if (eq >= 0) store(parsed, spec, body.slice(eq + 1), shown);
   else if (spec.kind === 'bool') store(parsed, spec, 'true', shown);
+  else if (spec.noOptDefault !== undefined) store(parsed, spec, spec.noOptDefault, shown);
   else if (rest.length > 0) store(parsed, spec, rest.shift()!, shown);
-  else throw new FlagError(`flag needs an argument: ${shown}`);
+  else throw new FlagError(`flag needs an argument: --${name}`);
 }
 
 function parseShort(arg: string, rest: string[], specs: readonly FlagSpec[], parsed: ParsedFlags): void {
@@ -92,8 +134,8 @@ function parseShort(arg: string, rest: string[], specs: readonly FlagSpec[], par
       store(parsed, spec, letters.slice(2), shown);
       return;
     }
-    if (spec.kind === 'bool') {
-      store(parsed, spec, 'true', shown);
+    if (spec.kind === 'bool' || (spec.noOptDefault !== undefined && letters.length === 1)) {
+      store(parsed, spec, spec.noOptDefault ?? 'true', shown);
       letters = letters.slice(1);
       continue;
     }

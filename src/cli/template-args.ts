@@ -25,7 +25,7 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'username', kind: 'string' },
   { name: 'password', kind: 'string' },
   { name: 'kube-version', kind: 'string' },
-  { name: 'api-versions', short: 'a', kind: 'array' },
+  { name: 'api-versions', short: 'a', kind: 'slice' },
   { name: 'show-only', short: 's', kind: 'array' },
   { name: 'name-template', kind: 'string' },
   { name: 'generate-name', short: 'g', kind: 'bool' },
@@ -39,7 +39,24 @@ export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
   { name: 'devel', kind: 'bool' },
   { name: 'debug', kind: 'bool' },
   { name: 'dependency-update', kind: 'bool' },
+  // install flags `helm template` accepts that change nothing in its output (--dry-run's value is checked)
+  { name: 'dry-run', kind: 'string', noOptDefault: 'client' },
+  { name: 'timeout', kind: 'duration' },
+  { name: 'labels', short: 'l', kind: 'map' },
+  { name: 'description', kind: 'string' },
+  ...['create-namespace', 'wait', 'wait-for-jobs', 'atomic', 'replace', 'hide-notes', 'enable-dns', 'take-ownership',
+    'render-subchart-notes', 'disable-openapi-validation', 'force'].map((name): FlagSpec => ({ name, kind: 'bool' })),
 ];
+
+const DRY_RUN_VALUES = new Set(['', 'false', 'true', 'none', 'client', 'server']);
+
+/** Helm's check of `--dry-run`'s value (validateDryRunOptionFlag). Throws TemplateUsageError. */
+export function checkDryRun(flags: ParsedFlags): void {
+  const value = flags.values.get('dry-run');
+  if (typeof value === 'string' && !DRY_RUN_VALUES.has(value)) {
+    throw new TemplateUsageError('Invalid dry-run flag. Flag must one of the following: false, true, none, client, server');
+  }
+}
 
 /** `--name-template`: a Go template with Sprig, executed with no data (action.TemplateName). */
 function executeNameTemplate(text: string): string {

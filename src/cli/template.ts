@@ -13,7 +13,7 @@ import { helmLogLine } from '../helm/render/log-sources.js';
 import { selectShowOnly } from '../helm/render/show-only.js';
 import { mergeValueOptions, readFileLikeGo } from '../helm/values/index.js';
 import { parseFlags, type ParsedFlags } from './pflag.js';
-import { resolveReleaseName, TEMPLATE_FLAGS, TemplateUsageError } from './template-args.js';
+import { checkDryRun, resolveReleaseName, TEMPLATE_FLAGS, TemplateUsageError } from './template-args.js';
 
 /** Where `chartroom template` writes. */
 export interface TemplateIo {
@@ -48,6 +48,7 @@ async function render(flags: ParsedFlags, env: NodeJS.ProcessEnv, io: TemplateIo
     version: text(flags, 'version'), repoUrl: text(flags, 'repo'), env, log: (line) => io.stderr(`${line}\n`),
     ...(flags.values.has('username') ? { username: text(flags, 'username'), password: text(flags, 'password') } : {}),
   });
+  for (const line of chart.warnings ?? []) io.stderr(`${line}\n`);
   const userValues = mergeValueOptions({
     valueFiles: list(flags, 'values'), values: list(flags, 'set'), stringValues: list(flags, 'set-string'),
     jsonValues: list(flags, 'set-json'), fileValues: list(flags, 'set-file'), literalValues: list(flags, 'set-literal'),
@@ -56,7 +57,7 @@ async function render(flags: ParsedFlags, env: NodeJS.ProcessEnv, io: TemplateIo
     releaseName, namespace: text(flags, 'namespace') || 'default', isUpgrade: bool(flags, 'is-upgrade'),
     userValues: [userValues], capabilities, includeCrds: bool(flags, 'include-crds'), noHooks: bool(flags, 'no-hooks'),
     skipTests: bool(flags, 'skip-tests'), skipSchemaValidation: bool(flags, 'skip-schema-validation'),
-    warn: (msg) => io.stderr(`${helmLogLine(msg)}\n`),
+    warn: (msg) => io.stderr(`${helmLogLine(msg)}\n`), afterDependencyCheck: () => checkDryRun(flags),
   });
   const showOnly = list(flags, 'show-only');
   io.stdout(showOnly.length > 0 ? selectShowOnly(result.output, showOnly) : result.output);

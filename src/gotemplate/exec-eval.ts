@@ -9,6 +9,7 @@ import { nodeString } from './ast.js';
 import { evalCall } from './exec-call.js';
 import { type ExecState, type ExecValue, type FinalValue, Iface, MISSING, execTypeName, unwrap } from './exec-state.js';
 import { quote } from './strconv.js';
+import { mapMethod } from './map-methods.js';
 import { GoInt, GoSlice, GoStruct, GoTypedMap, type GoValue, type ParamType, zeroValue } from './value.js';
 
 /** Evaluates a pipeline, declaring or assigning its variables; the result is never interface-wrapped. */
@@ -124,6 +125,8 @@ function evalField(
     const method = value instanceof GoStruct ? value.methods.get(fieldName) : value.named?.methods.get(fieldName);
     if (method) return evalCall(s, dot, method, false, node, fieldName, args, final);
   }
+  const mapMethodDef = value instanceof Map ? mapMethod(value, fieldName) : undefined;
+  if (mapMethodDef) return evalCall(s, dot, mapMethodDef, false, node, fieldName, args, final);
   const hasArgs = (args !== null && args.length > 1) || final !== MISSING;
   if (value instanceof GoStruct && value.fields.has(fieldName)) {
     if (hasArgs) s.errorf(`${fieldName} has arguments but cannot be invoked as function`);
@@ -201,6 +204,8 @@ export function evalArg(s: ExecState, dot: ExecValue, typ: ParamType | null, n: 
 }
 
 const INT_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64']);
+/** Named Go types of an int kind that functions take (a literal converts to them as Go's evalArg does by Kind). */
+const NAMED_INT_KINDS: Record<string, 'int64'> = { 'time.Duration': 'int64' };
 const UINT_TYPES = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64', 'uintptr']);
 
 function evalLiteralArg(s: ExecState, dot: ExecValue, typ: ParamType, n: Node): ExecValue {
@@ -212,8 +217,8 @@ function evalLiteralArg(s: ExecState, dot: ExecValue, typ: ParamType, n: Node): 
     if (n.type === 'number' && n.isFloat) return n.float64;
     s.errorf(`expected float; found ${nodeString(n)}`);
   }
-  if (INT_TYPES.has(typ)) {
-    if (n.type === 'number' && n.isInt) return new GoInt(typ as 'int', n.int64);
+  if (INT_TYPES.has(typ) || NAMED_INT_KINDS[typ]) {
+    if (n.type === 'number' && n.isInt) return new GoInt(NAMED_INT_KINDS[typ] ?? (typ as 'int'), n.int64);
     s.errorf(`expected integer; found ${nodeString(n)}`);
   }
   if (UINT_TYPES.has(typ)) {

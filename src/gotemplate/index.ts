@@ -9,6 +9,7 @@ export {
   type GoKind, ANY, REFLECT_VALUE, goInt, goInt64, goMap, kindOf, typeName, isTrue, lengthOf, sortedKeys,
   compareGoStrings, utf8Length, mapEntries, zeroValue, nameMapType, type NamedType,
 } from './value.js';
+export { defineMapMethods, type MapMethodFactory } from './map-methods.js';
 export { jsonFields } from './json-fields.js';
 export { Iface, type ExecValue, type MissingKeyMode } from './exec-state.js';
 export { ExecBudget, BudgetExceededError, isStackOverflow, type BudgetLimits } from './budget.js';

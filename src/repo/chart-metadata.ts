@@ -1,4 +1,5 @@
 import YAML from 'yaml';
+import { explicitNumberTags, isPlainCollectionTag, plainCollectionTags } from './go-yaml-tags.js';
 import { assertYamlDepth } from '../yaml/depth-guard.js';
 import { InvalidChartError } from './errors.js';
 import { isValidChartVersion } from './versions.js';
@@ -69,8 +70,9 @@ const GO_OCTAL_INT: YAML.ScalarTag = {
 };
 
 function goYamlTags(tags: YAML.Tags): YAML.Tags {
-  return [GO_OCTAL_INT, ...tags]
+  return [GO_OCTAL_INT, ...plainCollectionTags(tags), ...explicitNumberTags(() => HELM_YAML_OPTIONS), ...tags]
     .filter((t) => typeof t !== 'object' || (t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME'))
+    .filter((t, i, all) => typeof t !== 'object' || !isPlainCollectionTag(t.tag) || all.findIndex((u) => typeof u === 'object' && u.tag === t.tag) === i)
     .map((t) => {
       if (typeof t !== 'object' || !('test' in t) || !t.test) return t;
       const stricter = GO_YAML_NUMBER_TESTS[`${t.tag.slice('tag:yaml.org,2002:'.length)}:${t.format ?? ''}`];
@@ -111,6 +113,26 @@ export function parseChartYaml(source: Buffer | string): ChartMetadata {
   const metadata = coerceMetadata(raw as Record<string, unknown>);
   validateMetadata(metadata);
   return metadata;
+}
+
+/**
+ * The `dependencies` of a requirements.yaml, which Helm 3's loader unmarshals over the chart's metadata (so
+ * they replace Chart.yaml's): undefined when the file names none. Throws InvalidChartError
+ * `cannot load requirements.yaml: …`.
+ */
+export function parseRequirementsYaml(source: Buffer): Dependency[] | undefined {
+  let raw: unknown;
+  try {
+    const text = source.toString();
+    assertYamlDepth(text);
+    const document = YAML.parseDocument(text, HELM_YAML_OPTIONS);
+    if (document.errors.length > 0) throw document.errors[0];
+    raw = document.toJS(HELM_YAML_OPTIONS);
+  } catch (err) {
+    throw new InvalidChartError(`cannot load requirements.yaml: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`);
+  }
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw) || !('dependencies' in raw)) return undefined;
+  return coerceMetadata({ dependencies: (raw as Record<string, unknown>).dependencies }).dependencies ?? [];
 }
 
 /**

@@ -46,6 +46,18 @@ const CASES: string[][] = [
   ['x', 'files'],
   ['x', 'apis'],
   ['x', 'apis', '-a', 'example.com/v1'],
+  ['x', 'apis', '-a', 'example.com/v1,cert-manager.io/v1'],
+  // install flags helm template accepts and ignores; --dry-run's value, --timeout and --labels are checked
+  ['x', 'apis', '--dry-run', '--create-namespace', '--wait', '--wait-for-jobs', '--timeout', '1h2m3.5s', '--atomic', '--description', 'd',
+    '--replace', '--hide-notes', '--labels', 'a=b,c=d', '--take-ownership', '--render-subchart-notes', '--disable-openapi-validation', '--force', '--enable-dns'],
+  ['x', 'apis', '--dry-run=server', '-l', 'x=y'],
+  ['x', 'apis', '--dry-run', 'server'],
+  ['x', 'apis', '--dry-run=bogus'],
+  ['x', 'lib', '--dry-run=bogus'],
+  ['x', 'apis', '--timeout', '1x'],
+  ['x', 'apis', '--timeout', '5'],
+  ['x', 'apis', '--labels', 'x'],
+  ['x', 'apis', '--wait=x'],
   // non-bool subchart conditions warn; coalescing warnings of dependency processing; nulls over subchart maps
   ['x', 'cond'],
   ['x', 'cond', '--set', 'sub.enabled=false'],
@@ -133,6 +145,39 @@ const CASES: string[][] = [
   ['x', 'fsub'],
   ['x', 'tj'],
   ['x', 'tps'],
+  // a `...` before any node: go-yaml's "did not find expected node content" (manifests, fromYaml, values files)
+  ['x', 'dots'],
+  ['x', 'dots', '--set-json', 'doc="...\\n"'],
+  ['x', 'dots', '--set-json', 'doc="a: 1\\n---\\n# c\\n\\n...\\n"'],
+  ['x', 'dots', '--set-json', 'doc="a: 1\\n...\\n...\\n"'],
+  ['x', 'dots', '-f', 'dots.yaml'],
+  // time.Time methods: Month, Weekday, UnixMilli, IsZero, Location, AddDate, Add, Truncate, Before/After/Equal, Sub
+  ['x', 'tm'],
+  // chartutil.Values methods (found before keys): AsMap, YAML, Table, PathValue and their errors
+  ['x', 'vm'],
+  ['x', 'vmerr'],
+  ['x', 'vmerr', '--set', 't=a.s.x'],
+  ['x', 'vmerr', '--set', 't=a,p='],
+  ['x', 'vmerr', '--set', 't=a,p=a'],
+  // semver IncMajor/IncMinor/IncPatch return a semver.Version (value-receiver methods only)
+  ['x', 'sv'],
+  ['x', 'sverr'],
+  // requirements.yaml: a v1 chart's dependencies (conditions, tags, aliases, .Chart.Dependencies, .Files), a v2
+  // chart's too with load.go's warning, a missing one
+  ['x', 'rq'],
+  ['x', 'rq', '--set', 'sub.enabled=true,tags.back=false'],
+  ['x', 'rq2'],
+  ['x', 'rq3'],
+  // go-yaml v2's refusals: collection map keys (no Node warning), a %YAML directive other than 1.1
+  ['x', 'ytk'],
+  ['x', 'yt2', '-f', 'ytkmap.yaml'],
+  ['x', 'yt2', '-f', 'yt12.yaml'],
+  // YAML tags: !!float/!!int resolve the text (or fail as go-yaml's decode), !!set is a map, !!omap/!!pairs lists
+  ['x', 'yt'],
+  ['x', 'yt2', '-f', 'ytf1.yaml'],
+  ['x', 'yt2', '-f', 'ytf2.yaml'],
+  // upper, lower, title, swapcase, untitle map rune by rune with Go's simple case mappings
+  ['x', 'cm'],
 ];
 
 /** A local port nothing listens on (bound, then released), for `--repo` connection errors. */

@@ -7,7 +7,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readChartArchive } from '../../repo/chart-archive.js';
-import { type ChartMetadata, parseChartYaml } from '../../repo/chart-metadata.js';
+import { type ChartMetadata, parseChartYaml, parseRequirementsYaml } from '../../repo/chart-metadata.js';
 import { ChartLoadError } from './errors.js';
 import { parseHelmIgnore } from './helmignore.js';
 import type { Values } from './values.js';
@@ -31,6 +31,33 @@ export interface LoadedChart {
   dependencies: LoadedChart[];
   /** values.schema.json, when the chart has one. */
   schema?: Buffer;
+  /** What Helm's loader logs while loading this chart and its subcharts (`load.go:120: Warning: …`), in order. */
+  warnings?: string[];
+}
+
+const V2_REQUIREMENTS_WARNING = 'load.go:120: Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.';
+
+/**
+ * requirements.yaml as Helm 3 loads it: its dependencies replace Chart.yaml's (for any apiVersion; a v2 chart
+ * gets a warning); a v1 chart also keeps requirements.yaml and requirements.lock among its `.Files`.
+ */
+function applyRequirements(metadata: ChartMetadata, all: Map<string, Buffer>, files: Map<string, Buffer>, warnings: string[]): void {
+  const requirements = all.get('requirements.yaml');
+  const v1 = (metadata.apiVersion ?? 'v1') === 'v1';
+  if (requirements) {
+    if (!v1) warnings.push(V2_REQUIREMENTS_WARNING);
+    let deps;
+    try {
+      deps = parseRequirementsYaml(stripBom(requirements));
+    } catch (e) {
+      throw new ChartLoadError((e as Error).message);
+    }
+    if (deps !== undefined && deps.length > 0) metadata.dependencies = deps;
+    else if (deps !== undefined) delete metadata.dependencies;
+    if (v1) files.set('requirements.yaml', stripBom(requirements));
+  }
+  const lock = all.get('requirements.lock');
+  if (lock && v1) files.set('requirements.lock', stripBom(lock));
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -85,6 +112,8 @@ export async function assembleChart(all: Map<string, Buffer>): Promise<LoadedCha
     } else if (name.startsWith('templates/')) templates.push({ name, data: data.toString('utf8') });
     else files.set(name, data);
   }
+  const warnings: string[] = [];
+  applyRequirements(metadata, all, files, warnings);
   const dependencies: LoadedChart[] = [];
   for (const [sub, subFiles] of subcharts) {
     if (sub.startsWith('_') || sub.startsWith('.')) continue;
@@ -95,7 +124,10 @@ export async function assembleChart(all: Map<string, Buffer>): Promise<LoadedCha
     }
   }
   const schema = all.get('values.schema.json');
-  return { metadata, values, templates, files, dependencies, ...(schema ? { schema: stripBom(schema) } : {}) };
+  for (const dep of dependencies) warnings.push(...(dep.warnings ?? []));
+  return {
+    metadata, values, templates, files, dependencies, ...(schema ? { schema: stripBom(schema) } : {}), ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 /** Drops the entry a bare `charts/<name>` file would leave (it is not part of any chart). */

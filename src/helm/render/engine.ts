@@ -6,6 +6,7 @@
 import { BudgetExceededError, compareGoStrings, ExecBudget, nameMapType, Template, TemplateExecError, TemplateParseError, type GoValue } from '../../gotemplate/index.js';
 import { HelmFunctionFailure, RenderLimitError, TemplateExecutionFailure, TemplateParseFailure } from './errors.js';
 import { helmFuncMap, type LookupFunc, NO_VALUE } from './helm-funcs.js';
+import './values-methods.js';
 
 /** Output and time limits for one render (Chartroom's; Helm has none). */
 export interface RenderLimits {

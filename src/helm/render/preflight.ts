@@ -53,12 +53,15 @@ export function checkDependenciesPresent(metadata: ChartMetadata, subchartNames:
 
 /**
  * Helm's pre-render checks in Helm's order: library charts refused, declared dependencies present, release
- * name validated, and (when `kubeVersion` is given) the chart's `kubeVersion` range checked against the
+ * name validated (`afterDependencies` runs just before), and (when `kubeVersion` is given) the chart's `kubeVersion` range checked against the
  * cluster's version. Throws NotInstallableError.
  */
-export function checkInstallable(metadata: ChartMetadata, releaseName: string, kubeVersion?: string, subchartNames: readonly string[] = []): void {
+export function checkInstallable(
+  metadata: ChartMetadata, releaseName: string, kubeVersion?: string, subchartNames: readonly string[] = [], afterDependencies?: () => void,
+): void {
   if ((metadata.type ?? 'application') === 'library') throw new NotInstallableError('library charts are not installable');
   checkDependenciesPresent(metadata, subchartNames);
+  afterDependencies?.();
   validateReleaseName(releaseName);
   if (kubeVersion !== undefined) checkKubeVersion(metadata, kubeVersion);
 }

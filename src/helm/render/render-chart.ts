@@ -56,6 +56,8 @@ export interface RenderOptions {
    * after executing the templates; only `values`, `rendered` and `notes` are filled.
    */
   renderOnly?: boolean;
+  /** Runs between Helm's dependency check and its release-name check (`helm template` checks `--dry-run` there). */
+  afterDependencyCheck?: () => void;
 }
 
 /** A file of a chart's `crds/` folder, printed raw (never templated). */
@@ -137,7 +139,7 @@ function collectCrds(chart: LoadedChart, fullPath: string): CrdFile[] {
  */
 export function renderChart(loaded: LoadedChart, options: RenderOptions): RenderResult {
   const capabilities = options.capabilities ?? defaultCapabilities();
-  if (!options.renderOnly) checkInstallable(loaded.metadata, options.releaseName, undefined, loaded.dependencies.map((d) => d.metadata.name));
+  if (!options.renderOnly) checkInstallable(loaded.metadata, options.releaseName, undefined, loaded.dependencies.map((d) => d.metadata.name), options.afterDependencyCheck);
   const user = mergeValueFiles(options.userValues ?? []);
   const chart = processImportValues(processDependencies(loaded, user, options.warn), options.warn);
   const values = coalesceChartValues(chart, user, options.warn);

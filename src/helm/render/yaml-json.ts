@@ -44,6 +44,12 @@ function unsupportedKey(doc: YAML.Document, value: unknown): YamlToJsonError {
   return new YamlToJsonError(`unsupported map key of type: %!s(<nil>), key: <nil>, value: ${shown}`);
 }
 
+function invalidMapKey(doc: YAML.Document, key: YAML.Node): YamlToJsonError {
+  const plain = YAML.isMap(key) ? Object.fromEntries(key.items.map((p) => [String(YAML.isScalar(p.key) ? p.key.value : p.key), YAML.isNode(p.value) ? p.value.toJS(doc) : p.value])) : key.toJS(doc);
+  const shown = sprintf('%#v', [fromPlain(plain ?? null, { numbers: 'float64' })]).replace(/map\[string\]interface \{\}/g, 'map[interface {}]interface {}');
+  return new YamlToJsonError(`yaml: invalid map key: ${shown}`);
+}
+
 const NON_FINITE_LITERAL = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /**
@@ -64,6 +70,8 @@ export function convertGoYamlKeys(doc: YAML.Document): void {
     },
     Pair(_, pair) {
       const key = pair.key;
+      // go-yaml cannot decode a sequence or mapping key into Go's map[interface{}]interface{}
+      if (YAML.isCollection(key)) throw invalidMapKey(doc, key);
       if (key === null || (YAML.isScalar(key) && key.value === null)) throw unsupportedKey(doc, pair.value);
       if (!YAML.isScalar(key)) return;
       const text = keyText(key);

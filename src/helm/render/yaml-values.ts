@@ -21,6 +21,25 @@ export class YamlSyntaxError extends YamlToJsonError {
 export const GO_YAML_PARSE_OPTIONS = { ...HELM_YAML_OPTIONS, uniqueKeys: false };
 
 /**
+ * What go-yaml v2's parser refuses before the first node: a `%YAML` directive for a version other than 1.1
+ * (`found incompatible YAML document`), and a `...` marker (it skips extra ones only after a document: `did not
+ * find expected node content`). Blank and comment lines aside; `line N: ` from line 1 on. Throws YamlSyntaxError.
+ */
+function checkDocumentStart(text: string): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  const fail = (i: number, msg: string) => new YamlSyntaxError(`yaml: ${i === 0 ? '' : `line ${i}: `}${msg}`);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^[ \t]*(?:#.*)?$/.test(line)) continue;
+    const version = /^%YAML[ \t]+(\d+)\.(\d+)(?:[ \t]|$)/.exec(line);
+    if (version && (version[1] !== '1' || version[2] !== '1')) throw fail(i, 'found incompatible YAML document');
+    if (line.startsWith('%')) continue;
+    if (/^\.\.\.(?:[ \t]|$)/.test(line)) throw fail(i, 'did not find expected node content');
+    return;
+  }
+}
+
+/**
  * Parses the first YAML document as sigs.k8s.io/yaml would: syntax checked, keys converted (yaml-json.ts), no NaN
  * or ±Inf anywhere. Returns the document; throws YamlSyntaxError or YamlToJsonError.
  */
@@ -30,10 +49,14 @@ export function parseGoYamlDocument(text: string): YAML.Document {
   } catch (e) {
     throw new YamlSyntaxError(`yaml: ${(e as Error).message}`);
   }
+  checkDocumentStart(text);
   let doc: YAML.Document = YAML.parseDocument(text, GO_YAML_PARSE_OPTIONS);
   // go-yaml's Unmarshal reads the first document and ignores whatever follows it
   if (doc.errors[0]?.code === 'MULTIPLE_DOCS') doc = YAML.parseAllDocuments(text, GO_YAML_PARSE_OPTIONS)[0] as YAML.Document;
-  if (doc.errors.length > 0) throw new YamlSyntaxError(`yaml: ${doc.errors[0]!.message.split('\n')[0]!}`);
+  const first = doc.errors[0];
+  // a tagged scalar of the wrong kind: go-yaml's decode error names no line
+  if (first?.code === 'TAG_RESOLVE_FAILED' && first.message.startsWith('cannot decode ')) throw new YamlSyntaxError(`yaml: ${first.message.replace(/ at line \d+, column \d+:[^]*$/, '')}`);
+  if (first) throw new YamlSyntaxError(`yaml: ${first.message.split('\n')[0]!}`);
   convertGoYamlKeys(doc);
   return doc;
 }

@@ -7,6 +7,7 @@
  */
 import { type GoFuncDef, GoInt, GoSlice, GoStruct, type GoValue } from '../../gotemplate/index.js';
 import { SprigError } from './errors.js';
+import { addTimeMethods } from './gotime-methods.js';
 
 /** A Go time.Time: nanoseconds since the Unix epoch and a location name. */
 export class GoTime extends GoStruct {
@@ -23,6 +24,7 @@ export class GoTime extends GoStruct {
     m.set('UTC', def([], () => new GoTime(this.unixNanos, 'UTC'), 'time.Time'));
     m.set('Local', def([], () => new GoTime(this.unixNanos, 'Local'), 'time.Time'));
     for (const [name, pick] of FIELDS) m.set(name, def([], () => new GoInt('int', pick(civil(this))), 'int'));
+    addTimeMethods(this, m);
   }
 }
 
@@ -34,7 +36,8 @@ const NS = 1_000_000_000n;
 /** Go's zero time, 0001-01-01 00:00:00 UTC, in Unix nanoseconds. */
 export const ZERO_TIME_NANOS = -62135596800n * NS;
 
-function floorDiv(a: bigint, b: bigint): bigint {
+/** Integer division rounding toward negative infinity. */
+export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
 }
@@ -55,16 +58,16 @@ function zoneName(zone: string): string | undefined {
   return zone;
 }
 
-/** Date.UTC without its mapping of years 0–99 to 1900–1999 (Go's zero time is in year 1). */
-function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+/** Date.UTC (milliseconds) without its mapping of years 0–99 to 1900–1999 (Go's zero time is in year 1). */
+export function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month, day);
   d.setUTCHours(hour, minute, second, 0);
   return d.getTime();
 }
 
-/** The zone offset (seconds east of UTC) and abbreviation at an instant. */
-function zoneAt(ms: number, zone: string): { offset: number; abbrev: string } {
+/** The zone offset (seconds east of UTC) and abbreviation at an instant (Unix milliseconds) in a GoTime zone. */
+export function zoneAt(ms: number, zone: string): { offset: number; abbrev: string } {
   if (zone.startsWith('fixed:')) {
     // a zone parsed from a numeric offset: Go names it by its offset (+0200)
     const offset = Number(zone.slice(6));

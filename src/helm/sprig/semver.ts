@@ -4,12 +4,27 @@
  * a constraint. Errors carry Masterminds' own messages, as Go reports them after `error calling NAME:`.
  */
 import { GoInt, type GoFuncDef, GoSlice, GoStruct, type GoValue } from '../../gotemplate/index.js';
-import { compareVersions, parseConstraint, parseVersion, type SemVersion } from '../semver/index.js';
+import { compareVersions, parseConstraint, parseVersion, SemVersion } from '../semver/index.js';
 
 const VERSION_TYPE = '*semver.Version';
 
-/** A Masterminds `*Version` as a template value: its getters, comparisons and String (for printing). */
-export function semverValue(version: SemVersion): GoStruct {
+/**
+ * IncPatch, IncMinor, IncMajor: the next version without prerelease or metadata (IncPatch of a prerelease
+ * only drops them), its Original the new String with the old `v` prefix kept.
+ */
+function increment(v: SemVersion, part: 'major' | 'minor' | 'patch'): SemVersion {
+  const bump = part === 'patch' && v.prerelease !== '' ? 0 : 1;
+  const next = part === 'major' ? [v.major + 1, 0, 0] : part === 'minor' ? [v.major, v.minor + 1, 0] : [v.major, v.minor, v.patch + bump];
+  const plain = new SemVersion(next[0]!, next[1]!, next[2]!, '', '', '');
+  return new SemVersion(plain.major, plain.minor, plain.patch, '', '', (v.original.startsWith('v') ? 'v' : '') + plain.toString());
+}
+
+/**
+ * A Masterminds Version as a template value: `*semver.Version` (from `semver`) has every method; a
+ * `semver.Version` (what IncMajor/IncMinor/IncPatch return, not addressable) only the value-receiver ones,
+ * so Original and the comparisons are missing from it as in Go. Prints through String.
+ */
+export function semverValue(version: SemVersion, pointer = true): GoStruct {
   const uint = (n: number): GoValue => new GoInt('uint64', BigInt(n));
   const str = (s: string): GoFuncDef => ({ params: [], result: 'string', fn: () => s });
   const compare = (test: (c: number) => boolean): GoFuncDef => ({
@@ -17,22 +32,32 @@ export function semverValue(version: SemVersion): GoStruct {
     result: 'bool',
     fn: ([other]) => test(compareVersions(version, versionOf(other))),
   });
+  const inc = (part: 'major' | 'minor' | 'patch'): GoFuncDef => ({
+    params: [], result: VERSION_TYPE.slice(1), fn: () => semverValue(increment(version, part), false),
+  });
   const methods = new Map<string, GoFuncDef>([
     ['Major', { params: [], result: 'uint64', fn: () => uint(version.major) }],
     ['Minor', { params: [], result: 'uint64', fn: () => uint(version.minor) }],
     ['Patch', { params: [], result: 'uint64', fn: () => uint(version.patch) }],
     ['Prerelease', str(version.prerelease)],
     ['Metadata', str(version.metadata)],
-    ['Original', str(version.original)],
     ['String', str(version.toString())],
     // encoding/json (toJson, toYaml) serialises a Version through this: the String() text as a JSON string
     ['MarshalJSON', { params: [], result: '[]uint8', fn: () => bytesOf(JSON.stringify(version.toString())) }],
-    ['Compare', { params: [VERSION_TYPE], result: 'int', fn: ([other]) => new GoInt('int', BigInt(compareVersions(version, versionOf(other)))) }],
-    ['LessThan', compare((c) => c < 0)],
-    ['GreaterThan', compare((c) => c > 0)],
-    ['Equal', compare((c) => c === 0)],
+    ['IncMajor', inc('major')],
+    ['IncMinor', inc('minor')],
+    ['IncPatch', inc('patch')],
   ]);
-  const value = new GoStruct(VERSION_TYPE.slice(1), new Map(), methods, true);
+  if (pointer) {
+    methods.set('Original', str(version.original));
+    methods.set('Compare', { params: [VERSION_TYPE], result: 'int', fn: ([other]) => new GoInt('int', BigInt(compareVersions(version, versionOf(other)))) });
+    methods.set('LessThan', compare((c) => c < 0));
+    methods.set('GreaterThan', compare((c) => c > 0));
+    methods.set('Equal', compare((c) => c === 0));
+    methods.set('LessThanEqual', compare((c) => c <= 0));
+    methods.set('GreaterThanEqual', compare((c) => c >= 0));
+  }
+  const value = new GoStruct(VERSION_TYPE.slice(1), new Map(), methods, pointer);
   versions.set(value, version);
   return value;
 }

@@ -8,6 +8,7 @@ import { ANY, type GoFuncDef, GoSlice, GoTypedMap, type GoValue, goInt, quote as
 import { sliceBytes, strslice, strval, toInt64 } from './cast.js';
 import { camelCaseToLowerCase, toPascalCase } from './xstrings.js';
 import { SprigError } from './errors.js';
+import { goLower, goLowerRune, goTitleRune, goUpper, goUpperRune } from './go-case.js';
 
 const STR = 'string';
 const INT = 'int';
@@ -73,7 +74,7 @@ function untitle(str: string): string {
   for (const ch of str) {
     if (isGoSpace(ch.codePointAt(0)!)) next = true;
     else if (next) {
-      out += ch.toLowerCase();
+      out += goLowerRune(ch);
       next = false;
       continue;
     }
@@ -86,9 +87,10 @@ function swapCase(str: string): string {
   let out = '';
   let whitespace = true;
   for (const ch of str) {
-    const lower = ch.toLowerCase();
-    const upper = ch.toUpperCase();
-    if (ch !== lower && ch === upper) {
+    const lower = goLowerRune(ch);
+    const upper = goUpperRune(ch);
+    // a rune with a lower case is lowered first (Go lowers the title-case ǅ too)
+    if (ch !== lower) {
       out += lower;
       whitespace = false;
     } else if (ch !== upper) {
@@ -107,7 +109,7 @@ function title(str: string): string {
   let prev = ' ';
   let out = '';
   for (const ch of str) {
-    out += isTitleSeparator(prev) ? ch.toUpperCase() : ch;
+    out += isTitleSeparator(prev) ? goTitleRune(ch) : ch;
     prev = ch;
   }
   return out;
@@ -203,8 +205,8 @@ export const STRING_FUNCS: Record<string, GoFuncDef> = {
     return s(x);
   }, STR),
   trim: f([STR], ([x]) => trimCutsetFn(s(x)), STR),
-  upper: f([STR], ([x]) => s(x).toUpperCase(), STR),
-  lower: f([STR], ([x]) => s(x).toLowerCase(), STR),
+  upper: f([STR], ([x]) => goUpper(s(x)), STR),
+  lower: f([STR], ([x]) => goLower(s(x)), STR),
   title: f([STR], ([x]) => title(s(x)), STR),
   untitle: f([STR], ([x]) => untitle(s(x)), STR),
   substr: f([INT, INT, STR], ([a, b, x]) => {

@@ -103,10 +103,14 @@ export function parseTime(layout: string, value: string): GoTime {
       i += lit.length;
       continue;
     }
-    const rest = parseToken(tok, v, f);
+    let rest = parseToken(tok, v, f);
     if (rest === undefined) throw fail(tok, v);
-    v = rest;
     i += tok.length;
+    // Go reads a fractional second after the seconds even when the layout has none there
+    if ((tok === '5' || tok === '05') && /^[.,]\d/.test(rest) && !/^[.,][09]/.test(layout.slice(i))) {
+      rest = parseZoneOrFraction('.9', rest, f)!;
+    }
+    v = rest;
   }
   if (v !== '') throw new TimeParseError(`parsing time ${quoteGo(value)}: extra text: ${quoteGo(v)}`);
   return build(f, value);
