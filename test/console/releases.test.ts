@@ -65,10 +65,27 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
 
   it('plays each rollout on the page as kubectl and helm see it', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/#/chart?name=site&version=1.0.0`);
+    await page.goto(`${server.url}/#/chart?name=site&version=1.1.0`);
+    await page.waitForSelector('form.install');
+    // Picking another version redraws the page once its versions arrive (held back a second here): what
+    // was typed meanwhile stays in the install form, which sends it.
+    await page.route('**/api/charts/site', async (route) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      await route.continue();
+    });
+    await page.selectOption('#version', '1.0.0');
+    await page.fill('#install-name', 'my-site');
+    await page.fill('#install-set', 'replicaCount=2');
+    await page.waitForTimeout(2000);
+    await page.unroute('**/api/charts/site');
+    // The page was drawn again for 1.0.0 (its appVersion), with the typed text and the focus where they were.
+    expect(await page.textContent('.card p.meta')).toContain('app 1.25');
+    expect([await page.inputValue('#install-name'), await page.inputValue('#install-set'), await page.inputValue('#version')]).toEqual(['my-site', 'replicaCount=2', '1.0.0']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('install-set');
     await page.click('form.install button[type=submit]');
     await page.waitForSelector('[data-release="my-site"]');
     expect(await page.textContent('#command-log li')).toContain('chartroom helm install my-site chartroom/site --version 1.0.0 -n default');
+    expect(await page.textContent('#command-log li')).toContain('--set replicaCount=2');
     await page.selectOption('#step-size', '2000');
     await stepUntil(page, server.url, settled);
     const tileImages = async (): Promise<string[]> => page.locator('[data-pod] .meta').allTextContents();
