@@ -120,6 +120,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
     // The side pane prints what `kubectl get pods` prints now, byte for byte.
     const pods = await chartroom(server.url, 'kubectl', 'get', 'pods');
     await page.waitForFunction((text) => document.getElementById('kubectl-pods')?.textContent === text, pods, { timeout: 10_000 });
+    expect(await page.textContent('section[aria-label="kubectl get pods"] h2')).toBe('chartroom kubectl get pods -n default');
 
     const [header = '', ...lines] = (await chartroom(server.url, 'helm', 'history', 'my-site')).trimEnd().split('\n');
     // Columns are cut where the header's words start (UPDATED itself holds runs of spaces).
