@@ -13,6 +13,7 @@ import { readTgz } from './tar.js';
 import { rememberReleaseRepo, repoAlias } from './tenants.js';
 import { valueFlagFields } from './value-flag-fields.js';
 import { explainValuesError } from './values-yaml.js';
+import { readKept, restoreKept, trackEdits } from './kept-input.js';
 
 /** Which chart: tenant path, name and (optional) version. */
 export interface ChartState {
@@ -28,6 +29,11 @@ export async function showChart(main: HTMLElement, settings: Settings, state: Ch
   const picker = h('select', { id: 'version' }, ...versions.map((v) => h('option', { value: v.version, selected: v.version === chart.version }, v.version)));
   picker.addEventListener('change', () => navigate(`#/chart?repo=${encodeURIComponent(state.repo)}&name=${encodeURIComponent(state.name)}&version=${encodeURIComponent(picker.value)}`));
   const files = h('section', { id: 'chart-files', 'aria-label': 'Chart files' }, h('p', { class: 'meta' }, 'Reading the archive…'));
+  const auth = await probeAuth(settings.contextPath, `/${tenantPrefix(state.repo)}index.yaml`);
+  // Another version of the same chart redraws the page: what was typed into the install form meanwhile stays.
+  const formKey = `${state.repo}\n${state.name}`;
+  const kept = readKept(main, formKey);
+  const form = settings.simulator ? trackEdits(installForm(settings, state.repo, chart, navigate), formKey) : null;
   replaceChildren(main,
     h('p', {}, h('a', { href: `#/charts?repo=${encodeURIComponent(state.repo)}` }, '← All charts')),
     h('div', { class: 'card' }, chartIcon(chart), h('div', {},
@@ -37,9 +43,10 @@ export async function showChart(main: HTMLElement, settings: Settings, state: Ch
         chart.home ? ' · ' : '', chart.home && /^https?:/.test(chart.home) ? h('a', { href: chart.home, rel: 'noopener noreferrer' }, 'home') : ''),
       h('label', { for: 'version' }, 'Version', picker))),
     h('h2', {}, 'Use it'),
-    ...withCredentials(commands(settings, state.repo, chart), await probeAuth(settings.contextPath, `/${tenantPrefix(state.repo)}index.yaml`)).map(commandLine),
-    settings.simulator ? installForm(settings, state.repo, chart, navigate) : null,
+    ...withCredentials(commands(settings, state.repo, chart), auth).map(commandLine),
+    form,
     files);
+  if (form) restoreKept(form, kept);
   try {
     const response = await fetch(archiveUrl(settings, state.repo, chart), { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`download answered ${response.status}`);

@@ -19,8 +19,18 @@ export const CHARTROOM_CREDENTIALS = "export CHARTROOM_USER='<user>' CHARTROOM_P
 /** The flags that give `helm repo add` the same credentials (read from the variables set above). */
 export const HELM_CREDENTIALS = ' --username "$CHARTROOM_USER" --password "$CHARTROOM_PASSWORD"';
 
-/** Asks the server, without credentials, whether reading `indexPath` and changing a cluster are refused. */
-export async function probeAuth(contextPath: string, indexPath: string): Promise<AuthNeeds> {
+/** Where the push probe's answer is kept for the session: its refusal is logged in red by devtools. */
+const PUSH_PROBE_KEY = 'chartroom.authProbe.push';
+// Read through globalThis: tests of this module's pure functions type-check it without the DOM library.
+const session = (): { getItem(key: string): string | null; setItem(key: string, value: string): void } =>
+  (globalThis as unknown as { sessionStorage: ReturnType<typeof session> }).sessionStorage;
+
+/**
+ * Asks the server, without credentials, whether reading `indexPath` and changing a cluster are refused.
+ * `indexPath` null asks nothing about reads (at a fixed --depth ≥ 1 the root has no index). The cluster
+ * probe runs once per browser session; later calls reuse its answer from sessionStorage.
+ */
+export async function probeAuth(contextPath: string, indexPath: string | null): Promise<AuthNeeds> {
   const refused = async (path: string, init: RequestInit): Promise<boolean> => {
     try {
       return (await fetch(`${contextPath}${path}`, { ...init, credentials: 'omit' })).status === 401;
@@ -28,10 +38,14 @@ export async function probeAuth(contextPath: string, indexPath: string): Promise
       return false;
     }
   };
-  const [pull, push] = await Promise.all([
-    refused(indexPath, { method: 'HEAD' }),
-    refused('/api/sim/clusters/Auth_Probe/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ms":0}' }),
-  ]);
+  const pushProbe = async (): Promise<boolean> => {
+    const known = session().getItem(PUSH_PROBE_KEY);
+    if (known !== null) return known === 'true';
+    const answer = await refused('/api/sim/clusters/Auth_Probe/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"ms":0}' });
+    session().setItem(PUSH_PROBE_KEY, String(answer));
+    return answer;
+  };
+  const [pull, push] = await Promise.all([indexPath === null ? false : refused(indexPath, { method: 'HEAD' }), pushProbe()]);
   return { pull, push: push || pull };
 }
 

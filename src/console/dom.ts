@@ -43,6 +43,8 @@ export const MAX_TOASTS = 3;
 export function toast(message: string, isError = false): void {
   const region = document.getElementById('toast');
   if (!region) return;
+  // The same message again (a second refused click) does not stack: the shown one starts its time anew.
+  for (const shown of region.querySelectorAll('p')) if (shown.textContent === message) shown.remove();
   const line = h('p', { class: isError ? 'error' : '' }, message);
   region.appendChild(line);
   while (region.childElementCount > MAX_TOASTS) region.firstElementChild?.remove();

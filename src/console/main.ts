@@ -48,5 +48,9 @@ async function route(settings: Settings): Promise<void> {
 
 const settings = readSettings();
 // After a navigation, focus moves to the new view, so keyboard and screen-reader users start at its top.
-window.addEventListener('hashchange', () => void route(settings).then(() => document.getElementById('main')?.focus({ preventScroll: true })));
+// A field the new view kept focused (typed text carried over a redraw) keeps it.
+window.addEventListener('hashchange', () => void route(settings).then(() => {
+  const main = document.getElementById('main');
+  if (!main?.contains(document.activeElement)) main?.focus({ preventScroll: true });
+}));
 void route(settings);

@@ -41,6 +41,7 @@ export function podsTextPane(settings: Settings, cluster: string, namespace: str
       });
   };
   const element = h('section', { class: 'actions', 'aria-label': 'kubectl get pods' },
-    h('h2', {}, h('code', {}, `kubectl get pods -n ${namespace}`)), text);
+    // The heading is the command that prints the same text, as it would be pasted.
+    h('h2', {}, h('code', {}, `chartroom kubectl get pods -n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`)), text);
   return { element, refresh };
 }

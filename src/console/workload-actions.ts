@@ -31,7 +31,7 @@ export function workloadActions(settings: Settings, cluster: string, namespace: 
   const commands = h('ol', { id: 'command-log', 'aria-live': 'polite' });
   // On a server with access control the commands need credentials: say how, once, above them.
   const credentials = h('div', { id: 'command-credentials' });
-  void probeAuth(settings.contextPath, '/index.yaml').then((needs) => {
+  void probeAuth(settings.contextPath, settings.depth > 0 && !settings.depthDynamic ? null : '/index.yaml').then((needs) => {
     if (needs.push) replaceChildren(credentials, h('p', { class: 'meta' }, 'This server asks for credentials; run this first:'), h('div', { class: 'cmd' }, h('pre', {}, h('code', {}, CHARTROOM_CREDENTIALS)), copyButton(CHARTROOM_CREDENTIALS)));
   });
   const suffix = `-n ${namespace}${cluster === 'default' ? '' : ` --cluster ${cluster}`}`;

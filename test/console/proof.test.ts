@@ -77,6 +77,8 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     const page = await browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
     await page.goto(`${server.url}/`);
     // At --depth 1 the root holds no charts: the only repository opens by itself, and the list names it.
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Charts in other');
@@ -139,6 +141,9 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     expect(history.split('\n').slice(1, 4).map((l) => l.split('\t')[2]?.trim())).toEqual(['superseded', 'superseded', 'deployed']);
     expect(await page.textContent('#command-log')).toContain('chartroom helm rollback my-site 1 -n default');
     expect(errors).toEqual([]);
+    // At --depth 1 nothing asks for the root's index; the credentials probe of clusters runs once per session.
+    expect(requests.filter((r) => r.endsWith(' /index.yaml'))).toEqual([]);
+    expect(requests.filter((r) => r.includes('/Auth_Probe/'))).toEqual(['POST /api/sim/clusters/Auth_Probe/advance']);
   }, 420_000);
 
   it('plays a rollout to its end at 5× speed, with no Step pressed', async () => {

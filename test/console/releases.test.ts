@@ -65,10 +65,27 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
 
   it('plays each rollout on the page as kubectl and helm see it', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/#/chart?name=site&version=1.0.0`);
+    await page.goto(`${server.url}/#/chart?name=site&version=1.1.0`);
+    await page.waitForSelector('form.install');
+    // Picking another version redraws the page once its versions arrive (held back a second here): what
+    // was typed meanwhile stays in the install form, which sends it.
+    await page.route('**/api/charts/site', async (route) => {
+      await new Promise((done) => setTimeout(done, 1000));
+      await route.continue();
+    });
+    await page.selectOption('#version', '1.0.0');
+    await page.fill('#install-name', 'my-site');
+    await page.fill('#install-set', 'replicaCount=2');
+    await page.waitForTimeout(2000);
+    await page.unroute('**/api/charts/site');
+    // The page was drawn again for 1.0.0 (its appVersion), with the typed text and the focus where they were.
+    expect(await page.textContent('.card p.meta')).toContain('app 1.25');
+    expect([await page.inputValue('#install-name'), await page.inputValue('#install-set'), await page.inputValue('#version')]).toEqual(['my-site', 'replicaCount=2', '1.0.0']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('install-set');
     await page.click('form.install button[type=submit]');
     await page.waitForSelector('[data-release="my-site"]');
     expect(await page.textContent('#command-log li')).toContain('chartroom helm install my-site chartroom/site --version 1.0.0 -n default');
+    expect(await page.textContent('#command-log li')).toContain('--set replicaCount=2');
     await page.selectOption('#step-size', '2000');
     await stepUntil(page, server.url, settled);
     const tileImages = async (): Promise<string[]> => page.locator('[data-pod] .meta').allTextContents();
@@ -103,6 +120,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
     // The side pane prints what `kubectl get pods` prints now, byte for byte.
     const pods = await chartroom(server.url, 'kubectl', 'get', 'pods');
     await page.waitForFunction((text) => document.getElementById('kubectl-pods')?.textContent === text, pods, { timeout: 10_000 });
+    expect(await page.textContent('section[aria-label="kubectl get pods"] h2')).toBe('chartroom kubectl get pods -n default');
 
     const [header = '', ...lines] = (await chartroom(server.url, 'helm', 'history', 'my-site')).trimEnd().split('\n');
     // Columns are cut where the header's words start (UPDATED itself holds runs of spaces).
@@ -129,16 +147,19 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
         };
         const words = [...document.querySelectorAll('#releases td, #releases th, #release-history td:nth-child(-n+3), #release-history th')].filter((el: any) => el.textContent && !el.textContent.includes(' ') && !el.querySelector('button'));
         const card = document.querySelector('section[aria-label="Releases"]').getBoundingClientRect();
+        // Every Roll back button lies inside the Releases pane (none hidden in a sideways scroll).
         const outside = [...document.querySelectorAll('#release-history button')].filter((b: any) => {
-          const scroller = b.closest('table');
           const box = b.getBoundingClientRect();
-          return box.right > card.right + 0.5 && scroller.scrollWidth <= scroller.clientWidth;
+          return box.right > card.right + 0.5 || box.left < card.left - 0.5;
         });
+        const message = document.querySelector('#events td:last-child')?.getBoundingClientRect();
         return {
           broken: words.filter((el: any) => lines(el) > 1).map((el: any) => el.textContent),
           clipped: [...document.querySelectorAll('#releases th, #release-history th')].filter((th: any) => th.scrollWidth > th.clientWidth).map((th: any) => th.textContent),
           outside: outside.length,
-          message: document.querySelector('#events td:last-child')?.getBoundingClientRect().width ?? 0,
+          message: message?.width ?? 0,
+          // The Events MESSAGE is on screen, not scrolled out of a phone's view.
+          messageOnScreen: Boolean(message && message.left >= 0 && message.right <= document.documentElement.clientWidth + 0.5),
           pageWidth: document.documentElement.scrollWidth,
           scrolling: ['releases', 'release-history'].filter((id) => {
             const table = document.getElementById(id);
@@ -147,7 +168,7 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: install, upgrade a
         };
       });
       // On a laptop both release tables fit their card; on a phone they may scroll sideways.
-      expect(layout, `at ${width} px`).toEqual({ broken: [], clipped: [], outside: 0, message: expect.any(Number), pageWidth: width, scrolling: width === 1280 ? [] : expect.any(Array) });
+      expect(layout, `at ${width} px`).toEqual({ broken: [], clipped: [], outside: 0, message: expect.any(Number), messageOnScreen: true, pageWidth: width, scrolling: width === 1280 ? [] : expect.any(Array) });
       expect(layout.message, `Events MESSAGE width at ${width} px`).toBeGreaterThan(150);
       if (process.env.CHARTROOM_SHOT) await page.screenshot({ path: `${process.env.CHARTROOM_SHOT}-${width}.png`, fullPage: true });
     }

@@ -59,7 +59,7 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 .cluster-grid{display:grid;grid-template-columns:minmax(0,1fr) 28rem;gap:1rem;align-items:start}
 .side{display:flex;flex-direction:column;gap:1rem;min-width:0}.actions{border:1px solid var(--line);border-radius:8px;padding:.8rem}
 .actions table{width:100%;font-size:.8rem;display:block;overflow-x:auto}.actions th,.actions td{padding:.2rem .3rem;word-break:normal;overflow-wrap:normal;white-space:nowrap}
-#release-history td:nth-child(4){white-space:normal;min-width:6rem}.actions textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}.actions td button{padding:.1rem .4rem;white-space:nowrap}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
+#release-history td:nth-child(4){white-space:normal;min-width:0}#release-history td:last-child{padding-right:0}.actions textarea{width:100%;font-family:ui-monospace,monospace;font-size:.85rem}.actions td button{padding:.1rem .4rem;white-space:nowrap}.actions h2{margin-top:0}.actions form{margin-bottom:.6rem}.actions input,.actions select{min-width:0;width:100%}.actions label{flex:1 1 6rem}
 #command-log{padding-left:1.2rem;max-height:16rem;overflow:auto}#command-log pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .timeline-figure{margin:.6rem 0 0}.timeline{width:100%;max-width:560px;height:auto;border:1px solid var(--line);border-radius:6px}
 .timeline-figure figcaption{font-size:.8rem;color:var(--muted)}.timeline-legend{display:flex;gap:.6rem;flex-wrap:wrap;list-style:none;padding:0;margin:.2rem 0}.timeline-legend li{border-left:6px solid;padding-left:.3rem}
@@ -71,5 +71,7 @@ table{border-collapse:collapse;font-size:.85rem}th,td{text-align:left;padding:.2
 #toast p.error{background:var(--danger)}
 @media (max-width:60rem){.cluster-grid{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:40rem){main{padding:.6rem}.cards{grid-template-columns:1fr}input,select{min-width:0;width:100%}.bar label{flex:1 1 100%}
-.pod{min-width:0;flex:1 1 45%}.legend .pod{flex:0 0 auto}table{display:block;overflow-x:auto}}
+.pod{min-width:0;flex:1 1 45%}.legend .pod{flex:0 0 auto}table{display:block;overflow-x:auto}
+#events tr{display:flex;flex-wrap:wrap;border-bottom:1px solid var(--line)}#events th,#events td{border-bottom:0}#events th:last-child,#events td:last-child{flex:1 1 100%;min-width:0}
+#release-history tr{display:flex;flex-wrap:wrap;align-items:baseline;border-bottom:1px solid var(--line)}#release-history th,#release-history td{border-bottom:0}#release-history :is(th,td):nth-child(5){order:4;margin-left:auto}#release-history :is(th,td):nth-child(4){order:5;flex:1 1 100%}}
 `;
