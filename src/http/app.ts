@@ -15,6 +15,8 @@ import { handleError, HttpError } from './errors.js';
 import { matchRoute, type RouteMatch } from './router.js';
 import { serveConsoleAsset, isConsoleAssetPath } from './console/console-route.js';
 import { dispatchSim } from './sim/sim-routes.js';
+import { RenderBudget } from './sim/render-budget.js';
+import type { ReleaseRouteOptions } from './sim/release-routes.js';
 import { matchReleaseRoute } from './sim/release-router.js';
 import { isSimPath, matchSimRoute } from './sim/sim-router.js';
 import { endStreams } from './sim/watch-stream.js';
@@ -93,16 +95,18 @@ export async function buildApp(deps: AppDeps, options: FastifyServerOptions = {}
   installAuditLog(app);
   // Server-sent watch streams never end by themselves: end them so that close() does not wait on them.
   app.addHook('preClose', async () => endStreams(app));
+  // Each client may spend two render timeouts a minute rendering charts (see render-budget.ts).
+  const simOptions: ReleaseRouteOptions = { renderTimeoutMs: config.simRenderTimeout, renderBudget: new RenderBudget(2 * config.simRenderTimeout) };
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/*',
     exposeHeadRoute: false,
-    handler: (request, reply) => dispatch(request, reply, deps),
+    handler: (request, reply) => dispatch(request, reply, deps, simOptions),
   });
   return app;
 }
 
-async function dispatch(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, deps: AppDeps): Promise<unknown> {
+async function dispatch(request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply, deps: AppDeps, simOptions: ReleaseRouteOptions): Promise<unknown> {
   const { config } = deps;
   const rawPath = request.url.split('?')[0] as string;
   const path = stripContextPath(rawPath, config.contextPath);
@@ -117,7 +121,7 @@ async function dispatch(request: import('fastify').FastifyRequest, reply: import
     // authorised the same way (a path like …/releases matches no other simulator route).
     const simMatch = matchReleaseRoute(request.method, path) ?? matchSimRoute(request.method, path);
     if (simMatch && !(await checkSimAccess(request, reply, simMatch.cluster, deps.authorizer, deps.clusters.has(simMatch.cluster)))) return reply;
-    if (await dispatchSim(request, reply, path, deps.clusters, { renderTimeoutMs: config.simRenderTimeout })) return reply;
+    if (await dispatchSim(request, reply, path, deps.clusters, simOptions)) return reply;
   }
   if (isTenantsRequest(request.method, path, deps)) return listTenants(request, reply, deps);
   const match = matchRoute(request.method, path, config);

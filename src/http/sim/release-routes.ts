@@ -16,6 +16,7 @@ import {
 import { matchReleaseRoute, type ReleaseRouteMatch, type ReleaseRouteName } from './release-router.js';
 import { chartOf, flag, integer, labelsOf, releaseBody, text, timeoutOf, valuesOf } from './release-requests.js';
 import { releaseView } from './release-views.js';
+import type { RenderBudget } from './render-budget.js';
 import { BadBodyError, queryOf } from './sim-context.js';
 
 interface ReleaseCall {
@@ -132,7 +133,15 @@ function testRelease({ match, releases }: ReleaseCall): unknown {
 export interface ReleaseRouteOptions {
   /** Longest a chart may take to render (`--sim-render-timeout`); the render pipeline's default when absent. */
   renderTimeoutMs?: number;
+  /** Rendering time each client may spend per window on installs and upgrades; unlimited when absent. */
+  renderBudget?: RenderBudget;
 }
+
+/** Time of an install or upgrade that is never charged: ordinary charts, even on a loaded machine, stay under it. */
+const FREE_RENDER_MS = 500;
+
+/** The routes that render a chart, and so draw on the render budget. */
+const RENDERING_ROUTES = new Set<ReleaseRouteName>(['releaseInstall', 'releaseUpgrade']);
 
 const HANDLERS: Record<ReleaseRouteName, ReleaseHandler> = {
   releaseList: listReleases,
@@ -156,14 +165,28 @@ export async function dispatchReleases(request: FastifyRequest, reply: FastifyRe
   request.simRoute = match.route;
   const cluster = clusters.get(match.cluster);
   const call = { request, match, releases: createReleaseManager(cluster, { sleep, renderLimits: { timeoutMs: options.renderTimeoutMs } }), now: cluster.now() };
+  const budget = RENDERING_ROUTES.has(match.route) ? options.renderBudget : undefined;
+  const client = request.principal?.name ?? request.ip;
+  const wait = budget?.waitSeconds(client) ?? 0;
+  if (wait > 0) {
+    const error = `too much chart rendering from ${client}: ${budget!.budgetMs / 1000}s in ${budget!.windowMs / 1000}s; try again in ${wait}s`;
+    await reply.code(429).header('retry-after', String(wait)).type('application/json; charset=utf-8').send({ error, reason: 'TooManyRequests' });
+    return true;
+  }
+  const started = performance.now();
+  // A successful --wait spends its time waiting for readiness, not rendering: it is not charged.
+  let charged = true;
   try {
     const body = await HANDLERS[match.route](call);
+    charged = (request.body as { wait?: unknown } | undefined)?.wait !== true;
     await reply.code(200).type('application/json; charset=utf-8').send(body);
   } catch (err) {
     const known = err instanceof ReleaseError || err instanceof RenderError || err instanceof RepositoryError || err instanceof BadBodyError
       || err instanceof SchemaValidationError || err instanceof SchemaCompileError;
     if (!known) throw err;
     await reply.code(statusCode(err)).type('application/json; charset=utf-8').send({ error: err.message, reason: err.name });
+  } finally {
+    if (charged) budget?.charge(client, Math.max(0, performance.now() - started - FREE_RENDER_MS));
   }
   return true;
 }

@@ -94,4 +94,22 @@ describe('a hostile chart cannot hold the server', () => {
       await sim.close();
     }
   });
+
+  it('refuses a client its next render with 429 once it has spent two render timeouts in a minute (past 0.5 s free per request)', async () => {
+    const sim = await simApp('virtual', true, { simRenderTimeout: 1_000 });
+    try {
+      const slow = files('{{ range until 1000000 }}{{ range until 1000 }}{{ end }}{{ end }}');
+      // Each stops at the 1 s limit and is charged at least 0.5 s: four fill the 2 s budget.
+      for (const name of ['s1', 's2', 's3', 's4']) expect((await sim.call('POST', base, { name, chart: slow })).status).toBe(400);
+      const res = await sim.app.inject({ method: 'POST', url: base, payload: { name: 's5', chart: slow } });
+      expect(res.statusCode).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.json()).toMatchObject({ reason: 'TooManyRequests' });
+      expect(res.json().error).toMatch(/^too much chart rendering from \S+: 2s in 60s; try again in \d+s$/);
+      // Reads and other clusters' reads are not rationed.
+      expect((await sim.call('GET', base)).status).toBe(200);
+    } finally {
+      await sim.close();
+    }
+  });
 });
