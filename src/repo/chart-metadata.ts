@@ -89,23 +89,31 @@ export const HELM_YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.
 };
 
 /**
+ * One of a chart's own YAML files (Chart.yaml, requirements.yaml) as plain data, `amend` applied to the result
+ * before the document is dropped. Throws InvalidChartError `cannot load <name>: <first line of the YAML error>`.
+ */
+function loadChartFile(source: Buffer | string, name: string, amend?: (document: YAML.Document, raw: unknown) => void): unknown {
+  try {
+    const text = source.toString();
+    assertYamlDepth(text);
+    const document = YAML.parseDocument(text, HELM_YAML_OPTIONS);
+    if (document.errors.length > 0) throw document.errors[0];
+    const raw: unknown = document.toJS(HELM_YAML_OPTIONS);
+    amend?.(document, raw);
+    return raw;
+  } catch (err) {
+    throw new InvalidChartError(`cannot load ${name}: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`);
+  }
+}
+
+/**
  * Parses and validates Chart.yaml the way Helm's loader does (`cannot load Chart.yaml: ...` for YAML errors,
  * `validation: chart.metadata...` messages for bad fields), defaulting `apiVersion` to `v1`. Throws
  * `InvalidChartError`. Stricter than Helm in one place: a name must be usable as a file name (no `/`, `\`,
  * control characters), since the stored archive is always `<name>-<version>.tgz`.
  */
 export function parseChartYaml(source: Buffer | string): ChartMetadata {
-  let raw: unknown;
-  try {
-    const text = source.toString();
-    assertYamlDepth(text);
-    const document = YAML.parseDocument(text, HELM_YAML_OPTIONS);
-    if (document.errors.length > 0) throw document.errors[0];
-    raw = document.toJS(HELM_YAML_OPTIONS);
-    restoreNonFiniteScalars(document, raw);
-  } catch (err) {
-    throw new InvalidChartError(`cannot load Chart.yaml: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`);
-  }
+  let raw = loadChartFile(source, 'Chart.yaml', restoreNonFiniteScalars);
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InvalidChartError('cannot load Chart.yaml: error unmarshaling JSON: json: cannot unmarshal into Go value of type chart.Metadata');
@@ -121,16 +129,7 @@ export function parseChartYaml(source: Buffer | string): ChartMetadata {
  * `cannot load requirements.yaml: …`.
  */
 export function parseRequirementsYaml(source: Buffer): Dependency[] | undefined {
-  let raw: unknown;
-  try {
-    const text = source.toString();
-    assertYamlDepth(text);
-    const document = YAML.parseDocument(text, HELM_YAML_OPTIONS);
-    if (document.errors.length > 0) throw document.errors[0];
-    raw = document.toJS(HELM_YAML_OPTIONS);
-  } catch (err) {
-    throw new InvalidChartError(`cannot load requirements.yaml: ${(err as Error).message.split('\n')[0]?.replace(/:$/, '')}`);
-  }
+  const raw = loadChartFile(source, 'requirements.yaml');
   if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw) || !('dependencies' in raw)) return undefined;
   return coerceMetadata({ dependencies: (raw as Record<string, unknown>).dependencies }).dependencies ?? [];
 }
