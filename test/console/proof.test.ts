@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildChart } from '../helpers/charts.js';
+import { siteChart } from './site-chart.js';
 import { startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
@@ -19,29 +20,6 @@ import { dropFile } from './page-actions.js';
 // The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
 // DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
 declare const document: any, window: any, MutationObserver: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {{ .Release.Name }}
-spec:
-  replicas: {{ .Values.replicaCount }}
-  selector:
-    matchLabels: {app: {{ .Release.Name }}}
-  strategy:
-    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
-  template:
-    metadata:
-      labels: {app: {{ .Release.Name }}}
-    spec:
-      containers:
-      - name: web
-        image: "nginx:{{ .Values.image.tag }}"
-`;
-
-function siteChart(version: string, tag: string): Buffer {
-  return buildChart({ name: 'site', version, chart: { appVersion: tag, description: 'A small web site' }, files: { 'values.yaml': `replicaCount: 2\nimage:\n  tag: "${tag}"\n`, 'templates/deployment.yaml': DEPLOYMENT } });
-}
 
 /** Done when `my-site` has three ready pods, all of one ReplicaSet. */
 const settled = (s: Snapshot): boolean => s.deployments['my-site']?.join() === '3/3,3,3' && Object.keys(s.pods).length === 3 && Object.values(s.pods).every((p) => p === 'ready');
@@ -87,8 +65,8 @@ describe.skipIf(!HAS_CHROMIUM && !BROWSER_REQUIRED)('console: issue #7 proof in 
     await page.fill('#tenant', 'class');
     await page.click('form[aria-label="Repository"] button');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Charts in class');
-    await dropFile(page, 'site-1.0.0.tgz', siteChart('1.0.0', '1.25'));
-    await dropFile(page, 'site-1.1.0.tgz', siteChart('1.1.0', '1.26'));
+    await dropFile(page, 'site-1.0.0.tgz', siteChart('1.0.0', '1.25', 'A small web site'));
+    await dropFile(page, 'site-1.1.0.tgz', siteChart('1.1.0', '1.26', 'A small web site'));
     await page.waitForFunction(() => document.querySelector('[data-chart="site"]')?.textContent.includes('2 versions'));
     await page.reload();
     await page.waitForSelector('#tenant-list [data-tenant="class"] a[aria-current=page]');

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChart } from '../helpers/charts.js';
+import { siteChart } from './site-chart.js';
 import { startChartroom, type RunningServer } from '../helpers/process.js';
 import { tempDir } from '../helpers/server.js';
 import { BROWSER_REQUIRED, HAS_CHROMIUM, launchBrowser, type TestBrowser } from './browser.js';
@@ -16,29 +17,6 @@ import { chartroom, type Snapshot, stepUntil } from './cluster-page.js';
 // The functions passed to page.evaluate run inside chromium; the test program is type-checked without the
 // DOM lib (see tsconfig.json), so the page's globals are declared here, for this file only.
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: {{ .Release.Name }}
-spec:
-  replicas: {{ .Values.replicaCount }}
-  selector:
-    matchLabels: {app: {{ .Release.Name }}}
-  strategy:
-    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
-  template:
-    metadata:
-      labels: {app: {{ .Release.Name }}}
-    spec:
-      containers:
-      - name: web
-        image: "nginx:{{ .Values.image.tag }}"
-`;
-
-function siteChart(version: string, tag: string): Buffer {
-  return buildChart({ name: 'site', version, chart: { appVersion: tag }, files: { 'values.yaml': `replicaCount: 2\nimage:\n  tag: "${tag}"\n`, 'templates/deployment.yaml': DEPLOYMENT } });
-}
 
 /** Done when every pod of `my-site` is ready and of one ReplicaSet, with `image` on the page. */
 const settled = (s: Snapshot): boolean => s.deployments['my-site']?.join() === '2/2,2,2' && Object.keys(s.pods).length === 2 && Object.values(s.pods).every((p) => p === 'ready');
